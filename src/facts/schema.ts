@@ -1,0 +1,182 @@
+/**
+ * The facts format: one file per study, YAML or JSON.
+ *
+ * The zod schema is the single source of truth: the exported TypeScript types are
+ * inferred from it and `schema/study-facts.schema.json` is generated from it
+ * (`npm run schema`), so editors autocomplete the same shape the validator enforces.
+ *
+ * Conditions, measures, events, designs, … are *keys into the locales*
+ * (`sle`, `doris_remission`, `crs`), never free text: wording lives in `locales/`.
+ */
+import { z } from 'zod';
+
+/** A folder-safe identifier: lower-case letters, digits, single hyphens. */
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug: lower-case letters, digits and single hyphens, e.g. `mueller-2024`');
+
+/** A key into a locale term table, e.g. `sle`, `doris_remission`. */
+export const TermKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'expected a term key: lower-case letters, digits and underscores, e.g. `doris_remission`');
+
+/** A language code of a configured language (`en`, `de`, `zh`); checked against `locales/languages.json`. */
+export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as `en`, `de` or `zh`');
+
+/** Free text written by a person (titles, names); trimmed, never empty. */
+export const Text = z.string().trim().min(1, 'expected text, got an empty string').max(2000, 'expected at most 2000 characters');
+
+/** Text given once per language: `{ en: …, de: …, zh: … }`. */
+export const LocalizedText = z.record(LanguageCode, Text);
+
+/** A calendar date `YYYY-MM-DD`, or a month `YYYY-MM`, or a year `YYYY`. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY');
+
+export const Count = z.number().int('expected a whole number').nonnegative('expected a number ≥ 0');
+export const PositiveCount = z.number().int('expected a whole number').positive('expected a number ≥ 1');
+export const Quantity = z.number().nonnegative('expected a number ≥ 0');
+export const TimeUnit = z.enum(['day', 'week', 'month', 'year']);
+
+/** Where a fact comes from: a source text of this study and the words in it that state the fact. */
+export const FactSource = z.strictObject({
+  text: Slug.describe('id of an entry in `sources`'),
+  quote: Text.describe('the words of the source text that state this fact'),
+});
+
+export const Citation = z.strictObject({
+  authors: z.array(Text).min(1).optional().describe('authors as printed, e.g. `Müller F`; `et al.` is added when the list is long'),
+  group: Text.optional().describe('the research group or institution, when no author list is known'),
+  title: Text.optional().describe('the original title of the publication'),
+  titleLanguage: LanguageCode.optional().describe('language of the original title'),
+  journal: Text.optional(),
+  year: z.number().int().min(1900, 'expected a year from 1900').max(2100, 'expected a year up to 2100'),
+  volume: PositiveCount.optional(),
+  issue: PositiveCount.optional(),
+  pages: z.string().regex(/^[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?$/, 'expected pages like `687-700`').optional(),
+  doi: z.string().regex(/^10\.\d{4,9}\/[^\s]+$/, 'expected a DOI like `10.1056/NEJMoa2308917`').optional(),
+  published: IsoDate.optional(),
+});
+
+export const Intervention = z.strictObject({
+  name: TermKey.describe('the treatment, e.g. `car_t`'),
+  kind: TermKey.describe('where the cells come from, e.g. `autologous`, `donor_derived`'),
+  target: z.string().regex(/^[A-Za-z0-9-]{2,20}$/, 'expected an antigen name like `CD19`').optional(),
+  schedule: TermKey.describe('e.g. `single_infusion`'),
+  pretreatment: z.array(TermKey).optional().describe('drugs given before, e.g. `[fludarabine, cyclophosphamide]`'),
+});
+
+export const ConditionGroup = z.strictObject({
+  condition: TermKey,
+  n: PositiveCount,
+});
+
+export const AgeSummary = z
+  .strictObject({
+    median: Quantity.optional(),
+    mean: Quantity.optional(),
+    sd: Quantity.optional(),
+    min: Quantity.optional(),
+    max: Quantity.optional(),
+  })
+  .refine((a) => a.median !== undefined || a.mean !== undefined || a.min !== undefined, {
+    message: 'expected at least one of `median`, `mean` or `min`/`max` (age in years)',
+  });
+
+export const Population = z.strictObject({
+  total: PositiveCount,
+  groups: z.array(ConditionGroup).min(1, 'expected at least one condition group'),
+  sex: z.strictObject({ female: Count, male: Count }).optional(),
+  age: AgeSummary.optional(),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 country code like `DE`')).optional(),
+  traits: z.array(TermKey).optional().describe('what all participants had in common, e.g. `[severe, treatment_resistant]`'),
+});
+
+export const FollowUp = z.strictObject({
+  median: Quantity,
+  min: Quantity,
+  max: Quantity,
+  unit: TimeUnit,
+  source: FactSource.optional(),
+});
+
+export const Outcome = z.strictObject({
+  condition: TermKey,
+  measure: TermKey,
+  responders: Count,
+  assessed: PositiveCount,
+  source: FactSource.optional(),
+});
+
+export const Measurement = z.strictObject({
+  measure: TermKey,
+  mean: Quantity,
+  sd: Quantity.optional(),
+  unit: TimeUnit,
+  source: FactSource.optional(),
+});
+
+export const SafetyEvent = z.strictObject({
+  event: TermKey,
+  grade: z.number().int().min(1, 'expected a grade from 1 to 5').max(5, 'expected a grade from 1 to 5').optional(),
+  count: Count,
+  source: FactSource.optional(),
+});
+
+export const MedicationChange = z.strictObject({
+  change: TermKey.describe('e.g. `stopped_immunosuppressants`, `low_dose_steroids`'),
+  count: Count,
+  of: PositiveCount,
+  source: FactSource.optional(),
+});
+
+export const Quote = z.strictObject({
+  author: Text,
+  role: LocalizedText.optional(),
+  kind: z.enum(['direct', 'paraphrase']).describe('`paraphrase` renders as reported speech, without quotation marks'),
+  text: LocalizedText,
+});
+
+export const SourceText = z.strictObject({
+  id: Slug,
+  path: z.string().min(1).describe('path of the source text, relative to the facts file'),
+  lang: z.union([LanguageCode, z.array(LanguageCode).min(2)]).describe('declared language, or all languages of a mixed text in order'),
+});
+
+export const StudyFacts = z.strictObject({
+  id: Slug,
+  title: LocalizedText,
+  citation: Citation,
+  design: TermKey.describe('e.g. `case_series`, `case_report`, `pilot_study`'),
+  status: TermKey.optional().describe('e.g. `completed`, `ongoing`'),
+  dates: z.strictObject({ start: IsoDate.optional(), end: IsoDate.optional(), published: IsoDate.optional() }).optional(),
+  sponsor: z.strictObject({ name: Text, contact: Text.optional() }).optional(),
+  intervention: Intervention,
+  population: Population,
+  followUp: FollowUp.optional(),
+  outcomes: z.array(Outcome).default([]),
+  measurements: z.array(Measurement).default([]),
+  safety: z.array(SafetyEvent).default([]),
+  medication: z.array(MedicationChange).default([]),
+  funding: z.array(Text).default([]),
+  quotes: z.array(Quote).default([]),
+  sources: z.array(SourceText).default([]),
+});
+
+/** One study, as validated. Arrays are always present (empty when the file leaves them out). */
+export type StudyFacts = z.infer<typeof StudyFacts>;
+export type StudyFactsInput = z.input<typeof StudyFacts>;
+export type Citation = z.infer<typeof Citation>;
+export type Intervention = z.infer<typeof Intervention>;
+export type Population = z.infer<typeof Population>;
+export type ConditionGroup = z.infer<typeof ConditionGroup>;
+export type FollowUp = z.infer<typeof FollowUp>;
+export type Outcome = z.infer<typeof Outcome>;
+export type Measurement = z.infer<typeof Measurement>;
+export type SafetyEvent = z.infer<typeof SafetyEvent>;
+export type MedicationChange = z.infer<typeof MedicationChange>;
+export type Quote = z.infer<typeof Quote>;
+export type SourceText = z.infer<typeof SourceText>;
+export type FactSource = z.infer<typeof FactSource>;
+export type TimeUnit = z.infer<typeof TimeUnit>;
