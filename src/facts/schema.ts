@@ -30,9 +30,14 @@ export const Text = z.string().trim().min(1, 'expected text, got an empty string
 export const LocalizedText = z.record(LanguageCode, Text);
 
 /** A calendar date `YYYY-MM-DD`, or a month `YYYY-MM`, or a year `YYYY`. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY');
+export const IsoDate = z.union(
+  [
+    z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/),
+    // A bare year is read by YAML as a number; keep it as the string it was written as.
+    z.number().int().min(1900).max(2100).transform(String),
+  ],
+  { error: 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY' },
+);
 
 export const Count = z.number().int('expected a whole number').nonnegative('expected a number ≥ 0');
 export const PositiveCount = z.number().int('expected a whole number').positive('expected a number ≥ 1');
@@ -112,7 +117,7 @@ export const Outcome = z.strictObject({
 export const Measurement = z.strictObject({
   measure: TermKey,
   mean: Quantity,
-  sd: Quantity.optional(),
+  sd: Quantity,
   unit: TimeUnit,
   source: FactSource.optional(),
 });

@@ -1,0 +1,132 @@
+/**
+ * Consistency rules: facts that are each valid but do not agree with each other.
+ *
+ *   population.total 15, groups 8 + 3 + 3  →  "groups add up to 14, expected population.total 15"
+ *
+ * Term keys (conditions, measures, events, …) must exist in every language's locale.
+ * A key no locale knows is a facts error (exit 2); a key only some languages know is a
+ * locale gap (a failed check, exit 1), named with the language.
+ */
+import { diagnostic, formatPath, type Diagnostic, type DiagnosticKind } from '../diagnostics/index.js';
+import type { Locator } from './parse.js';
+import type { StudyFacts } from './schema.js';
+
+/** Answers whether a language's locale has a term (namespace + key). */
+export interface TermCatalog {
+  languages: readonly string[];
+  has(lang: string, namespace: string, key: string): boolean;
+}
+
+export interface TermUse {
+  namespace: string;
+  key: string;
+  path: PropertyKey[];
+}
+
+/** Every term key a study uses, with the locale namespace it belongs to. */
+export function termFields(facts: StudyFacts): TermUse[] {
+  const uses: TermUse[] = [
+    { namespace: 'designs', key: facts.design, path: ['design'] },
+    { namespace: 'treatments', key: facts.intervention.name, path: ['intervention', 'name'] },
+    { namespace: 'cellSources', key: facts.intervention.kind, path: ['intervention', 'kind'] },
+    { namespace: 'schedules', key: facts.intervention.schedule, path: ['intervention', 'schedule'] },
+  ];
+  if (facts.status) uses.push({ namespace: 'statuses', key: facts.status, path: ['status'] });
+  facts.intervention.pretreatment?.forEach((key, i) => uses.push({ namespace: 'drugs', key, path: ['intervention', 'pretreatment', i] }));
+  facts.population.traits?.forEach((key, i) => uses.push({ namespace: 'traits', key, path: ['population', 'traits', i] }));
+  facts.population.groups.forEach((g, i) => uses.push({ namespace: 'conditions', key: g.condition, path: ['population', 'groups', i, 'condition'] }));
+  facts.outcomes.forEach((o, i) => {
+    uses.push({ namespace: 'conditions', key: o.condition, path: ['outcomes', i, 'condition'] });
+    uses.push({ namespace: 'measures', key: o.measure, path: ['outcomes', i, 'measure'] });
+  });
+  facts.measurements.forEach((m, i) => uses.push({ namespace: 'measures', key: m.measure, path: ['measurements', i, 'measure'] }));
+  facts.safety.forEach((e, i) => uses.push({ namespace: 'events', key: e.event, path: ['safety', i, 'event'] }));
+  facts.medication.forEach((m, i) => uses.push({ namespace: 'medicationChanges', key: m.change, path: ['medication', i, 'change'] }));
+  return uses;
+}
+
+export function checkConsistency(facts: StudyFacts, file: string, locate: Locator, catalog: TermCatalog): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const fail = (path: PropertyKey[], message: string, kind: DiagnosticKind = 'input', ruleId = 'facts/consistency') =>
+    out.push(diagnostic({ ruleId, kind, severity: 'error', message, place: { file, path: formatPath(path), ...(locate(path) ?? {}) } }));
+
+  const { population: pop } = facts;
+  const groupSum = pop.groups.reduce((s, g) => s + g.n, 0);
+  if (groupSum !== pop.total) {
+    fail(['population', 'total'], `condition groups add up to ${groupSum} (${pop.groups.map((g) => `${g.condition} ${g.n}`).join(' + ')}), expected population.total ${pop.total}`);
+  }
+  const seen = new Set<string>();
+  pop.groups.forEach((g, i) => {
+    if (seen.has(g.condition)) fail(['population', 'groups', i, 'condition'], `condition \`${g.condition}\` is listed twice; expected one group per condition`);
+    seen.add(g.condition);
+  });
+  if (pop.sex && pop.sex.female + pop.sex.male !== pop.total) {
+    fail(['population', 'sex'], `female ${pop.sex.female} + male ${pop.sex.male} = ${pop.sex.female + pop.sex.male}, expected population.total ${pop.total}`);
+  }
+  const range = (path: PropertyKey[], r: { min?: number; median?: number; max?: number }) => {
+    const { min, median, max } = r;
+    if (min !== undefined && max !== undefined && min > max) fail(path, `range min ${min} is greater than max ${max}; expected min ≤ median ≤ max`);
+    else if (median !== undefined && ((min !== undefined && median < min) || (max !== undefined && median > max))) {
+      fail(path, `median ${median} is outside the range ${min ?? '…'}–${max ?? '…'}; expected min ≤ median ≤ max`);
+    }
+  };
+  if (pop.age) range(['population', 'age'], pop.age);
+  if (facts.followUp) range(['followUp'], facts.followUp);
+
+  facts.outcomes.forEach((o, i) => {
+    if (o.responders > o.assessed) fail(['outcomes', i, 'responders'], `responders ${o.responders} is greater than assessed ${o.assessed}; expected responders ≤ assessed`);
+    const group = pop.groups.find((g) => g.condition === o.condition);
+    if (!group) fail(['outcomes', i, 'condition'], `condition \`${o.condition}\` is not one of the population groups (${pop.groups.map((g) => g.condition).join(', ')})`);
+    else if (o.assessed > group.n) fail(['outcomes', i, 'assessed'], `assessed ${o.assessed} is greater than the ${group.n} participants with \`${o.condition}\`; expected assessed ≤ group n`);
+  });
+  facts.safety.forEach((e, i) => {
+    if (e.count > pop.total) fail(['safety', i, 'count'], `count ${e.count} is greater than population.total ${pop.total}`);
+  });
+  facts.medication.forEach((m, i) => {
+    if (m.count > m.of) fail(['medication', i, 'count'], `count ${m.count} is greater than of ${m.of}; expected count ≤ of`);
+    if (m.of > pop.total) fail(['medication', i, 'of'], `of ${m.of} is greater than population.total ${pop.total}`);
+  });
+  if (facts.dates?.start && facts.dates.end && facts.dates.start > facts.dates.end) {
+    fail(['dates', 'end'], `end ${facts.dates.end} is before start ${facts.dates.start}`);
+  }
+
+  const sourceIds = new Set<string>();
+  facts.sources.forEach((s, i) => {
+    if (sourceIds.has(s.id)) fail(['sources', i, 'id'], `source id \`${s.id}\` is used twice; expected unique ids`);
+    sourceIds.add(s.id);
+  });
+  const factSources: [PropertyKey[], { text: string } | undefined][] = [
+    [['followUp', 'source'], facts.followUp?.source],
+    ...facts.outcomes.map((o, i): [PropertyKey[], { text: string } | undefined] => [['outcomes', i, 'source'], o.source]),
+    ...facts.measurements.map((m, i): [PropertyKey[], { text: string } | undefined] => [['measurements', i, 'source'], m.source]),
+    ...facts.safety.map((e, i): [PropertyKey[], { text: string } | undefined] => [['safety', i, 'source'], e.source]),
+    ...facts.medication.map((m, i): [PropertyKey[], { text: string } | undefined] => [['medication', i, 'source'], m.source]),
+  ];
+  for (const [path, src] of factSources) {
+    if (src && !sourceIds.has(src.text)) fail([...path, 'text'], `source \`${src.text}\` is not in \`sources\` (${[...sourceIds].join(', ') || 'none'})`);
+  }
+
+  // Per-language text must exist for every language the project renders.
+  for (const lang of catalog.languages) {
+    if (!facts.title[lang]) fail(['title'], `missing title for language \`${lang}\`; expected one title per language (${catalog.languages.join(', ')})`);
+    facts.quotes.forEach((q, i) => {
+      if (!q.text[lang]) fail(['quotes', i, 'text'], `missing quote text for language \`${lang}\``);
+      if (q.role && !q.role[lang]) fail(['quotes', i, 'role'], `missing role for language \`${lang}\``);
+    });
+  }
+  for (const lang of Object.keys(facts.title)) {
+    if (!catalog.languages.includes(lang)) fail(['title', lang], `unknown language \`${lang}\`; expected one of ${catalog.languages.join(', ')} (locales/languages.json)`);
+  }
+
+  for (const use of termFields(facts)) {
+    const missing = catalog.languages.filter((lang) => !catalog.has(lang, use.namespace, use.key));
+    if (missing.length === catalog.languages.length) {
+      fail(use.path, `unknown ${use.namespace} key \`${use.key}\`; expected a key of \`${use.namespace}\` in locales/<lang>/terms.json`);
+    } else {
+      for (const lang of missing) {
+        fail(use.path, `locale \`${lang}\` has no term \`terms:${use.namespace}.${use.key}\`; add it to locales/${lang}/terms.json`, 'check', 'locale/missing-term');
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+/**
+ * i18next behind a small adapter: one strict translator per language.
+ *
+ * Strict means: a key missing in the language throws `MissingLocaleKeyError` naming the
+ * language and the key — there is no fallback language, so a German summary can never
+ * silently contain an English sentence. A `{{value}}` the caller did not supply throws too.
+ * Numbers interpolated into a sentence are formatted with `Intl` for the locale.
+ */
+import i18next, { type i18n, type FormatterModule } from 'i18next';
+
+/** The locale files of one language: namespace → nested key/value tree. */
+export type LocaleResources = Record<string, Record<string, unknown>>;
+
+/** One entry of `locales/languages.json`. */
+export interface LanguageInfo {
+  /** Short code used in paths and facts (`en`, `de`, `zh`). */
+  code: string;
+  /** The language's own name for itself. */
+  name: string;
+  /** BCP 47 tag for `Intl` (numbers, percentages, lists, country names). */
+  intl: string;
+  /** Value of `<html lang>`. */
+  html: string;
+  /** ISO 639-3 code as franc reports it (`eng`, `deu`, `cmn`). */
+  franc: string;
+  /** Main script, which decides how the language check counts text. */
+  script: 'Latin' | 'Han';
+}
+
+export class MissingLocaleKeyError extends Error {
+  constructor(
+    readonly lang: string,
+    readonly key: string,
+  ) {
+    super(`missing locale key \`${key}\` in language \`${lang}\` (locales/${lang}/${key.split(':')[0]}.json)`);
+    this.name = 'MissingLocaleKeyError';
+  }
+}
+
+export class MissingInterpolationError extends Error {
+  constructor(
+    readonly lang: string,
+    readonly key: string,
+    readonly variable: string,
+  ) {
+    super(`locale key \`${key}\` in language \`${lang}\` uses \`{{${variable}}}\`, which the template does not pass`);
+    this.name = 'MissingInterpolationError';
+  }
+}
+
+export type TranslateOptions = Record<string, unknown>;
+
+export interface Translator {
+  readonly language: LanguageInfo;
+  /** Translate `ns:key` (default namespace `summary`). Throws on a missing key. */
+  t(key: string, options?: TranslateOptions): string;
+  /** Does the key exist (in any plural/context form)? */
+  has(key: string): boolean;
+  formatNumber(value: number): string;
+  formatPercent(part: number, whole: number): string;
+  formatList(items: readonly string[]): string;
+}
+
+/** Formats every interpolated number for the locale, so translators never write `{{n, number}}`. */
+function intlFormatter(intl: string): FormatterModule {
+  const numbers = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 });
+  return {
+    type: 'formatter',
+    init() {},
+    format: (value: unknown) => (typeof value === 'number' ? numbers.format(value) : value),
+    add() {},
+    addCached() {},
+  } as unknown as FormatterModule;
+}
+
+export function createTranslator(language: LanguageInfo, resources: LocaleResources): Translator {
+  const lang = language.code;
+  let currentKey = '';
+  const instance: i18n = i18next.createInstance();
+  instance.use(intlFormatter(language.intl)).init({
+    lng: lang,
+    fallbackLng: false,
+    ns: Object.keys(resources),
+    defaultNS: 'summary',
+    resources: { [lang]: resources },
+    initAsync: false,
+    returnNull: false,
+    returnEmptyString: false,
+    returnObjects: false,
+    interpolation: { escapeValue: false, alwaysFormat: true, skipOnVariables: true },
+    parseMissingKeyHandler: (key: string) => {
+      throw new MissingLocaleKeyError(lang, key.includes(':') ? key : `summary:${key}`);
+    },
+    missingInterpolationHandler: (_text: string, value: unknown) => {
+      const variable = Array.isArray(value) ? String(value[1]) : String(value);
+      throw new MissingInterpolationError(lang, currentKey, variable.trim());
+    },
+  });
+  const t = instance.getFixedT(lang);
+  const numbers = new Intl.NumberFormat(language.intl, { maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(language.intl, { style: 'percent', maximumFractionDigits: 0 });
+  const list = new Intl.ListFormat(language.intl, { style: 'long', type: 'conjunction' });
+  return {
+    language,
+    t(key, options = {}) {
+      currentKey = key;
+      const out: unknown = t(key, options);
+      if (typeof out !== 'string') throw new MissingLocaleKeyError(lang, key);
+      return out;
+    },
+    has(key) {
+      return instance.exists(key, { lng: lang });
+    },
+    formatNumber: (value) => numbers.format(value),
+    formatPercent: (part, whole) => percent.format(whole === 0 ? 0 : part / whole),
+    formatList: (items) => list.format(items),
+  };
+}
+
+/** Plural and context suffixes that i18next adds to a base key. */
+const VARIANT_SUFFIX = /_(zero|one|two|few|many|other|easy|standard|expert|female|male|mixed|role)$/;
+
+/** Base keys (`ns:a.b.c`) of a resource tree, with plural and context suffixes removed. */
+export function baseKeys(resources: LocaleResources): Set<string> {
+  const keys = new Set<string>();
+  const walk = (node: unknown, prefix: string) => {
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+    } else {
+      let key = prefix;
+      while (VARIANT_SUFFIX.test(key)) key = key.replace(VARIANT_SUFFIX, '');
+      keys.add(key);
+    }
+  };
+  for (const [ns, tree] of Object.entries(resources)) walk(tree, `${ns}:`.replace(/:$/, ':'));
+  return new Set([...keys].map((k) => k.replace(/^(\w+):\./, '$1:')));
+}

@@ -1,0 +1,98 @@
+/**
+ * The project's own data: languages, locale files and level templates.
+ *
+ * Levels are the `templates/<level>.hbs` files and languages are the entries of
+ * `locales/languages.json`, so adding either is a data change, not a code change.
+ * This module reads files (it is an edge); everything it returns is plain data.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, dirname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { baseKeys, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+
+/** Where laysum's own templates/ and locales/ live (the package root). */
+export const PACKAGE_ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+export type ReadingLevel = string;
+
+export interface ProjectData {
+  root: string;
+  languages: Record<string, LanguageInfo>;
+  /** Locale resources per language code. */
+  locales: Record<string, LocaleResources>;
+  /** Template source per level, in a stable order (easy, standard, expert first). */
+  templates: Record<ReadingLevel, string>;
+  partials: Record<string, string>;
+  levels: ReadingLevel[];
+  /** Locale problems found at load: keys present in one language and missing in another. */
+  diagnostics: Diagnostic[];
+}
+
+const LEVEL_ORDER = ['easy', 'standard', 'expert'];
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+function hbsFiles(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    if (name.endsWith('.hbs')) out[basename(name, '.hbs')] = readFileSync(join(dir, name), 'utf8');
+  }
+  return out;
+}
+
+/** Every base key of the reference language must exist in every other language. */
+export function checkLocaleParity(locales: Record<string, LocaleResources>, reference = 'en'): Diagnostic[] {
+  const ref = locales[reference];
+  if (!ref) return [];
+  const refKeys = baseKeys(ref);
+  const out: Diagnostic[] = [];
+  for (const [lang, resources] of Object.entries(locales)) {
+    if (lang === reference) continue;
+    const have = baseKeys(resources);
+    for (const key of refKeys) {
+      if (have.has(key)) continue;
+      const [ns] = key.split(':');
+      out.push(
+        diagnostic({
+          ruleId: 'locale/missing-key',
+          kind: 'check',
+          severity: 'error',
+          message: `missing locale key \`${key}\` in language \`${lang}\` (present in \`${reference}\`)`,
+          place: { file: `locales/${lang}/${ns}.json`, lang, path: key },
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
+  const languages: Record<string, LanguageInfo> = {};
+  const raw = readJson(join(root, 'locales', 'languages.json')) as Record<string, Omit<LanguageInfo, 'code'>>;
+  for (const [code, info] of Object.entries(raw)) languages[code] = { code, ...info };
+  const locales: Record<string, LocaleResources> = {};
+  for (const code of Object.keys(languages)) {
+    const dir = join(root, 'locales', code);
+    const resources: LocaleResources = {};
+    for (const name of readdirSync(dir).sort()) {
+      if (name.endsWith('.json')) resources[basename(name, '.json')] = readJson(join(dir, name)) as Record<string, unknown>;
+    }
+    locales[code] = resources;
+  }
+  const templates = hbsFiles(join(root, 'templates'));
+  const partials = hbsFiles(join(root, 'templates', 'partials'));
+  const levels = Object.keys(templates).sort((a, b) => {
+    const ia = LEVEL_ORDER.indexOf(a);
+    const ib = LEVEL_ORDER.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+  });
+  return { root, languages, locales, templates, partials, levels, diagnostics: checkLocaleParity(locales) };
+}

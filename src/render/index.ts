@@ -1,0 +1,119 @@
+/**
+ * Render stage: (facts, language, level) → Markdown.
+ *
+ * Handlebars holds the structure of each reading level (`templates/<level>.hbs`, shared by
+ * all languages); every word comes from the locale through the `t` and `term` helpers.
+ * Templates are compiled once per renderer. Text from facts files is data in the model,
+ * never compiled as a template.
+ */
+import Handlebars from 'handlebars';
+import type { StudyFacts } from '../facts/index.js';
+import type { DerivedFacts } from '../derive/index.js';
+import type { Translator } from '../i18n/index.js';
+import type { ReadingLevel } from '../project/index.js';
+import { buildSummaryModel, termName, type SummaryModel } from './model.js';
+
+export { buildSummaryModel, termName, type SummaryModel, type GlossaryEntry } from './model.js';
+export { escapeMarkdown } from './escape.js';
+
+export class TemplateError extends Error {
+  constructor(
+    readonly level: string,
+    message: string,
+  ) {
+    super(`templates/${level}.hbs: ${message}`);
+    this.name = 'TemplateError';
+  }
+}
+
+interface RenderData {
+  tr: Translator;
+  level: ReadingLevel;
+}
+
+type HelperOptions = Handlebars.HelperOptions & { data: { root: SummaryModel; renderData: RenderData } };
+
+function ctx(options: HelperOptions): RenderData {
+  return options.data.renderData;
+}
+
+/** Hash arguments must all be defined: a template asking for a missing fact is a bug, not a blank. */
+function definedHash(name: string, hash: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(hash)) {
+    if (v === undefined || v === null) throw new Error(`helper \`${name}\` got no value for \`${k}\``);
+  }
+  return hash;
+}
+
+function number(name: string, value: unknown): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new Error(`helper \`${name}\` expected a number, got \`${String(value)}\``);
+  return value;
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('t', function (key: unknown, options: HelperOptions) {
+    if (typeof key !== 'string') throw new Error(`helper \`t\` expected a key, got \`${String(key)}\``);
+    const { tr, level } = ctx(options);
+    const hash = definedHash('t', options.hash);
+    return tr.t(key, { context: level, ...hash });
+  });
+  // {{term "conditions" key}} names a term at the current level; {{term "conditions" key "definition"}} reads a field.
+  hb.registerHelper('term', function (namespace: unknown, key: unknown, ...rest: unknown[]) {
+    const options = rest.pop() as HelperOptions;
+    const field = rest[0];
+    if (typeof namespace !== 'string' || typeof key !== 'string') throw new Error(`helper \`term\` expected a namespace and a key, got \`${String(namespace)}\`, \`${String(key)}\``);
+    const { tr, level } = ctx(options);
+    if (field === undefined) return termName(tr, level, namespace, key);
+    if (typeof field !== 'string') throw new Error('helper `term` expected a field name');
+    return tr.t(`terms:${namespace}.${key}.${field}`, { context: level, ...definedHash('term', options.hash) });
+  });
+  hb.registerHelper('unit', function (unit: unknown, count: unknown, options: HelperOptions) {
+    return ctx(options).tr.t(`terms:units.${String(unit)}`, { count: number('unit', count) });
+  });
+  hb.registerHelper('num', function (value: unknown, options: HelperOptions) {
+    return ctx(options).tr.formatNumber(number('num', value));
+  });
+  hb.registerHelper('percent', function (part: unknown, whole: unknown, options: HelperOptions) {
+    return ctx(options).tr.formatPercent(number('percent', part), number('percent', whole));
+  });
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('roleContext', (role: unknown) => (role ? 'role' : ''));
+}
+
+export interface SummaryRenderer {
+  readonly levels: ReadingLevel[];
+  renderSummary(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator): string;
+}
+
+export function createRenderer(templates: Record<ReadingLevel, string>, partials: Record<string, string> = {}): SummaryRenderer {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  for (const [name, source] of Object.entries(partials)) hb.registerPartial(name, source);
+  const compiled = new Map<ReadingLevel, Handlebars.TemplateDelegate>();
+  for (const [level, source] of Object.entries(templates)) {
+    // noEscape: the model is Markdown-escaped already; HTML escaping belongs to markdown-it.
+    compiled.set(level, hb.compile(source, { strict: true, noEscape: true }));
+  }
+  return {
+    levels: [...compiled.keys()],
+    renderSummary(facts, derived, level, tr) {
+      const template = compiled.get(level);
+      if (!template) throw new TemplateError(level, `no template for level \`${level}\``);
+      const model = buildSummaryModel(facts, derived, level, tr);
+      const renderData: RenderData = { tr, level };
+      const markdown = template(model, { data: { renderData } });
+      return tidyMarkdown(markdown);
+    },
+  };
+}
+
+/** Collapse the blank lines that template conditionals leave behind; end with one newline. */
+export function tidyMarkdown(markdown: string): string {
+  return `${markdown
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Facts → the view model a level template sees, for one language and level.
+ *
+ * Every string taken from the facts file is Markdown-escaped here and nowhere else, so
+ * templates can print model values as they are. Lists, country names and percentages are
+ * formatted with `Intl` for the target locale.
+ */
+import type { StudyFacts } from '../facts/index.js';
+import type { DerivedFacts } from '../derive/index.js';
+import type { Translator } from '../i18n/index.js';
+import type { ReadingLevel } from '../project/index.js';
+import { escapeMarkdown as esc, escapeUrlPath } from './escape.js';
+
+export interface GlossaryEntry {
+  namespace: string;
+  key: string;
+}
+
+export interface SummaryModel {
+  lang: string;
+  level: ReadingLevel;
+  title: string;
+  design: string;
+  status?: string;
+  intervention: StudyFacts['intervention'];
+  population: StudyFacts['population'];
+  followUp?: StudyFacts['followUp'];
+  outcomes: StudyFacts['outcomes'];
+  measurements: StudyFacts['measurements'];
+  safety: StudyFacts['safety'];
+  medication: StudyFacts['medication'];
+  singleGroup?: StudyFacts['population']['groups'][number];
+  sexContext?: 'female' | 'male' | 'mixed';
+  countries?: string;
+  conditionList: string;
+  pretreatmentList?: string;
+  fundingList?: string;
+  funding: string[];
+  quotes: { kind: 'direct' | 'paraphrase'; author: string; role?: string; text: string }[];
+  citation: Omit<StudyFacts['citation'], 'authors'> & { doiUrl?: string };
+  authors?: string;
+  glossary: GlossaryEntry[];
+  derived: DerivedFacts;
+}
+
+/** Names a term at this level: lay words for `easy`/`standard`, expert terms for `expert`. */
+export function termName(tr: Translator, level: ReadingLevel, namespace: string, key: string): string {
+  const field = level === 'expert' ? 'expert' : 'lay';
+  return tr.t(`terms:${namespace}.${key}.${field}`, { context: level });
+}
+
+const AUTHORS_IN_FULL = 6;
+
+function authorList(authors: string[], tr: Translator): string {
+  const shown = authors.length > AUTHORS_IN_FULL ? authors.slice(0, 3) : authors;
+  const list = shown.map(esc).join(', ');
+  return authors.length > AUTHORS_IN_FULL ? `${list}, ${tr.t('reference.etAl')}` : list;
+}
+
+function glossaryOf(facts: StudyFacts): GlossaryEntry[] {
+  const entries: GlossaryEntry[] = [{ namespace: 'treatments', key: facts.intervention.name }];
+  for (const g of facts.population.groups) entries.push({ namespace: 'conditions', key: g.condition });
+  for (const o of facts.outcomes) entries.push({ namespace: 'measures', key: o.measure });
+  for (const m of facts.measurements) entries.push({ namespace: 'measures', key: m.measure });
+  for (const e of facts.safety) entries.push({ namespace: 'events', key: e.event });
+  entries.push({ namespace: 'designs', key: facts.design });
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const id = `${e.namespace}.${e.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator): SummaryModel {
+  const lang = tr.language.code;
+  const { population } = facts;
+  const { authors, ...citation } = facts.citation;
+  const regionNames = new Intl.DisplayNames(tr.language.intl, { type: 'region' });
+  const sex = population.sex;
+  return {
+    lang,
+    level,
+    title: esc(facts.title[lang] ?? ''),
+    design: facts.design,
+    ...(facts.status ? { status: facts.status } : {}),
+    intervention: facts.intervention,
+    population,
+    ...(facts.followUp ? { followUp: facts.followUp } : {}),
+    outcomes: facts.outcomes,
+    measurements: facts.measurements,
+    safety: facts.safety,
+    medication: facts.medication,
+    ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
+    ...(sex ? { sexContext: sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed' } : {}),
+    ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
+    conditionList: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition))),
+    ...(facts.intervention.pretreatment?.length
+      ? { pretreatmentList: tr.formatList(facts.intervention.pretreatment.map((d) => termName(tr, level, 'drugs', d))) }
+      : {}),
+    ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding.map(esc)) } : {}),
+    funding: facts.funding.map(esc),
+    quotes: facts.quotes.map((q) => ({
+      kind: q.kind,
+      author: esc(q.author),
+      ...(q.role?.[lang] ? { role: esc(q.role[lang]) } : {}),
+      text: esc(q.text[lang] ?? ''),
+    })),
+    citation: {
+      ...citation,
+      ...(citation.group ? { group: esc(citation.group) } : {}),
+      ...(citation.title ? { title: esc(citation.title) } : {}),
+      ...(citation.journal ? { journal: esc(citation.journal) } : {}),
+      ...(citation.doi ? { doi: esc(citation.doi), doiUrl: escapeUrlPath(citation.doi) } : {}),
+    },
+    ...(authors ? { authors: authorList(authors, tr) } : {}),
+    glossary: glossaryOf(facts),
+    derived,
+  };
+}
