@@ -36,12 +36,12 @@ export function deriveFacts(facts: StudyFacts): DerivedFacts {
     values.push({ name: `outcomes[${i}].percent`, value: percentOf(o.responders, o.assessed), from: [`outcomes[${i}].responders`, `outcomes[${i}].assessed`] }),
   );
   const eventTotals: Record<string, number> = {};
-  facts.safety.forEach((e, i) => {
+  (facts.safety ?? []).forEach((e, i) => {
     values.push({ name: `safety[${i}].percent`, value: percentOf(e.count, total), from: [`safety[${i}].count`, 'population.total'] });
     eventTotals[e.event] = (eventTotals[e.event] ?? 0) + e.count;
   });
   for (const [event, count] of Object.entries(eventTotals)) {
-    const from = facts.safety.flatMap((e, i) => (e.event === event ? [`safety[${i}].count`] : []));
+    const from = (facts.safety ?? []).flatMap((e, i) => (e.event === event ? [`safety[${i}].count`] : []));
     if (from.length > 1) values.push({ name: `safety.${event}.total`, value: count, from });
   }
   facts.medication.forEach((m, i) =>

@@ -29,8 +29,8 @@ export function termFields(facts: StudyFacts): TermUse[] {
     { namespace: 'designs', key: facts.design, path: ['design'] },
     { namespace: 'treatments', key: facts.intervention.name, path: ['intervention', 'name'] },
     { namespace: 'cellSources', key: facts.intervention.kind, path: ['intervention', 'kind'] },
-    { namespace: 'schedules', key: facts.intervention.schedule, path: ['intervention', 'schedule'] },
   ];
+  if (facts.intervention.schedule) uses.push({ namespace: 'schedules', key: facts.intervention.schedule, path: ['intervention', 'schedule'] });
   if (facts.status) uses.push({ namespace: 'statuses', key: facts.status, path: ['status'] });
   facts.intervention.pretreatment?.forEach((key, i) => uses.push({ namespace: 'drugs', key, path: ['intervention', 'pretreatment', i] }));
   facts.population.traits?.forEach((key, i) => uses.push({ namespace: 'traits', key, path: ['population', 'traits', i] }));
@@ -40,7 +40,7 @@ export function termFields(facts: StudyFacts): TermUse[] {
     uses.push({ namespace: 'measures', key: o.measure, path: ['outcomes', i, 'measure'] });
   });
   facts.measurements.forEach((m, i) => uses.push({ namespace: 'measures', key: m.measure, path: ['measurements', i, 'measure'] }));
-  facts.safety.forEach((e, i) => uses.push({ namespace: 'events', key: e.event, path: ['safety', i, 'event'] }));
+  (facts.safety ?? []).forEach((e, i) => uses.push({ namespace: 'events', key: e.event, path: ['safety', i, 'event'] }));
   facts.medication.forEach((m, i) => uses.push({ namespace: 'medicationChanges', key: m.change, path: ['medication', i, 'change'] }));
   return uses;
 }
@@ -79,7 +79,7 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
     if (!group) fail(['outcomes', i, 'condition'], `condition \`${o.condition}\` is not one of the population groups (${pop.groups.map((g) => g.condition).join(', ')})`);
     else if (o.assessed > group.n) fail(['outcomes', i, 'assessed'], `assessed ${o.assessed} is greater than the ${group.n} participants with \`${o.condition}\`; expected assessed ≤ group n`);
   });
-  facts.safety.forEach((e, i) => {
+  (facts.safety ?? []).forEach((e, i) => {
     if (e.count > pop.total) fail(['safety', i, 'count'], `count ${e.count} is greater than population.total ${pop.total}`);
   });
   facts.medication.forEach((m, i) => {
@@ -99,7 +99,7 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
     [['followUp', 'source'], facts.followUp?.source],
     ...facts.outcomes.map((o, i): [PropertyKey[], { text: string } | undefined] => [['outcomes', i, 'source'], o.source]),
     ...facts.measurements.map((m, i): [PropertyKey[], { text: string } | undefined] => [['measurements', i, 'source'], m.source]),
-    ...facts.safety.map((e, i): [PropertyKey[], { text: string } | undefined] => [['safety', i, 'source'], e.source]),
+    ...(facts.safety ?? []).map((e, i): [PropertyKey[], { text: string } | undefined] => [['safety', i, 'source'], e.source]),
     ...facts.medication.map((m, i): [PropertyKey[], { text: string } | undefined] => [['medication', i, 'source'], m.source]),
   ];
   for (const [path, src] of factSources) {

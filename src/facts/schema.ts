@@ -62,13 +62,15 @@ export const Citation = z.strictObject({
   pages: z.string().regex(/^[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?$/, 'expected pages like `687-700`').optional(),
   doi: z.string().regex(/^10\.\d{4,9}\/[^\s]+$/, 'expected a DOI like `10.1056/NEJMoa2308917`').optional(),
   published: IsoDate.optional(),
+}).refine((c) => c.authors !== undefined || c.group !== undefined, {
+  message: 'expected `authors` or `group`: who published the study',
 });
 
 export const Intervention = z.strictObject({
   name: TermKey.describe('the treatment, e.g. `car_t`'),
   kind: TermKey.describe('where the cells come from, e.g. `autologous`, `donor_derived`'),
   target: z.string().regex(/^[A-Za-z0-9-]{2,20}$/, 'expected an antigen name like `CD19`').optional(),
-  schedule: TermKey.describe('e.g. `single_infusion`'),
+  schedule: TermKey.optional().describe('e.g. `single_infusion`'),
   pretreatment: z.array(TermKey).optional().describe('drugs given before, e.g. `[fludarabine, cyclophosphamide]`'),
 });
 
@@ -162,7 +164,7 @@ export const StudyFacts = z.strictObject({
   followUp: FollowUp.optional(),
   outcomes: z.array(Outcome).default([]),
   measurements: z.array(Measurement).default([]),
-  safety: z.array(SafetyEvent).default([]),
+  safety: z.array(SafetyEvent).optional().describe('leave out when the sources say nothing about safety; `[]` means none were reported'),
   medication: z.array(MedicationChange).default([]),
   funding: z.array(Text).default([]),
   quotes: z.array(Quote).default([]),

@@ -11,11 +11,12 @@ const INLINE_SPECIAL = /[\\`*_[\]<>|~&#$]/g;
 const BLOCK_START = /^([-+=>:]|\d+(?=[.)]))/;
 
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
-    .replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
+  return escapeInline(text).replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
+}
+
+/** Escape for text that never starts a line (link text, table cells after the first). */
+export function escapeInline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(INLINE_SPECIAL, (c) => `\\${c}`);
 }
 
 /** Escape for a URL path segment inside a Markdown link target. */

@@ -9,7 +9,7 @@ import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
-import { escapeMarkdown as esc, escapeUrlPath } from './escape.js';
+import { escapeMarkdown as esc, escapeInline, escapeUrlPath } from './escape.js';
 
 export interface GlossaryEntry {
   namespace: string;
@@ -27,7 +27,9 @@ export interface SummaryModel {
   followUp?: StudyFacts['followUp'];
   outcomes: StudyFacts['outcomes'];
   measurements: StudyFacts['measurements'];
-  safety: StudyFacts['safety'];
+  safety: NonNullable<StudyFacts['safety']>;
+  /** False when the facts say nothing about safety (unknown, not "none"). */
+  safetyReported: boolean;
   medication: StudyFacts['medication'];
   singleGroup?: StudyFacts['population']['groups'][number];
   sexContext?: 'female' | 'male' | 'mixed';
@@ -38,7 +40,8 @@ export interface SummaryModel {
   funding: string[];
   quotes: { kind: 'direct' | 'paraphrase'; author: string; role?: string; text: string }[];
   citation: Omit<StudyFacts['citation'], 'authors'> & { doiUrl?: string };
-  authors?: string;
+  /** Authors (or the research group), ending with exactly one full stop. */
+  byline: string;
   glossary: GlossaryEntry[];
   derived: DerivedFacts;
 }
@@ -51,6 +54,8 @@ export function termName(tr: Translator, level: ReadingLevel, namespace: string,
 
 const AUTHORS_IN_FULL = 6;
 
+const withFullStop = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 function authorList(authors: string[], tr: Translator): string {
   const shown = authors.length > AUTHORS_IN_FULL ? authors.slice(0, 3) : authors;
   const list = shown.map(esc).join(', ');
@@ -62,7 +67,7 @@ function glossaryOf(facts: StudyFacts): GlossaryEntry[] {
   for (const g of facts.population.groups) entries.push({ namespace: 'conditions', key: g.condition });
   for (const o of facts.outcomes) entries.push({ namespace: 'measures', key: o.measure });
   for (const m of facts.measurements) entries.push({ namespace: 'measures', key: m.measure });
-  for (const e of facts.safety) entries.push({ namespace: 'events', key: e.event });
+  for (const e of facts.safety ?? []) entries.push({ namespace: 'events', key: e.event });
   entries.push({ namespace: 'designs', key: facts.design });
   const seen = new Set<string>();
   return entries.filter((e) => {
@@ -90,7 +95,8 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
     ...(facts.followUp ? { followUp: facts.followUp } : {}),
     outcomes: facts.outcomes,
     measurements: facts.measurements,
-    safety: facts.safety,
+    safety: facts.safety ?? [],
+    safetyReported: facts.safety !== undefined,
     medication: facts.medication,
     ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
     ...(sex ? { sexContext: sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed' } : {}),
@@ -112,9 +118,9 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
       ...(citation.group ? { group: esc(citation.group) } : {}),
       ...(citation.title ? { title: esc(citation.title) } : {}),
       ...(citation.journal ? { journal: esc(citation.journal) } : {}),
-      ...(citation.doi ? { doi: esc(citation.doi), doiUrl: escapeUrlPath(citation.doi) } : {}),
+      ...(citation.doi ? { doi: escapeInline(citation.doi), doiUrl: escapeUrlPath(citation.doi) } : {}),
     },
-    ...(authors ? { authors: authorList(authors, tr) } : {}),
+    byline: withFullStop(authors ? authorList(authors, tr) : esc(citation.group ?? '')),
     glossary: glossaryOf(facts),
     derived,
   };
