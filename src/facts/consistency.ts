@@ -13,7 +13,10 @@ import type { StudyFacts } from './schema.js';
 
 /** Answers whether a language's locale has a term (namespace + key). */
 export interface TermCatalog {
+  /** Languages being built: each needs every term and every per-language text. */
   languages: readonly string[];
+  /** Every configured language (locales/languages.json). */
+  known: readonly string[];
   has(lang: string, namespace: string, key: string): boolean;
 }
 
@@ -115,7 +118,7 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
     });
   }
   for (const lang of Object.keys(facts.title)) {
-    if (!catalog.languages.includes(lang)) fail(['title', lang], `unknown language \`${lang}\`; expected one of ${catalog.languages.join(', ')} (locales/languages.json)`);
+    if (!catalog.known.includes(lang)) fail(['title', lang], `unknown language \`${lang}\`; expected one of ${catalog.known.join(', ')} (locales/languages.json)`);
   }
 
   for (const use of termFields(facts)) {

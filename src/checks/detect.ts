@@ -1,0 +1,79 @@
+/**
+ * Language detection behind one adapter (franc-min), with the settings in one place.
+ *
+ *   detectLanguage('15 Personen nahmen an der Studie teil …', LANGS) → { lang: 'de', code: 'deu', judged: true, … }
+ *   detectLanguage('Lupus: 8 von 15', LANGS)                     → { lang: 'und', judged: false }  (too short)
+ *
+ * franc compares trigrams within the script that has the most characters, so a Chinese
+ * sentence with many Latin abbreviations can come back as English. Han text is therefore
+ * decided by script share first; franc only chooses among the Latin-script candidates.
+ */
+import { francAll } from 'franc-min';
+import type { LanguageInfo } from '../i18n/index.js';
+
+/** The detector's settings; documented in the README ("Language checks"). */
+export const DETECTOR_SETTINGS = {
+  /** Fewer Latin letters than this (after removing numbers, names and links) is too short to judge. */
+  minLatinLetters: 40,
+  /** Fewer Han characters than this is too short to judge as Chinese. */
+  minHanCharacters: 10,
+  /** Text is Chinese when Han characters are at least this share of Han + Latin letters / 3
+   *  (a Han character carries about as much as a short Latin word). */
+  minHanShare: 0.5,
+} as const;
+
+export interface Detection {
+  /** Language code (`en`, `de`, `zh`) or `und` when the text is too short or unknown. */
+  lang: string;
+  /** ISO 639-3 code as franc reports it, or `und`. */
+  code: string;
+  /** Confidence 0–1: margin to the runner-up (franc) or the Han share (Chinese). */
+  score: number;
+  judged: boolean;
+  /** Letters that counted: Latin letters + Han characters. */
+  size: number;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+
+/** Remove what is not language: links, DOIs, numbers and the given proper names. */
+export function stripForDetection(text: string, exempt: readonly string[] = []): string {
+  let out = text;
+  for (const name of exempt) {
+    if (name.length >= 2) out = out.split(name).join(' ');
+  }
+  return out
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\b10\.\d{4,9}\/\S+/g, ' ')
+    .replace(/[\d.,:;±–—%·-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = []): Detection {
+  const clean = stripForDetection(text, exempt);
+  const han = clean.match(HAN)?.length ?? 0;
+  const latin = clean.match(LATIN)?.length ?? 0;
+  const size = han + latin;
+  const hanLanguage = candidates.find((l) => l.script === 'Han');
+  if (hanLanguage && han >= DETECTOR_SETTINGS.minHanCharacters) {
+    const share = han / (han + latin / 3);
+    if (share >= DETECTOR_SETTINGS.minHanShare) return { lang: hanLanguage.code, code: hanLanguage.franc, score: round(share), judged: true, size };
+  }
+  const latinLanguages = candidates.filter((l) => l.script === 'Latin');
+  if (latin < DETECTOR_SETTINGS.minLatinLetters || latinLanguages.length === 0) {
+    return { lang: 'und', code: 'und', score: 0, judged: false, size };
+  }
+  if (latinLanguages.length === 1) {
+    const only = latinLanguages[0]!;
+    return { lang: only.code, code: only.franc, score: 1, judged: true, size };
+  }
+  const ranked = francAll(clean, { only: latinLanguages.map((l) => l.franc), minLength: 1 });
+  const [best, second] = ranked;
+  const match = latinLanguages.find((l) => l.franc === best?.[0]);
+  if (!best || !match) return { lang: 'und', code: 'und', score: 0, judged: false, size };
+  return { lang: match.code, code: match.franc, score: round(1 - (second?.[1] ?? 0)), judged: true, size };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

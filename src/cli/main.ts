@@ -1,0 +1,92 @@
+/**
+ * The `laysum` command: a thin shell over `build` / `check` that parses flags, shows progress
+ * on a terminal, prints diagnostics and sets the exit code (0 ok, 1 a check failed, 2 bad
+ * input or usage).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { build, UsageError, type BuildOptions, type BuildReport } from '../pipeline/index.js';
+import { formatDiagnostic } from '../diagnostics/index.js';
+
+interface CommonFlags {
+  lang?: string;
+  level?: string;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+
+function summaryLine(report: BuildReport): string {
+  const summaries = report.studies.reduce((n, s) => n + s.summaries.length, 0);
+  const count = (sev: string) => report.diagnostics.filter((d) => d.severity === sev).length;
+  const what = report.out !== undefined ? (report.written ? `${report.written} files written to ${report.out}/` : 'nothing written') : 'checked, nothing written';
+  return `laysum: ${report.studies.length} studies, ${summaries} summaries; ${what}; ${count('error')} errors, ${count('warning')} warnings`;
+}
+
+async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>): Promise<number> {
+  const interactive = process.stderr.isTTY && !flags.quiet && !flags.json;
+  const bar = interactive ? new cliProgress.SingleBar({ format: 'laysum {bar} {value}/{total} studies {study}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  let started = false;
+  const report = await build({
+    inputs: paths,
+    ...options,
+    ...(flags.lang ? { langs: list(flags.lang) } : {}),
+    ...(flags.level ? { levels: list(flags.level) } : {}),
+    onProgress: (done, total, study) => {
+      if (!bar) return;
+      if (!started) bar.start(total, 0, { study });
+      started = true;
+      bar.update(done, { study });
+    },
+  }).finally(() => bar?.stop());
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.exitCode;
+  }
+  for (const d of report.diagnostics) {
+    if (flags.quiet && d.severity !== 'error') continue;
+    process.stderr.write(`${formatDiagnostic(d)}\n`);
+  }
+  if (!flags.quiet) process.stdout.write(`${summaryLine(report)}\n`);
+  return report.exitCode;
+}
+
+function program(setExit: (code: number) => void): Command {
+  const cmd = new Command('laysum')
+    .description('Plain-language summaries of clinical studies in several languages and reading levels, checked.')
+    .exitOverride()
+    .showHelpAfterError();
+  const common = (c: Command) =>
+    c
+      .argument('<paths...>', 'facts files (.yaml, .yml, .json) or folders holding them')
+      .addOption(new Option('--lang <codes>', 'languages, comma-separated (default: all in locales/languages.json)'))
+      .addOption(new Option('--level <names>', 'reading levels, comma-separated (default: all templates)'))
+      .option('-q, --quiet', 'print errors only')
+      .option('--json', 'print a machine-readable report on stdout');
+  common(cmd.command('build').description('render every study × language × level to Markdown and HTML, after all checks pass'))
+    .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', 'out')
+    .action(async (paths: string[], flags: CommonFlags & { out: string }) => setExit(await run(paths, flags, { out: flags.out })));
+  common(cmd.command('check').description('validate facts and run every check; write nothing'))
+    .action(async (paths: string[], flags: CommonFlags) => setExit(await run(paths, flags, { write: false })));
+  return cmd;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  try {
+    await program((c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; everything else commander rejects is usage.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`laysum: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`laysum: internal error: ${(error as Error).message}\n${process.env.LAYSUM_TRACE ? `${(error as Error).stack}\n` : 'Set LAYSUM_TRACE=1 to see where.\n'}`);
+    return 2;
+  }
+}

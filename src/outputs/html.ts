@@ -1,0 +1,57 @@
+/**
+ * Markdown → a full HTML document.
+ *
+ * markdown-it runs with raw HTML off (`<script>` in any input comes out as text) and with
+ * markdown-it-cjk-friendly so that emphasis next to Chinese punctuation works.
+ */
+import MarkdownIt from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
+
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(cjkFriendly);
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+export function markdownToHtml(source: string): string {
+  return markdown.render(source);
+}
+
+/** The plain text of the first heading (for `<title>`), with Markdown escapes undone. */
+export function plainTitle(source: string): string {
+  const tokens = markdown.parse(source, {});
+  const index = tokens.findIndex((t) => t.type === 'heading_open');
+  const inline = index >= 0 ? tokens[index + 1] : undefined;
+  return (inline?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('');
+}
+
+export interface HtmlPageOptions {
+  /** `<html lang>` value, e.g. `de` or `zh-Hans`. */
+  htmlLang: string;
+  /** Plain text; escaped here. */
+  title: string;
+  body: string;
+}
+
+const STYLE = `body{font:1.125rem/1.6 system-ui,"Noto Sans","Noto Sans CJK SC",sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}
+h1{font-size:1.75rem;line-height:1.25}h2{font-size:1.3rem;margin-top:2rem}
+table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}
+blockquote{border-left:4px solid #0b6e99;margin-left:0;padding-left:1rem}a{color:#0b5c80}`;
+
+export function htmlDocument({ htmlLang, title, body }: HtmlPageOptions): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(htmlLang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body.trimEnd()}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,3 @@
+/** Outputs stage: rendered Markdown → the files a reader opens. */
+export { markdownToHtml, htmlDocument, plainTitle, escapeHtml, type HtmlPageOptions } from './html.js';
+export { writeOutputs, OutputWriteError, type OutputFile } from './write.js';

@@ -1,0 +1,224 @@
+/**
+ * The pipeline, in the order the stages run:
+ *
+ *   load → validate → derive → render (language × level) → outputs (Markdown, HTML) → checks → write
+ *
+ * Everything between load and write is data to data. A build writes only when every check
+ * passed, and then all files at once (see outputs/write.ts), so a failed build never leaves
+ * half an output behind.
+ */
+import { dirname, join, relative } from 'node:path';
+import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
+import { checkConsistency, parseStudyFacts, type StudyFacts, type TermCatalog } from '../facts/index.js';
+import { deriveFacts } from '../derive/index.js';
+import { createTranslator, MissingInterpolationError, MissingLocaleKeyError, type Translator } from '../i18n/index.js';
+import { createRenderer, type SummaryRenderer } from '../render/index.js';
+import { htmlDocument, markdownToHtml, plainTitle, writeOutputs, OutputWriteError, type OutputFile } from '../outputs/index.js';
+import { checkFactsLanguage, checkSourceLanguage, checkSummaryLanguage, untranslatedNames, type LanguageStats, type SourceLanguageReport } from '../checks/index.js';
+import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
+import { collectFactsFiles, readSourceTexts, readUtf8 } from './load.js';
+
+export interface BuildOptions {
+  /** Facts files and folders (searched recursively for .yaml, .yml, .json). */
+  inputs: string[];
+  /** Output folder; default `out`. */
+  out?: string;
+  /** Languages to render; default all in locales/languages.json. */
+  langs?: string[];
+  /** Reading levels to render; default all templates. */
+  levels?: ReadingLevel[];
+  /** Write the outputs (build) or only check (check). Default true. */
+  write?: boolean;
+  /** Project data (templates, locales); default laysum's own. */
+  project?: ProjectData;
+  /** Called after each study. */
+  onProgress?: (done: number, total: number, study: string) => void;
+}
+
+export interface SummaryReport {
+  lang: string;
+  level: ReadingLevel;
+  /** Output paths relative to the output folder. */
+  files: string[];
+  language: LanguageStats;
+}
+
+export interface StudyReport {
+  id: string;
+  file: string;
+  summaries: SummaryReport[];
+  sources: SourceLanguageReport[];
+}
+
+export interface BuildReport {
+  ok: boolean;
+  exitCode: 0 | 1 | 2;
+  out?: string;
+  written: number;
+  studies: StudyReport[];
+  diagnostics: Diagnostic[];
+}
+
+/** Bad options (unknown language or level): the caller's mistake, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function pick(kind: string, requested: string[] | undefined, available: string[]): string[] {
+  if (!requested) return available;
+  const unknown = requested.filter((x) => !available.includes(x));
+  if (unknown.length) throw new UsageError(`unknown ${kind} ${unknown.map((x) => `\`${x}\``).join(', ')}; expected one of ${available.join(', ')}`);
+  return available.filter((x) => requested.includes(x));
+}
+
+function termCatalog(langs: string[], translators: Record<string, Translator>): TermCatalog {
+  return {
+    languages: langs,
+    known: Object.keys(translators),
+    has: (lang, namespace, key) => translators[lang]?.has(`terms:${namespace}.${key}`) ?? false,
+  };
+}
+
+interface RenderedStudy {
+  report: StudyReport;
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+}
+
+function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<string, string>, ctx: { project: ProjectData; renderer: SummaryRenderer; translators: Record<string, Translator>; langs: string[]; levels: string[] }): RenderedStudy {
+  const { project, renderer, translators } = ctx;
+  const diagnostics: Diagnostic[] = [];
+  const files: OutputFile[] = [];
+  const summaries: SummaryReport[] = [];
+  const candidates = Object.values(project.languages);
+  const derived = deriveFacts(facts);
+  const exempt = untranslatedNames(facts);
+  diagnostics.push(...checkFactsLanguage(facts, project.languages, file));
+
+  const sources = facts.sources.flatMap((source) => {
+    const text = sourceTexts.get(source.id);
+    if (text === undefined) return [];
+    const declared = Array.isArray(source.lang) ? source.lang : [source.lang];
+    const path = join(dirname(file), source.path);
+    const result = checkSourceLanguage(text, { id: source.id, path, declared }, candidates, { study: facts.id, file });
+    diagnostics.push(...result.diagnostics);
+    return [result.report];
+  });
+
+  for (const lang of ctx.langs) {
+    const tr = translators[lang]!;
+    const language = project.languages[lang]!;
+    for (const level of ctx.levels) {
+      const place = { study: facts.id, lang, level };
+      let markdown: string;
+      try {
+        markdown = renderer.renderSummary(facts, derived, level, tr);
+      } catch (error) {
+        const known = error instanceof MissingLocaleKeyError || error instanceof MissingInterpolationError;
+        diagnostics.push(
+          diagnostic({
+            ruleId: error instanceof MissingLocaleKeyError ? 'locale/missing-key' : known ? 'locale/interpolation' : 'render/template',
+            kind: 'check',
+            severity: 'error',
+            message: known ? (error as Error).message : `templates/${level}.hbs: ${(error as Error).message}`,
+            place,
+          }),
+        );
+        continue;
+      }
+      const base = `${lang}/${facts.id}/${level}`;
+      const title = `${plainTitle(markdown)} – ${tr.t('document.levelName', { context: level })}`;
+      const html = htmlDocument({ htmlLang: language.html, title, body: markdownToHtml(markdown) });
+      files.push({ path: `${base}.md`, content: markdown }, { path: `${base}.html`, content: html });
+      const checked = checkSummaryLanguage(markdown, language, candidates, { ...place, file: `${base}.md` }, exempt);
+      diagnostics.push(...checked.diagnostics);
+      summaries.push({ lang, level, files: [`${base}.md`, `${base}.html`], language: checked.stats });
+    }
+  }
+  return { report: { id: facts.id, file, summaries, sources }, files, diagnostics };
+}
+
+/** Same problem reported by several summaries (a missing key) is shown once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const id = d.ruleId.startsWith('locale/') ? `${d.ruleId}|${d.place.lang}|${d.message}` : JSON.stringify(d);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * Build (or, with `write: false`, only check) the summaries for every study in `inputs`.
+ *
+ * @example
+ * const report = await build({ inputs: ['samples'], out: 'out' });
+ * if (!report.ok) process.exitCode = report.exitCode;
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const project = options.project ?? loadProject();
+  const langs = pick('language', options.langs, Object.keys(project.languages));
+  const levels = pick('level', options.levels, project.levels);
+  const out = options.out ?? 'out';
+  const write = options.write ?? true;
+  // Locale gaps matter only for the languages being built.
+  const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => !d.place.lang || langs.includes(d.place.lang));
+  const translators = Object.fromEntries(Object.values(project.languages).map((l) => [l.code, createTranslator(l, project.locales[l.code] ?? {})]));
+  const renderer = createRenderer(Object.fromEntries(levels.map((l) => [l, project.templates[l]!])), project.partials);
+  const catalog = termCatalog(langs, translators);
+
+  const collected = collectFactsFiles(options.inputs);
+  diagnostics.push(...collected.diagnostics);
+  if (collected.files.length === 0 && collected.diagnostics.length === 0) {
+    diagnostics.push(diagnostic({ ruleId: 'input/none', kind: 'input', severity: 'error', message: `no facts files (.yaml, .yml, .json) in ${options.inputs.join(', ') || '(no paths given)'}` }));
+  }
+  const studies: StudyReport[] = [];
+  const files: OutputFile[] = [];
+  const ids = new Map<string, string>();
+  collected.files.forEach((path, index) => {
+    const file = relative(process.cwd(), path) || path;
+    const read = readUtf8(path, 'facts file');
+    if (read.diagnostic) {
+      diagnostics.push(read.diagnostic);
+      return;
+    }
+    const parsed = parseStudyFacts(read.text!, file);
+    diagnostics.push(...parsed.diagnostics);
+    const facts = parsed.facts;
+    if (!facts) return;
+    if (ids.has(facts.id)) {
+      diagnostics.push(diagnostic({ ruleId: 'facts/duplicate-id', kind: 'input', severity: 'error', message: `study id \`${facts.id}\` is also used by ${ids.get(facts.id)}; expected one file per study id`, place: { file, path: 'id', ...(parsed.locate(['id']) ?? {}) } }));
+      return;
+    }
+    ids.set(facts.id, file);
+    const consistency = checkConsistency(facts, file, parsed.locate, catalog);
+    const sources = readSourceTexts(facts, path);
+    diagnostics.push(...consistency, ...sources.diagnostics);
+    if (consistency.some((d) => d.kind === 'input' && d.severity === 'error')) return;
+    const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels });
+    diagnostics.push(...rendered.diagnostics);
+    files.push(...rendered.files);
+    studies.push(rendered.report);
+    options.onProgress?.(index + 1, collected.files.length, facts.id);
+  });
+
+  const all = dedupe(diagnostics);
+  let written = 0;
+  if (write && exitCodeFor(all) === 0) {
+    try {
+      writeOutputs(out, files);
+      written = files.length;
+    } catch (error) {
+      if (!(error instanceof OutputWriteError)) throw error;
+      all.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.message, place: { file: error.path } }));
+    }
+  }
+  const exitCode = exitCodeFor(all);
+  return { ok: exitCode === 0, exitCode, ...(write ? { out } : {}), written, studies, diagnostics: all };
+}
+
+/** Validate and run every check; write nothing. */
+export function check(options: Omit<BuildOptions, 'write' | 'out'>): Promise<BuildReport> {
+  return build({ ...options, write: false });
+}

@@ -1,0 +1,86 @@
+/**
+ * Reading inputs (an edge): facts files from the paths given, and the source texts they name.
+ * Every problem becomes an `input` diagnostic naming the path; nothing here throws.
+ */
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import type { StudyFacts } from '../facts/index.js';
+
+const FACTS_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+function readError(path: string, error: unknown, what: string): Diagnostic {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+  return diagnostic({ ruleId: 'input/read', kind: 'input', severity: 'error', message: `cannot read ${what}: ${why}`, place: { file: path } });
+}
+
+/** Facts files under the given files and folders, sorted, each once. Folders are searched recursively. */
+export function collectFactsFiles(inputs: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
+  const found = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && FACTS_EXTENSIONS.has(extname(entry.name))) found.add(path);
+    }
+  };
+  for (const input of inputs) {
+    try {
+      if (statSync(input).isDirectory()) walk(input);
+      else found.add(input);
+    } catch (error) {
+      diagnostics.push(readError(input, error, 'input'));
+    }
+  }
+  return { files: [...found].sort(), diagnostics };
+}
+
+/** Reads a text file as UTF-8; invalid UTF-8 is an error, never silently replaced. */
+export function readUtf8(path: string, what: string): { text?: string; diagnostic?: Diagnostic } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { diagnostic: readError(path, error, what) };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.replace(/^\uFEFF/, '') };
+  } catch {
+    return { diagnostic: diagnostic({ ruleId: 'input/encoding', kind: 'input', severity: 'error', message: `${what} is not valid UTF-8; save it as UTF-8`, place: { file: path } }) };
+  }
+}
+
+/** Source texts named in the facts, each resolved inside the facts file's folder tree. */
+export function readSourceTexts(facts: StudyFacts, factsFile: string): { texts: Map<string, string>; diagnostics: Diagnostic[] } {
+  const texts = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const base = dirname(resolve(factsFile));
+  facts.sources.forEach((source, i) => {
+    const place = { file: factsFile, path: `sources[${i}].path`, study: facts.id };
+    const target = resolve(base, source.path);
+    const outside = (p: string) => {
+      const rel = relative(base, p);
+      return rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel);
+    };
+    if (isAbsolute(source.path) || outside(target)) {
+      diagnostics.push(diagnostic({ ruleId: 'input/source-path', kind: 'input', severity: 'error', message: `source path \`${source.path}\` leads outside the facts file's folder; expected a relative path inside it`, place }));
+      return;
+    }
+    try {
+      if (outside(realpathSync(target))) {
+        diagnostics.push(diagnostic({ ruleId: 'input/source-path', kind: 'input', severity: 'error', message: `source path \`${source.path}\` is a link that leads outside the facts file's folder`, place }));
+        return;
+      }
+    } catch {
+      // Not there: reported by the read below with its path.
+    }
+    const { text, diagnostic: problem } = readUtf8(target, `source text \`${source.id}\``);
+    if (problem) diagnostics.push({ ...problem, place: { ...place, file: relative(process.cwd(), target) || target } });
+    else texts.set(source.id, text!);
+  });
+  return { texts, diagnostics };
+}
