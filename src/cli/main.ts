@@ -7,8 +7,10 @@ import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { build, UsageError, type BuildOptions, type BuildReport } from '../pipeline/index.js';
 import { formatDiagnostic } from '../diagnostics/index.js';
+import { loadProject } from '../project/index.js';
 
 interface CommonFlags {
+  project?: string;
   lang?: string;
   level?: string;
   quiet?: boolean;
@@ -24,6 +26,14 @@ function summaryLine(report: BuildReport): string {
   return `laysum: ${report.studies.length} studies, ${summaries} summaries; ${what}; ${count('error')} errors, ${count('warning')} warnings`;
 }
 
+function loadProjectOrFail(dir: string) {
+  try {
+    return loadProject(dir);
+  } catch (error) {
+    throw new UsageError(`--project ${dir}: cannot load locales/ and templates/: ${(error as Error).message}`);
+  }
+}
+
 async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>): Promise<number> {
   const interactive = process.stderr.isTTY && !flags.quiet && !flags.json;
   const bar = interactive ? new cliProgress.SingleBar({ format: 'laysum {bar} {value}/{total} studies {study}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
@@ -31,6 +41,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
   const report = await build({
     inputs: paths,
     ...options,
+    ...(flags.project ? { project: loadProjectOrFail(flags.project) } : {}),
     ...(flags.lang ? { langs: list(flags.lang) } : {}),
     ...(flags.level ? { levels: list(flags.level) } : {}),
     onProgress: (done, total, study) => {
@@ -62,6 +73,7 @@ function program(setExit: (code: number) => void): Command {
       .argument('<paths...>', 'facts files (.yaml, .yml, .json) or folders holding them')
       .addOption(new Option('--lang <codes>', 'languages, comma-separated (default: all in locales/languages.json)'))
       .addOption(new Option('--level <names>', 'reading levels, comma-separated (default: all templates)'))
+      .option('--project <dir>', 'folder with your own locales/ and templates/ (default: the ones laysum ships)')
       .option('-q, --quiet', 'print errors only')
       .option('--json', 'print a machine-readable report on stdout');
   common(cmd.command('build').description('render every study × language × level to Markdown and HTML, after all checks pass'))

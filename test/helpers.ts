@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SAMPLES = join(ROOT, 'samples');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+
+export function tempDir(prefix = 'laysum-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `laysum` command (bin/laysum.js, built by `npm test`). */
+export function runCli(args: string[], cwd = ROOT): CliResult {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'laysum.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, LAYSUM_TRACE: '' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under a folder, relative, sorted, with its bytes. */
+export function readTree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}

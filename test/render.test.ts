@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, checkLocaleParity, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
+import { FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
+
+const LANGS = ['en', 'de', 'zh'];
+const LEVELS = ['easy', 'standard', 'expert'];
+const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
+
+/** A copy of laysum's project data with one change, for tests that break a locale. */
+function projectWith(change: (p: ProjectData) => void): ProjectData {
+  const project = structuredClone(loadProject());
+  change(project);
+  project.diagnostics = checkLocaleParity(project.locales);
+  return project;
+}
+
+describe('building the samples', () => {
+  let out: string;
+  let report: BuildReport;
+  beforeAll(async () => {
+    out = join(tempDir(), 'out');
+    report = await build({ inputs: [SAMPLES], out });
+  });
+
+  it('succeeds with no errors or warnings', () => {
+    expect(report.diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnostic)).toEqual([]);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('writes 4 studies × 3 languages × 3 levels as .md and .html', () => {
+    const files = [...readTree(out).keys()].filter((f) => !f.startsWith('.'));
+    const expected = LANGS.flatMap((lang) => STUDIES.flatMap((study) => LEVELS.flatMap((level) => [`${lang}/${study}/${level}.html`, `${lang}/${study}/${level}.md`])));
+    expect(files.sort()).toEqual(expected.sort());
+  });
+
+  it.each(LANGS)('writes full %s HTML documents with lang, charset, viewport and the study title', (lang) => {
+    const html = readFileSync(join(out, lang, 'mueller-2024', 'standard.html'), 'utf8');
+    const htmlLang = { en: 'en', de: 'de', zh: 'zh-Hans' }[lang];
+    expect(html.startsWith('<!doctype html>\n')).toBe(true);
+    expect(html).toContain(`<html lang="${htmlLang}">`);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    const title = /<title>(.*)<\/title>/.exec(html)?.[1] ?? '';
+    const h1 = /<h1>(.*)<\/h1>/.exec(html)?.[1] ?? '';
+    expect(title.startsWith(h1)).toBe(true);
+    expect(h1.length).toBeGreaterThan(10);
+  });
+
+  it('states the study figures in every language', () => {
+    for (const lang of LANGS) {
+      const md = readFileSync(join(out, lang, 'mueller-2024', 'expert.md'), 'utf8');
+      for (const figure of ['15', '112', '47', '29', '10.1056/NEJMoa2308917']) expect(md, `${lang}: ${figure}`).toContain(figure);
+    }
+  });
+
+  it('uses Chinese counters and German number formats, not English ones', () => {
+    const zh = readFileSync(join(out, 'zh', 'mueller-2024', 'standard.md'), 'utf8');
+    const de = readFileSync(join(out, 'de', 'mueller-2024', 'standard.md'), 'utf8');
+    expect(zh).toMatch(/15名/);
+    expect(zh).not.toMatch(/\d+个(患者|病人|人)/);
+    expect(de).toContain('53\u00a0%');
+    expect(de).not.toMatch(/\d%/);
+  });
+
+  it('produces byte-identical output on a second build', async () => {
+    const again = join(tempDir(), 'out');
+    await build({ inputs: [SAMPLES], out: again });
+    const first = readTree(out);
+    const second = readTree(again);
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [path, bytes] of first) expect(second.get(path)?.equals(bytes), path).toBe(true);
+  });
+});
+
+describe('escaping', () => {
+  let out: string;
+  let report: BuildReport;
+  beforeAll(async () => {
+    out = join(tempDir(), 'out');
+    report = await build({ inputs: [join(FIXTURES, 'hostile', 'script-title.yaml')], out });
+  });
+
+  it('builds the hostile study', () => {
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+  });
+
+  it.each(LANGS.flatMap((lang) => LEVELS.map((level) => [lang, level])))('%s/%s: HTML from facts text comes out as text', (lang, level) => {
+    const html = readFileSync(join(out, lang, 'script-title', `${level}.html`), 'utf8');
+    expect(html).not.toMatch(/<script|<img|<b>|href="javascript/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('keeps a quote that starts with "- " from becoming a list', () => {
+    const md = readFileSync(join(out, 'en', 'script-title', 'standard.md'), 'utf8');
+    const html = readFileSync(join(out, 'en', 'script-title', 'standard.html'), 'utf8');
+    expect(md).toContain('> \\- not a list item');
+    expect(html).toContain('<blockquote>\n<p>- not a list item');
+  });
+});
+
+describe('locales', () => {
+  it('every key of the English locale exists in German and Chinese', () => {
+    expect(checkLocaleParity(loadProject().locales).map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('a German key deleted fails the build naming language and key, and writes nothing', async () => {
+    const project = projectWith((p) => {
+      delete (p.locales.de!.summary!.easy as Record<string, unknown>).intro;
+    });
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [SAMPLES], out, project });
+    const messages = report.diagnostics.map(formatDiagnostic).join('\n');
+    expect(messages).toContain('missing locale key `summary:easy.intro` in language `de`');
+    expect(report.exitCode).toBe(1);
+    expect(report.written).toBe(0);
+    expect(() => readTree(out)).toThrow();
+  });
+
+  it('never falls back to English for a key missing in German', async () => {
+    const project = projectWith((p) => {
+      delete (p.locales.de!.terms!.conditions as Record<string, Record<string, unknown>>).sle!.lay;
+    });
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], levels: ['easy'], write: false, project });
+    expect(report.diagnostics.map(formatDiagnostic).join('\n')).toContain('`terms:conditions.sle.lay` in language `de`');
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('a term used by a study but missing in one language names that language', async () => {
+    const project = projectWith((p) => {
+      delete (p.locales.zh!.terms!.measures as Record<string, unknown>).remission;
+    });
+    const report = await build({ inputs: [join(FIXTURES, 'valid', 'minimal.yaml')], write: false, project });
+    const messages = report.diagnostics.map(formatDiagnostic).join('\n');
+    expect(messages).toContain("locale `zh` has no term `terms:measures.remission`");
+    expect(report.exitCode).toBe(1);
+  });
+});
