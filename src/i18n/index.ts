@@ -103,8 +103,11 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   return {
     language,
     t(key, options = {}) {
-      currentKey = key;
-      const out: unknown = t(key, options);
+      // A `_single` variant, where a language has one, is used for a count of exactly 1:
+      // Chinese has no plural forms but still words one patient differently from several.
+      const single = options.count === 1 && instance.exists(`${key}_single`, options) ? `${key}_single` : key;
+      currentKey = single;
+      const out: unknown = t(single, options);
       if (typeof out !== 'string') throw new MissingLocaleKeyError(lang, key);
       return out;
     },
@@ -118,7 +121,7 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
 }
 
 /** Plural and context suffixes that i18next adds to a base key. */
-const VARIANT_SUFFIX = /_(zero|one|two|few|many|other|easy|standard|expert|female|male|mixed|role)$/;
+const VARIANT_SUFFIX = /_(zero|one|two|few|many|other|single|easy|standard|expert|female|male|mixed|role)$/;
 
 /** Base keys (`ns:a.b.c`) of a resource tree, with plural and context suffixes removed. */
 export function baseKeys(resources: LocaleResources): Set<string> {

@@ -103,9 +103,14 @@ export function createRenderer(templates: Record<ReadingLevel, string>, partials
       const model = buildSummaryModel(facts, derived, level, tr);
       const renderData: RenderData = { tr, level };
       const markdown = template(model, { data: { renderData } });
-      return tidyMarkdown(markdown);
+      return tidyMarkdown(tr.language.script === 'Han' ? closeHanSpacing(markdown) : markdown);
     },
   };
+}
+
+/** Chinese sets no space after full-width punctuation; templates join sentences with one. */
+export function closeHanSpacing(markdown: string): string {
+  return markdown.replace(/([。！？；：，、）”](?:\*\*)?)[ \t]+(?=\S)/g, '$1');
 }
 
 /** Collapse the blank lines that template conditionals leave behind; end with one newline. */
