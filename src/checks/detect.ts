@@ -20,6 +20,10 @@ export const DETECTOR_SETTINGS = {
   /** Text is Chinese when Han characters are at least this share of Han + Latin letters / 3
    *  (a Han character carries about as much as a short Latin word). */
   minHanShare: 0.5,
+  /** franc's margin to the runner-up below which its answer needs support from markers. */
+  minTrigramMargin: 0.25,
+  /** How many more marker hits (function words; 2 per marker letter found) one language needs. */
+  minMarkerLead: 2,
 } as const;
 
 export interface Detection {
@@ -30,6 +34,8 @@ export interface Detection {
   /** Confidence 0–1: margin to the runner-up (franc) or the Han share (Chinese). */
   score: number;
   judged: boolean;
+  /** What decided: Han script share, franc's trigrams, or marker words and letters. */
+  method: 'script' | 'trigrams' | 'markers' | 'none';
   /** Letters that counted: Latin letters + Han characters. */
   size: number;
 }
@@ -59,21 +65,44 @@ export function detectLanguage(text: string, candidates: readonly LanguageInfo[]
   const hanLanguage = candidates.find((l) => l.script === 'Han');
   if (hanLanguage && han >= DETECTOR_SETTINGS.minHanCharacters) {
     const share = han / (han + latin / 3);
-    if (share >= DETECTOR_SETTINGS.minHanShare) return { lang: hanLanguage.code, code: hanLanguage.franc, score: round(share), judged: true, size };
+    if (share >= DETECTOR_SETTINGS.minHanShare) return { lang: hanLanguage.code, code: hanLanguage.franc, score: round(share), judged: true, method: 'script', size };
   }
   const latinLanguages = candidates.filter((l) => l.script === 'Latin');
   if (latin < DETECTOR_SETTINGS.minLatinLetters || latinLanguages.length === 0) {
-    return { lang: 'und', code: 'und', score: 0, judged: false, size };
+    return { lang: 'und', code: 'und', score: 0, judged: false, method: 'none', size };
   }
   if (latinLanguages.length === 1) {
     const only = latinLanguages[0]!;
-    return { lang: only.code, code: only.franc, score: 1, judged: true, size };
+    return { lang: only.code, code: only.franc, score: 1, judged: true, method: 'script', size };
   }
   const ranked = francAll(clean, { only: latinLanguages.map((l) => l.franc), minLength: 1 });
   const [best, second] = ranked;
-  const match = latinLanguages.find((l) => l.franc === best?.[0]);
-  if (!best || !match) return { lang: 'und', code: 'und', score: 0, judged: false, size };
-  return { lang: match.code, code: match.franc, score: round(1 - (second?.[1] ?? 0)), judged: true, size };
+  const trigramPick = latinLanguages.find((l) => l.franc === best?.[0]);
+  const margin = round(1 - (second?.[1] ?? 0));
+  // Short, term-heavy paragraphs (Latin-Greek medical words) fool trigrams; function words
+  // and language-specific letters settle them, and with neither the paragraph is not judged.
+  const evidence = markerEvidence(clean, latinLanguages);
+  const [lead, runnerUp] = [...evidence].sort((a, b) => b.hits - a.hits);
+  const markerPick = lead && lead.hits - (runnerUp?.hits ?? 0) >= DETECTOR_SETTINGS.minMarkerLead ? lead.language : undefined;
+  const trigramHits = evidence.find((e) => e.language === trigramPick)?.hits ?? 0;
+  const contradicted = markerPick !== undefined && markerPick !== trigramPick && (lead?.hits ?? 0) - trigramHits >= DETECTOR_SETTINGS.minMarkerLead;
+  const pick = trigramPick && margin >= DETECTOR_SETTINGS.minTrigramMargin && !contradicted ? trigramPick : markerPick;
+  if (!pick) return { lang: 'und', code: 'und', score: margin, judged: false, method: 'none', size };
+  const byTrigrams = pick === trigramPick && margin >= DETECTOR_SETTINGS.minTrigramMargin && !contradicted;
+  // A marker decision reports the marker lead as its score (0–1, saturating at 5 hits).
+  const score = byTrigrams ? margin : round(Math.min(1, ((lead?.hits ?? 0) - (runnerUp?.hits ?? 0)) / 5));
+  return { lang: pick.code, code: pick.franc, score, judged: true, method: byTrigrams ? 'trigrams' : 'markers', size };
+}
+
+function markerEvidence(text: string, languages: readonly LanguageInfo[]): { language: LanguageInfo; hits: number }[] {
+  const words = text.toLowerCase().split(/[^\p{L}]+/u);
+  return languages.map((language) => {
+    const markers = new Set(language.markers?.words ?? []);
+    let hits = words.filter((w) => markers.has(w)).length;
+    const letters = language.markers?.letters;
+    if (letters && [...text].some((c) => letters.includes(c))) hits += 2;
+    return { language, hits };
+  });
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -6,7 +6,7 @@
  *
  * Paragraphs too short to judge (see DETECTOR_SETTINGS) are counted, not failed.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import type { LanguageInfo } from '../i18n/index.js';
 import type { StudyFacts } from '../facts/index.js';
 import { detectLanguage, type Detection } from './detect.js';
@@ -144,14 +144,19 @@ export function checkSourceLanguage(
 }
 
 /** Titles, quotes and roles given per language in the facts must be in that language. */
-export function checkFactsLanguage(facts: StudyFacts, languages: Record<string, LanguageInfo>, file: string): Diagnostic[] {
+export function checkFactsLanguage(
+  facts: StudyFacts,
+  languages: Record<string, LanguageInfo>,
+  file: string,
+  locate: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined = () => undefined,
+): Diagnostic[] {
   const candidates = Object.values(languages);
   const exempt = untranslatedNames(facts);
-  const texts: [string, string, string][] = [];
-  for (const [lang, text] of Object.entries(facts.title)) texts.push([`title.${lang}`, lang, text]);
+  const texts: [PropertyKey[], string, string][] = [];
+  for (const [lang, text] of Object.entries(facts.title)) texts.push([['title', lang], lang, text]);
   facts.quotes.forEach((q, i) => {
-    for (const [lang, text] of Object.entries(q.text)) texts.push([`quotes[${i}].text.${lang}`, lang, text]);
-    for (const [lang, text] of Object.entries(q.role ?? {})) texts.push([`quotes[${i}].role.${lang}`, lang, text]);
+    for (const [lang, text] of Object.entries(q.text)) texts.push([['quotes', i, 'text', lang], lang, text]);
+    for (const [lang, text] of Object.entries(q.role ?? {})) texts.push([['quotes', i, 'role', lang], lang, text]);
   });
   const out: Diagnostic[] = [];
   for (const [path, lang, text] of texts) {
@@ -164,7 +169,7 @@ export function checkFactsLanguage(facts: StudyFacts, languages: Record<string, 
           kind: 'check',
           severity: 'error',
           message: `text for \`${lang}\` reads as \`${d.lang}\` (${d.code}, score ${d.score}): “${excerpt(text)}”`,
-          place: { file, path, study: facts.id },
+          place: { file, path: formatPath(path), study: facts.id, ...(locate(path) ?? {}) },
           expected: lang,
           actual: d.lang,
         }),

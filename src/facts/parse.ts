@@ -142,7 +142,7 @@ export function parseStudyFacts(text: string, file: string): ParsedFacts {
       kind: 'input',
       severity: 'error',
       message: describeIssue(issue, data),
-      place: { file, path: formatPath(issue.path), ...(pos ?? {}) },
+      place: { file, path: formatPath(issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path), ...(pos ?? {}) },
     });
   });
   return { file, locate, diagnostics };

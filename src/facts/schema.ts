@@ -30,13 +30,14 @@ export const Text = z.string().trim().min(1, 'expected text, got an empty string
 export const LocalizedText = z.record(LanguageCode, Text);
 
 /** A calendar date `YYYY-MM-DD`, or a month `YYYY-MM`, or a year `YYYY`. */
+const DATE_EXPECTED = 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY';
 export const IsoDate = z.union(
   [
-    z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/),
+    z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, DATE_EXPECTED),
     // A bare year is read by YAML as a number; keep it as the string it was written as.
-    z.number().int().min(1900).max(2100).transform(String),
+    z.number().int().min(1900, DATE_EXPECTED).max(2100, DATE_EXPECTED).transform(String),
   ],
-  { error: 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY' },
+  { error: DATE_EXPECTED },
 );
 
 export const Count = z.number().int('expected a whole number').nonnegative('expected a number ≥ 0');

@@ -25,6 +25,9 @@ export interface LanguageInfo {
   franc: string;
   /** Main script, which decides how the language check counts text. */
   script: 'Latin' | 'Han';
+  /** Evidence for the language check when trigrams are unsure: common function words and
+   *  letters that other candidate languages do not use. */
+  markers?: { words: string[]; letters?: string };
 }
 
 export class MissingLocaleKeyError extends Error {

@@ -93,7 +93,6 @@ function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<string, s
   const candidates = Object.values(project.languages);
   const derived = deriveFacts(facts);
   const exempt = untranslatedNames(facts);
-  diagnostics.push(...checkFactsLanguage(facts, project.languages, file));
 
   const sources = facts.sources.flatMap((source) => {
     const text = sourceTexts.get(source.id);
@@ -193,9 +192,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
     ids.set(facts.id, file);
     const consistency = checkConsistency(facts, file, parsed.locate, catalog);
-    const sources = readSourceTexts(facts, path);
-    diagnostics.push(...consistency, ...sources.diagnostics);
-    if (consistency.some((d) => d.kind === 'input' && d.severity === 'error')) return;
+    const sources = readSourceTexts(facts, path, parsed.locate);
+    diagnostics.push(...consistency, ...sources.diagnostics, ...checkFactsLanguage(facts, project.languages, file, parsed.locate));
+    if ([...consistency, ...sources.diagnostics].some((d) => d.kind === 'input' && d.severity === 'error')) return;
     const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels });
     diagnostics.push(...rendered.diagnostics);
     files.push(...rendered.files);

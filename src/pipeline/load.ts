@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import type { StudyFacts } from '../facts/index.js';
+import type { Locator, StudyFacts } from '../facts/index.js';
 
 const FACTS_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -55,12 +55,12 @@ export function readUtf8(path: string, what: string): { text?: string; diagnosti
 }
 
 /** Source texts named in the facts, each resolved inside the facts file's folder tree. */
-export function readSourceTexts(facts: StudyFacts, factsFile: string): { texts: Map<string, string>; diagnostics: Diagnostic[] } {
+export function readSourceTexts(facts: StudyFacts, factsFile: string, locate: Locator = () => undefined): { texts: Map<string, string>; diagnostics: Diagnostic[] } {
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const base = dirname(resolve(factsFile));
   facts.sources.forEach((source, i) => {
-    const place = { file: factsFile, path: `sources[${i}].path`, study: facts.id };
+    const place = { file: factsFile, path: `sources[${i}].path`, study: facts.id, ...(locate(['sources', i, 'path']) ?? {}) };
     const target = resolve(base, source.path);
     const outside = (p: string) => {
       const rel = relative(base, p);
@@ -79,7 +79,7 @@ export function readSourceTexts(facts: StudyFacts, factsFile: string): { texts: 
       // Not there: reported by the read below with its path.
     }
     const { text, diagnostic: problem } = readUtf8(target, `source text \`${source.id}\``);
-    if (problem) diagnostics.push({ ...problem, place: { ...place, file: relative(process.cwd(), target) || target } });
+    if (problem) diagnostics.push({ ...problem, message: `${problem.message} (${factsFile}, sources[${i}].path)`, place: { file: relative(process.cwd(), target) || target, study: facts.id } });
     else texts.set(source.id, text!);
   });
   return { texts, diagnostics };

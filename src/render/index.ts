@@ -67,6 +67,12 @@ function registerHelpers(hb: typeof Handlebars): void {
     if (typeof field !== 'string') throw new Error('helper `term` expected a field name');
     return tr.t(`terms:${namespace}.${key}.${field}`, { context: level, ...definedHash('term', options.hash) });
   });
+  // Glossary headword: a term's `headword` where the locale has one (no article), else its name.
+  hb.registerHelper('headword', function (namespace: unknown, key: unknown, options: HelperOptions) {
+    const { tr, level } = ctx(options);
+    const headword = `terms:${String(namespace)}.${String(key)}.headword`;
+    return tr.has(headword) ? tr.t(headword, { context: level }) : termName(tr, level, String(namespace), String(key));
+  });
   hb.registerHelper('unit', function (unit: unknown, count: unknown, options: HelperOptions) {
     return ctx(options).tr.t(`terms:units.${String(unit)}`, { count: number('unit', count) });
   });
