@@ -1,4 +1,4 @@
-/** Checks stage: prove each output is in the right language (more checks join here). */
+/** Checks stage: prove each output is in the right language, states only the study's numbers, … */
 export { detectLanguage, stripForDetection, DETECTOR_SETTINGS, type Detection } from './detect.js';
 export { markdownParagraphs, plainParagraphs } from './paragraphs.js';
 export {
@@ -11,3 +11,5 @@ export {
   type SourceLanguageReport,
   type SummaryPlace,
 } from './language.js';
+export { allowedNumbers, checkFidelity, checkFactSources, type AllowedNumbers, type FidelityStats } from './fidelity.js';
+export { findNumbers, parseHanNumeral, type FoundNumber } from './numbers.js';

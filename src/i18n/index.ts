@@ -28,6 +28,8 @@ export interface LanguageInfo {
   /** Evidence for the language check when trigrams are unsure: common function words and
    *  letters that other candidate languages do not use. */
   markers?: { words: string[]; letters?: string };
+  /** Number words the fidelity check reads as numbers (`fifteen` → 15). Chinese numerals are parsed. */
+  numberWords?: Record<string, number>;
 }
 
 export class MissingLocaleKeyError extends Error {

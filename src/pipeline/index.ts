@@ -14,7 +14,18 @@ import { deriveFacts } from '../derive/index.js';
 import { createTranslator, MissingInterpolationError, MissingLocaleKeyError, type Translator } from '../i18n/index.js';
 import { createRenderer, type SummaryRenderer } from '../render/index.js';
 import { htmlDocument, markdownToHtml, plainTitle, writeOutputs, OutputWriteError, type OutputFile } from '../outputs/index.js';
-import { checkFactsLanguage, checkSourceLanguage, checkSummaryLanguage, untranslatedNames, type LanguageStats, type SourceLanguageReport } from '../checks/index.js';
+import {
+  allowedNumbers,
+  checkFactSources,
+  checkFactsLanguage,
+  checkFidelity,
+  checkSourceLanguage,
+  checkSummaryLanguage,
+  untranslatedNames,
+  type FidelityStats,
+  type LanguageStats,
+  type SourceLanguageReport,
+} from '../checks/index.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles, readSourceTexts, readUtf8 } from './load.js';
 
@@ -41,6 +52,7 @@ export interface SummaryReport {
   /** Output paths relative to the output folder. */
   files: string[];
   language: LanguageStats;
+  fidelity: FidelityStats;
 }
 
 export interface StudyReport {
@@ -93,6 +105,7 @@ function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<string, s
   const candidates = Object.values(project.languages);
   const derived = deriveFacts(facts);
   const exempt = untranslatedNames(facts);
+  const allowed = allowedNumbers(facts, derived);
 
   const sources = facts.sources.flatMap((source) => {
     const text = sourceTexts.get(source.id);
@@ -130,8 +143,9 @@ function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<string, s
       const html = htmlDocument({ htmlLang: language.html, title, body: markdownToHtml(markdown) });
       files.push({ path: `${base}.md`, content: markdown }, { path: `${base}.html`, content: html });
       const checked = checkSummaryLanguage(markdown, language, candidates, { ...place, file: `${base}.md` }, exempt);
-      diagnostics.push(...checked.diagnostics);
-      summaries.push({ lang, level, files: [`${base}.md`, `${base}.html`], language: checked.stats });
+      const fidelity = checkFidelity(markdown, language, allowed, { ...place, file: `${base}.md` }, exempt);
+      diagnostics.push(...checked.diagnostics, ...fidelity.diagnostics);
+      summaries.push({ lang, level, files: [`${base}.md`, `${base}.html`], language: checked.stats, fidelity: fidelity.stats });
     }
   }
   return { report: { id: facts.id, file, summaries, sources }, files, diagnostics };
@@ -193,7 +207,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ids.set(facts.id, file);
     const consistency = checkConsistency(facts, file, parsed.locate, catalog);
     const sources = readSourceTexts(facts, path, parsed.locate);
-    diagnostics.push(...consistency, ...sources.diagnostics, ...checkFactsLanguage(facts, project.languages, file, parsed.locate));
+    diagnostics.push(
+      ...consistency,
+      ...sources.diagnostics,
+      ...checkFactsLanguage(facts, project.languages, file, parsed.locate),
+      ...checkFactSources(facts, sources.texts, project.languages, file, parsed.locate),
+    );
     if ([...consistency, ...sources.diagnostics].some((d) => d.kind === 'input' && d.severity === 'error')) return;
     const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels });
     diagnostics.push(...rendered.diagnostics);

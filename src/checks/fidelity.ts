@@ -1,0 +1,133 @@
+/**
+ * Fact fidelity: every number a summary states must be a number of the study.
+ *
+ *   facts: total 15, groups 8/3/4 → allowed {15: ['population.total'], 8: [...], 53: ['population.groups[0].percent'], …}
+ *   'In 9 of 15 people …' → error "number 9 in “In 9 of 15 people …” is not a fact of the study"
+ *
+ * Allowed are the facts' own numbers (counts, grades, years, pages, dates, ages) and the
+ * derived values (percentages, sums) from derive/, each also as displayed (rounded). Numbers
+ * inside proper names (CD19, the DOI, a journal's name) are removed first: they are names.
+ */
+import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
+import type { DerivedFacts } from '../derive/index.js';
+import type { StudyFacts } from '../facts/index.js';
+import type { LanguageInfo } from '../i18n/index.js';
+import { findNumbers } from './numbers.js';
+import { excerpt, markdownParagraphs } from './paragraphs.js';
+
+/** Number value → the fact paths (or derived names) it can come from. */
+export type AllowedNumbers = Map<number, string[]>;
+
+function allow(map: AllowedNumbers, value: number, from: string): void {
+  const list = map.get(value);
+  if (list) {
+    if (!list.includes(from)) list.push(from);
+  } else map.set(value, [from]);
+}
+
+/** Every number of the facts and of the derived values, with where it comes from. */
+export function allowedNumbers(facts: StudyFacts, derived: DerivedFacts): AllowedNumbers {
+  const map: AllowedNumbers = new Map();
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'number') allow(map, value, path);
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) if (k !== 'source' && k !== 'quotes' && k !== 'title') walk(v, path ? `${path}.${k}` : k);
+    }
+  };
+  walk(facts, '');
+  // Numbers written inside strings that are facts themselves: pages and dates.
+  const numericStrings: [string, string | undefined][] = [
+    ['citation.pages', facts.citation.pages],
+    ['citation.published', facts.citation.published],
+    ['dates.start', facts.dates?.start],
+    ['dates.end', facts.dates?.end],
+    ['dates.published', facts.dates?.published],
+  ];
+  for (const [path, text] of numericStrings) for (const m of text?.match(/\d+/g) ?? []) allow(map, Number(m), path);
+  for (const d of derived.values) {
+    allow(map, d.value, d.name);
+    allow(map, Math.round(d.value), `${d.name} (rounded)`);
+  }
+  return map;
+}
+
+export interface FidelityStats {
+  numbers: number;
+  unmatched: number;
+}
+
+/** Removes links, DOIs and proper names, which may hold digits that are names, not counts. */
+function stripNames(text: string, names: readonly string[]): string {
+  let out = text.replace(/https?:\/\/\S+/g, ' ').replace(/\b10\.\d{4,9}\/\S+/g, ' ');
+  for (const name of names) if (name.length >= 2) out = out.split(name).join(' ');
+  return out;
+}
+
+function sentenceAround(paragraph: string, text: string): string {
+  const sentences = paragraph.split(/(?<=[.!?。！？；])\s*/u);
+  return excerpt(sentences.find((s) => s.includes(text)) ?? paragraph, 120);
+}
+
+export function checkFidelity(
+  markdown: string,
+  language: LanguageInfo,
+  allowed: AllowedNumbers,
+  place: { study: string; lang: string; level: string; file?: string },
+  names: readonly string[],
+): { diagnostics: Diagnostic[]; stats: FidelityStats } {
+  const diagnostics: Diagnostic[] = [];
+  let numbers = 0;
+  for (const paragraph of markdownParagraphs(markdown)) {
+    for (const found of findNumbers(stripNames(paragraph, names), language)) {
+      numbers++;
+      if (allowed.has(found.value)) continue;
+      diagnostics.push(
+        diagnostic({
+          ruleId: 'fidelity/number',
+          kind: 'check',
+          severity: 'error',
+          message: `number ${found.text} is not a fact of the study (nor derived from one) in “${sentenceAround(paragraph, found.text)}”`,
+          place: { ...place },
+          actual: found.text,
+        }),
+      );
+    }
+  }
+  return { diagnostics, stats: { numbers, unmatched: diagnostics.length } };
+}
+
+/** Case- and whitespace-folded, so a quote survives line breaks and capitalisation. */
+const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * A fact's `source.quote` must occur in the named source text and contain the fact's number.
+ */
+export function checkFactSources(facts: StudyFacts, texts: Map<string, string>, language: Record<string, LanguageInfo>, file: string, locate: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined = () => undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const declared = new Map(facts.sources.map((s) => [s.id, Array.isArray(s.lang) ? s.lang : [s.lang]]));
+  const cited: [PropertyKey[], { text: string; quote: string } | undefined, number[]][] = [
+    [['followUp', 'source'], facts.followUp?.source, facts.followUp ? [facts.followUp.median, facts.followUp.min, facts.followUp.max] : []],
+    ...facts.outcomes.map((o, i): [PropertyKey[], { text: string; quote: string } | undefined, number[]] => [['outcomes', i, 'source'], o.source, [o.responders, o.assessed]]),
+    ...facts.measurements.map((m, i): [PropertyKey[], { text: string; quote: string } | undefined, number[]] => [['measurements', i, 'source'], m.source, [m.mean, m.sd]]),
+    ...(facts.safety ?? []).map((e, i): [PropertyKey[], { text: string; quote: string } | undefined, number[]] => [['safety', i, 'source'], e.source, [e.count]]),
+    ...facts.medication.map((m, i): [PropertyKey[], { text: string; quote: string } | undefined, number[]] => [['medication', i, 'source'], m.source, [m.count, m.of]]),
+  ];
+  for (const [path, source, values] of cited) {
+    if (!source) continue;
+    const text = texts.get(source.text);
+    if (text === undefined) continue; // unknown or unreadable source: reported by consistency / load
+    const fail = (message: string) =>
+      out.push(diagnostic({ ruleId: 'fidelity/source-quote', kind: 'check', severity: 'error', message, place: { file, study: facts.id, path: formatPath([...path, 'quote']), ...(locate([...path, 'quote']) ?? {}) } }));
+    if (!fold(text).includes(fold(source.quote))) {
+      fail(`quote “${excerpt(source.quote)}” is not in source \`${source.text}\`; copy the words exactly as the source has them`);
+      continue;
+    }
+    const langs = declared.get(source.text) ?? [];
+    const quoted = langs.flatMap((l) => (language[l] ? findNumbers(source.quote, language[l]!) : [])).map((n) => n.value);
+    if (!values.some((v) => quoted.includes(v))) {
+      fail(`quote “${excerpt(source.quote)}” does not contain the fact's number (${values.join(' or ')})`);
+    }
+  }
+  return out;
+}

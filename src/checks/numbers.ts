@@ -1,0 +1,82 @@
+/**
+ * Find the numbers a reader sees in a text: digits in the locale's format, and number words.
+ *
+ *   en  'Of 1,500 people, 8 of 15 (53%) …'   → [1500, 8, 15, 53]
+ *   de  '112 ± 47 Tage, 2,5 mg, fünfzehn'     → [112, 47, 2.5, 15]
+ *   zh  '十五名患者中，8名'                    → [15, 8]
+ *
+ * "One" words (one, eins, 一) are left out: they are articles and idioms far more often than counts.
+ */
+import type { LanguageInfo } from '../i18n/index.js';
+
+export interface FoundNumber {
+  value: number;
+  /** The text as written, e.g. `1,500` or `fünfzehn`. */
+  text: string;
+}
+
+const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** 十五 → 15, 二十九 → 29, 一百一十二 → 112. */
+export function parseHanNumeral(text: string): number {
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const c of text) {
+    if (c in HAN_DIGITS) digit = HAN_DIGITS[c]!;
+    else {
+      const unit = HAN_UNITS[c]!;
+      if (unit === 10000) {
+        total += (section + digit) * unit;
+        section = 0;
+      } else section += (digit || 1) * unit;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+const separatorsCache = new Map<string, { group: string; decimal: string }>();
+function separators(intl: string) {
+  let s = separatorsCache.get(intl);
+  if (!s) {
+    const parts = new Intl.NumberFormat(intl).formatToParts(12345.6);
+    s = { group: parts.find((p) => p.type === 'group')?.value ?? ',', decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.' };
+    separatorsCache.set(intl, s);
+  }
+  return s;
+}
+
+const DIGITS = /\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?/g;
+const HAN_NUMERAL = /[零〇一二两三四五六七八九十百千万]+/g;
+
+export function findNumbers(text: string, language: LanguageInfo): FoundNumber[] {
+  const { group, decimal } = separators(language.intl);
+  const found: FoundNumber[] = [];
+  for (const match of text.matchAll(DIGITS)) {
+    const raw = match[0];
+    // A group separator only counts as one when followed by exactly three digits.
+    const normalised = raw
+      .split(decimal)
+      .map((part, i) => (i === 0 ? part.replace(new RegExp(`[${group === '.' ? '\\.' : group}\u00a0\u202f]`, 'g'), '') : part))
+      .join('.');
+    const value = Number(normalised);
+    if (Number.isFinite(value)) found.push({ value, text: raw });
+    else for (const piece of raw.split(/[.,\u00a0\u202f]/)) found.push({ value: Number(piece), text: piece });
+  }
+  const words = language.numberWords ?? {};
+  if (Object.keys(words).length) {
+    for (const match of text.matchAll(/\p{L}+/gu)) {
+      const value = words[match[0]] ?? words[match[0].toLowerCase()];
+      if (value !== undefined) found.push({ value, text: match[0] });
+    }
+  }
+  if (language.script === 'Han') {
+    for (const match of text.matchAll(HAN_NUMERAL)) {
+      if (match[0] === '一' || match[0] === '万') continue;
+      found.push({ value: parseHanNumeral(match[0]), text: match[0] });
+    }
+  }
+  return found;
+}
