@@ -10,4 +10,4 @@ const r = createRenderer(p.templates, p.partials);
 const f = process.argv[2] ?? 'samples/mueller-2024.yaml', level = process.argv[3] ?? 'easy', lang = process.argv[4] ?? 'en';
 const facts = parseStudyFacts(readFileSync(f,'utf8'), f).facts!;
 const tr = createTranslator(p.languages[lang]!, p.locales[lang]!);
-console.log(r.renderSummary(facts, deriveFacts(facts), level, tr));
+console.log(r.renderSummary(facts, deriveFacts(facts), level, tr).markdown);

@@ -13,3 +13,4 @@ export {
 } from './language.js';
 export { allowedNumbers, checkFidelity, checkFactSources, type AllowedNumbers, type FidelityStats } from './fidelity.js';
 export { findNumbers, parseHanNumeral, type FoundNumber } from './numbers.js';
+export { ANNEX_V, checkCoverage, unknownElements, type CoverageElement, type CoverageRow, type CoverageState } from './coverage.js';

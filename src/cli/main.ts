@@ -8,9 +8,13 @@ import cliProgress from 'cli-progress';
 import { build, UsageError, type BuildOptions, type BuildReport } from '../pipeline/index.js';
 import { formatDiagnostic } from '../diagnostics/index.js';
 import { loadProject } from '../project/index.js';
+import { reportHtml, reportTable } from '../report/index.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 interface CommonFlags {
   project?: string;
+  report?: string;
   lang?: string;
   level?: string;
   quiet?: boolean;
@@ -24,6 +28,15 @@ function summaryLine(report: BuildReport): string {
   const count = (sev: string) => report.diagnostics.filter((d) => d.severity === sev).length;
   const what = report.out !== undefined ? (report.written ? `${report.written} files written to ${report.out}/` : 'nothing written') : 'checked, nothing written';
   return `laysum: ${report.studies.length} studies, ${summaries} summaries; ${what}; ${count('error')} errors, ${count('warning')} warnings`;
+}
+
+function writeReport(path: string, report: BuildReport): void {
+  try {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    writeFileSync(path, reportHtml(report));
+  } catch (error) {
+    throw new UsageError(`--report ${path}: cannot write the report: ${(error as Error).message}`);
+  }
 }
 
 function loadProjectOrFail(dir: string) {
@@ -51,6 +64,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
       bar.update(done, { study });
     },
   }).finally(() => bar?.stop());
+  if (flags.report) writeReport(flags.report, report);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.exitCode;
@@ -59,6 +73,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     if (flags.quiet && d.severity !== 'error') continue;
     process.stderr.write(`${formatDiagnostic(d)}\n`);
   }
+  if (!flags.quiet && options.write === false && report.studies.length) process.stdout.write(`${reportTable(report)}\n`);
   if (!flags.quiet) process.stdout.write(`${summaryLine(report)}\n`);
   return report.exitCode;
 }
@@ -74,6 +89,7 @@ function program(setExit: (code: number) => void): Command {
       .addOption(new Option('--lang <codes>', 'languages, comma-separated (default: all in locales/languages.json)'))
       .addOption(new Option('--level <names>', 'reading levels, comma-separated (default: all templates)'))
       .option('--project <dir>', 'folder with your own locales/ and templates/ (default: the ones laysum ships)')
+      .option('--report <file>', 'write a self-contained HTML report of every check')
       .option('-q, --quiet', 'print errors only')
       .option('--json', 'print a machine-readable report on stdout');
   common(cmd.command('build').description('render every study × language × level to Markdown and HTML, after all checks pass'))

@@ -170,6 +170,7 @@ export const StudyFacts = z.strictObject({
   funding: z.array(Text).default([]),
   quotes: z.array(Quote).default([]),
   sources: z.array(SourceText).default([]),
+  furtherTrials: TermKey.optional().describe('what comes next, e.g. `controlled_trials_needed`, `trials_ongoing`'),
 });
 
 /** One study, as validated. Arrays are always present (empty when the file leaves them out). */

@@ -10,7 +10,7 @@
 import { dirname, join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { checkConsistency, parseStudyFacts, type StudyFacts, type TermCatalog } from '../facts/index.js';
-import { deriveFacts } from '../derive/index.js';
+import { deriveFacts, type DerivedValue } from '../derive/index.js';
 import { createTranslator, MissingInterpolationError, MissingLocaleKeyError, type Translator } from '../i18n/index.js';
 import { createRenderer, type SummaryRenderer } from '../render/index.js';
 import { htmlDocument, markdownToHtml, plainTitle, writeOutputs, OutputWriteError, type OutputFile } from '../outputs/index.js';
@@ -21,7 +21,10 @@ import {
   checkFidelity,
   checkSourceLanguage,
   checkSummaryLanguage,
+  checkCoverage,
+  unknownElements,
   untranslatedNames,
+  type CoverageRow,
   type FidelityStats,
   type LanguageStats,
   type SourceLanguageReport,
@@ -46,6 +49,12 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number, study: string) => void;
 }
 
+/** Readability figures of one summary and how they compare with the level's band. */
+export interface ReadabilityResult {
+  figures: object;
+  checks: { figure: string; value: number; limit: { min?: number; max?: number }; ok: boolean }[];
+}
+
 export interface SummaryReport {
   lang: string;
   level: ReadingLevel;
@@ -53,6 +62,8 @@ export interface SummaryReport {
   files: string[];
   language: LanguageStats;
   fidelity: FidelityStats;
+  coverage: CoverageRow[];
+  readability?: ReadabilityResult;
 }
 
 export interface StudyReport {
@@ -60,6 +71,8 @@ export interface StudyReport {
   file: string;
   summaries: SummaryReport[];
   sources: SourceLanguageReport[];
+  /** Values computed from the facts (percentages, sums), with the facts they came from. */
+  derived: DerivedValue[];
 }
 
 export interface BuildReport {
@@ -123,8 +136,9 @@ function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<string, s
     for (const level of ctx.levels) {
       const place = { study: facts.id, lang, level };
       let markdown: string;
+      let covered: Set<string>;
       try {
-        markdown = renderer.renderSummary(facts, derived, level, tr);
+        ({ markdown, covered } = renderer.renderSummary(facts, derived, level, tr));
       } catch (error) {
         const known = error instanceof MissingLocaleKeyError || error instanceof MissingInterpolationError;
         diagnostics.push(
@@ -144,11 +158,12 @@ function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<string, s
       files.push({ path: `${base}.md`, content: markdown }, { path: `${base}.html`, content: html });
       const checked = checkSummaryLanguage(markdown, language, candidates, { ...place, file: `${base}.md` }, exempt);
       const fidelity = checkFidelity(markdown, language, allowed, { ...place, file: `${base}.md` }, exempt);
-      diagnostics.push(...checked.diagnostics, ...fidelity.diagnostics);
-      summaries.push({ lang, level, files: [`${base}.md`, `${base}.html`], language: checked.stats, fidelity: fidelity.stats });
+      const coverage = checkCoverage(facts, covered, place);
+      diagnostics.push(...checked.diagnostics, ...fidelity.diagnostics, ...coverage.diagnostics);
+      summaries.push({ lang, level, files: [`${base}.md`, `${base}.html`], language: checked.stats, fidelity: fidelity.stats, coverage: coverage.rows });
     }
   }
-  return { report: { id: facts.id, file, summaries, sources }, files, diagnostics };
+  return { report: { id: facts.id, file, summaries, sources, derived: derived.values }, files, diagnostics };
 }
 
 /** Same problem reported by several summaries (a missing key) is shown once. */
@@ -212,6 +227,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...sources.diagnostics,
       ...checkFactsLanguage(facts, project.languages, file, parsed.locate),
       ...checkFactSources(facts, sources.texts, project.languages, file, parsed.locate),
+      ...unknownElements(facts, file),
     );
     if ([...consistency, ...sources.diagnostics].some((d) => d.kind === 'input' && d.severity === 'error')) return;
     const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels });

@@ -29,6 +29,14 @@ export class TemplateError extends Error {
 interface RenderData {
   tr: Translator;
   level: ReadingLevel;
+  /** Annex V elements the template said (`{{#cover "id"}}` blocks that rendered text). */
+  covered: Set<string>;
+}
+
+/** A rendered summary and the lay-summary elements it covers. */
+export interface RenderedSummary {
+  markdown: string;
+  covered: Set<string>;
 }
 
 type HelperOptions = Handlebars.HelperOptions & { data: { root: SummaryModel; renderData: RenderData } };
@@ -82,6 +90,11 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('percent', function (part: unknown, whole: unknown, options: HelperOptions) {
     return ctx(options).tr.formatPercent(number('percent', part), number('percent', whole));
   });
+  hb.registerHelper('cover', function (this: unknown, id: unknown, options: HelperOptions) {
+    const content = options.fn(this);
+    if (content.trim()) ctx(options).covered.add(String(id));
+    return content;
+  });
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('roleContext', (role: unknown) => (role ? 'role' : ''));
@@ -89,7 +102,7 @@ function registerHelpers(hb: typeof Handlebars): void {
 
 export interface SummaryRenderer {
   readonly levels: ReadingLevel[];
-  renderSummary(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator): string;
+  renderSummary(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator): RenderedSummary;
 }
 
 export function createRenderer(templates: Record<ReadingLevel, string>, partials: Record<string, string> = {}): SummaryRenderer {
@@ -107,9 +120,9 @@ export function createRenderer(templates: Record<ReadingLevel, string>, partials
       const template = compiled.get(level);
       if (!template) throw new TemplateError(level, `no template for level \`${level}\``);
       const model = buildSummaryModel(facts, derived, level, tr);
-      const renderData: RenderData = { tr, level };
+      const renderData: RenderData = { tr, level, covered: new Set() };
       const markdown = template(model, { data: { renderData } });
-      return tidyMarkdown(tr.language.script === 'Han' ? closeHanSpacing(markdown) : markdown);
+      return { markdown: tidyMarkdown(tr.language.script === 'Han' ? closeHanSpacing(markdown) : markdown), covered: renderData.covered };
     },
   };
 }

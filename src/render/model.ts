@@ -22,6 +22,7 @@ export interface SummaryModel {
   title: string;
   design: string;
   status?: string;
+  furtherTrials?: string;
   intervention: StudyFacts['intervention'];
   population: StudyFacts['population'];
   followUp?: StudyFacts['followUp'];
@@ -40,6 +41,8 @@ export interface SummaryModel {
   funding: string[];
   quotes: { kind: 'direct' | 'paraphrase'; author: string; role?: string; text: string }[];
   citation: Omit<StudyFacts['citation'], 'authors'> & { doiUrl?: string };
+  /** Markdown link to the publication, when it has a DOI. */
+  doiLink?: string;
   /** Authors (or the research group), ending with exactly one full stop. */
   byline: string;
   glossary: GlossaryEntry[];
@@ -90,6 +93,7 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
     title: esc(facts.title[lang] ?? ''),
     design: facts.design,
     ...(facts.status ? { status: facts.status } : {}),
+    ...(facts.furtherTrials ? { furtherTrials: facts.furtherTrials } : {}),
     intervention: facts.intervention,
     population,
     ...(facts.followUp ? { followUp: facts.followUp } : {}),
@@ -120,6 +124,7 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
       ...(citation.journal ? { journal: esc(citation.journal) } : {}),
       ...(citation.doi ? { doi: escapeInline(citation.doi), doiUrl: escapeUrlPath(citation.doi) } : {}),
     },
+    ...(citation.doi ? { doiLink: `[${escapeInline(citation.doi)}](https://doi.org/${escapeUrlPath(citation.doi)})` } : {}),
     byline: withFullStop(authors ? authorList(authors, tr) : esc(citation.group ?? '')),
     glossary: glossaryOf(facts),
     derived,
