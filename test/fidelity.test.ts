@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, check, checkLocaleParity, findNumbers, formatDiagnostic, loadProject, parseHanNumeral, type ProjectData } from '../src/index.js';
+import { FIXTURES, SAMPLES } from './helpers.js';
+
+const project = loadProject();
+const [en, de, zh] = [project.languages.en!, project.languages.de!, project.languages.zh!];
+const values = (text: string, lang = en) => findNumbers(text, lang).map((n) => n.value);
+
+describe('reading numbers', () => {
+  it('reads digits in each locale format', () => {
+    expect(values('Of 1,500 people, 8 of 15 (53%) had 2.5 mg for 4–29 months')).toEqual([1500, 8, 15, 53, 2.5, 4, 29]);
+    expect(values('112 ± 47 Tage, 2,5 mg, 1.500 Personen, 53 %', de)).toEqual([112, 47, 2.5, 1500, 53]);
+    expect(values('中位随访时间15个月（范围4～29个月），B细胞缺失（112±47）天', zh)).toEqual([15, 4, 29, 112, 47]);
+  });
+
+  it('reads number words, but not "one" words', () => {
+    expect(values('fifteen people, one idea, twenty days')).toEqual([15, 20]);
+    expect(values('fünfzehn Personen, eine Idee, beide Gruppen', de)).toEqual([15, 2]);
+    expect(values('十五名患者，一次输注，二十九个月，两名', zh)).toEqual([15, 29, 2]);
+  });
+
+  it('parses Chinese numerals', () => {
+    expect([parseHanNumeral('十五'), parseHanNumeral('二十九'), parseHanNumeral('一百一十二'), parseHanNumeral('两')]).toEqual([15, 29, 112, 2]);
+  });
+});
+
+describe('fact fidelity', () => {
+  it('passes every bundled summary with every number matched', async () => {
+    const report = await check({ inputs: [SAMPLES] });
+    for (const study of report.studies) {
+      for (const s of study.summaries) {
+        expect(s.fidelity.unmatched, `${study.id}/${s.lang}/${s.level}`).toBe(0);
+        expect(s.fidelity.numbers, `${study.id}/${s.lang}/${s.level}`).toBeGreaterThan(3);
+      }
+    }
+  });
+
+  it('fails a number added to a template, naming output, sentence and number', async () => {
+    const changed: ProjectData = structuredClone(project);
+    (changed.locales.de!.summary!.standard as Record<string, Record<string, string>>).safety!.caution = 'Bei 37 Personen ist unklar, ob die Behandlung die Probleme verursacht hat.';
+    changed.diagnostics = checkLocaleParity(changed.locales);
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], levels: ['standard'], write: false, project: changed });
+    const errors = report.diagnostics.filter((d) => d.ruleId === 'fidelity/number').map(formatDiagnostic);
+    expect(errors).toEqual(['error: de/mueller-2024/standard.md mueller-2024/de/standard: number 37 is not a fact of the study (nor derived from one) in “Bei 37 Personen ist unklar, ob die Behandlung die Probleme verursacht hat.” [fidelity/number]']);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('fails when a number is taken out of the facts but the summary still says it', async () => {
+    const changed: ProjectData = structuredClone(project);
+    // The locale states the follow-up maximum as a fixed number instead of {{max}} …
+    const standard = changed.locales.en!.summary!.standard as Record<string, Record<string, string>>;
+    standard.results!.followUp = standard.results!.followUp!.replace('{{max}}', '29');
+    changed.diagnostics = checkLocaleParity(changed.locales);
+    // … which is right for Müller 2024 (max 29) and wrong for a study with another follow-up.
+    const ok = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['en'], levels: ['standard'], write: false, project: changed });
+    expect(ok.diagnostics.filter((d) => d.ruleId === 'fidelity/number')).toEqual([]);
+    const bad = await build({ inputs: [join(FIXTURES, 'fidelity', 'follow-up-12.yaml')], langs: ['en'], levels: ['standard'], write: false, project: changed });
+    expect(bad.diagnostics.filter((d) => d.ruleId === 'fidelity/number').map((d) => d.message)).toEqual([expect.stringMatching(/^number 29 is not a fact/)]);
+  });
+
+  it('accepts a source quote found in its text, folding case and line breaks', async () => {
+    const report = await check({ inputs: [join(FIXTURES, 'fidelity', 'quote-in-source.yaml')] });
+    expect(report.diagnostics.filter((d) => d.ruleId.startsWith('fidelity/')).map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('fails a source quote that is not in the source text', async () => {
+    const report = await check({ inputs: [join(FIXTURES, 'fidelity', 'quote-not-in-source.yaml')] });
+    const errors = report.diagnostics.filter((d) => d.ruleId === 'fidelity/source-quote').map(formatDiagnostic);
+    expect(errors).toEqual([expect.stringMatching(/quote-not-in-source\.yaml:\d+:\d+ quote-not-in-source outcomes\[0\]\.source\.quote: quote “the disease calmed down in 3 of the 5 people” is not in source `report`/)]);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('fails a source quote that does not contain the fact’s number', async () => {
+    const report = await check({ inputs: [join(FIXTURES, 'fidelity', 'quote-without-number.yaml')] });
+    expect(report.diagnostics.filter((d) => d.ruleId === 'fidelity/source-quote').map((d) => d.message)).toEqual(['quote “After the treatment, the disease calmed down” does not contain the fact\'s number (4 or 5)']);
+  });
+});
