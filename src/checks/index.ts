@@ -14,3 +14,5 @@ export {
 export { allowedNumbers, checkFidelity, checkFactSources, type AllowedNumbers, type FidelityStats } from './fidelity.js';
 export { findNumbers, parseHanNumeral, type FoundNumber } from './numbers.js';
 export { ANNEX_V, checkCoverage, unknownElements, type CoverageElement, type CoverageRow, type CoverageState } from './coverage.js';
+export { checkReadability, glossaryTerms, type ReadabilityResult } from './readability-check.js';
+export * from './readability/index.js';

@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { build, UsageError, type BuildOptions, type BuildReport } from '../pipeline/index.js';
 import { formatDiagnostic } from '../diagnostics/index.js';
-import { loadProject } from '../project/index.js';
+import { loadProject, ProjectConfigError } from '../project/index.js';
 import { reportHtml, reportTable } from '../report/index.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -43,6 +43,7 @@ function loadProjectOrFail(dir: string) {
   try {
     return loadProject(dir);
   } catch (error) {
+    if (error instanceof ProjectConfigError) throw error;
     throw new UsageError(`--project ${dir}: cannot load locales/ and templates/: ${(error as Error).message}`);
   }
 }
@@ -110,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; everything else commander rejects is usage.
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ProjectConfigError) {
       process.stderr.write(`laysum: ${error.message}\n`);
       return 2;
     }

@@ -67,8 +67,13 @@ export interface Translator {
 }
 
 /** Formats every interpolated number for the locale, so translators never write `{{n, number}}`. */
+/** Grouping only from five digits (10,000 / 10.000), so years and four-digit counts stay 2024, 1500. */
+export function numberFormat(intl: string): Intl.NumberFormat {
+  return new Intl.NumberFormat(intl, { maximumFractionDigits: 1, useGrouping: 'min2' } as Intl.NumberFormatOptions);
+}
+
 function intlFormatter(intl: string): FormatterModule {
-  const numbers = new Intl.NumberFormat(intl, { maximumFractionDigits: 1 });
+  const numbers = numberFormat(intl);
   return {
     type: 'formatter',
     init() {},
@@ -102,7 +107,7 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     },
   });
   const t = instance.getFixedT(lang);
-  const numbers = new Intl.NumberFormat(language.intl, { maximumFractionDigits: 1 });
+  const numbers = numberFormat(language.intl);
   const percent = new Intl.NumberFormat(language.intl, { style: 'percent', maximumFractionDigits: 0 });
   const list = new Intl.ListFormat(language.intl, { style: 'long', type: 'conjunction' });
   return {

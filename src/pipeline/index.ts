@@ -22,9 +22,12 @@ import {
   checkSourceLanguage,
   checkSummaryLanguage,
   checkCoverage,
+  checkReadability,
+  glossaryTerms,
   unknownElements,
   untranslatedNames,
   type CoverageRow,
+  type ReadabilityResult,
   type FidelityStats,
   type LanguageStats,
   type SourceLanguageReport,
@@ -47,12 +50,6 @@ export interface BuildOptions {
   project?: ProjectData;
   /** Called after each study. */
   onProgress?: (done: number, total: number, study: string) => void;
-}
-
-/** Readability figures of one summary and how they compare with the level's band. */
-export interface ReadabilityResult {
-  figures: object;
-  checks: { figure: string; value: number; limit: { min?: number; max?: number }; ok: boolean }[];
 }
 
 export interface SummaryReport {
@@ -159,8 +156,9 @@ function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<string, s
       const checked = checkSummaryLanguage(markdown, language, candidates, { ...place, file: `${base}.md` }, exempt);
       const fidelity = checkFidelity(markdown, language, allowed, { ...place, file: `${base}.md` }, exempt);
       const coverage = checkCoverage(facts, covered, place);
-      diagnostics.push(...checked.diagnostics, ...fidelity.diagnostics, ...coverage.diagnostics);
-      summaries.push({ lang, level, files: [`${base}.md`, `${base}.html`], language: checked.stats, fidelity: fidelity.stats, coverage: coverage.rows });
+      const readability = checkReadability(markdown, lang, level, project.bands, glossaryTerms(facts, level, tr), { ...place, file: `${base}.md` });
+      diagnostics.push(...checked.diagnostics, ...fidelity.diagnostics, ...coverage.diagnostics, ...readability.diagnostics);
+      summaries.push({ lang, level, files: [`${base}.md`, `${base}.html`], language: checked.stats, fidelity: fidelity.stats, coverage: coverage.rows, readability: readability.result });
     }
   }
   return { report: { id: facts.id, file, summaries, sources, derived: derived.values }, files, diagnostics };

@@ -10,6 +10,7 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseKeys, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { parseBands, type Bands } from '../checks/readability/index.js';
 
 /** Where laysum's own templates/ and locales/ live (the package root). */
 export const PACKAGE_ROOT = (() => {
@@ -29,14 +30,25 @@ export interface ProjectData {
   templates: Record<ReadingLevel, string>;
   partials: Record<string, string>;
   levels: ReadingLevel[];
+  /** Readability bands per level and language (templates/bands.json). */
+  bands: Bands;
   /** Locale problems found at load: keys present in one language and missing in another. */
   diagnostics: Diagnostic[];
 }
 
 const LEVEL_ORDER = ['easy', 'standard', 'expert'];
 
+/** A project file (locale, template, bands) that cannot be read or parsed: bad configuration, exit 2. */
+export class ProjectConfigError extends Error {
+  override name = 'ProjectConfigError';
+}
+
 function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8'));
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ProjectConfigError(`${path}: ${(error as Error).message}`);
+  }
 }
 
 function hbsFiles(dir: string): Record<string, string> {
@@ -94,5 +106,12 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
     const ib = LEVEL_ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
-  return { root, languages, locales, templates, partials, levels, diagnostics: checkLocaleParity(locales) };
+  const bandsPath = join(root, 'templates', 'bands.json');
+  let bands: Bands;
+  try {
+    bands = parseBands(readJson(bandsPath));
+  } catch (error) {
+    throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
+  }
+  return { root, languages, locales, templates, partials, levels, bands, diagnostics: checkLocaleParity(locales) };
 }

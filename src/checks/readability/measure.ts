@@ -1,0 +1,142 @@
+/**
+ * Readability figures of one plain text in English, German or Chinese.
+ *
+ *   measureReadability('The cells came from each person. They were given once.', 'en')
+ *     → { lang: 'en', sentences: 2, words: 10, syllables: 12, wordsPerSentence: 5, fleschKincaidGrade: 0.52, … }
+ *   measureReadability('研究在德国开展。', 'zh') → { lang: 'zh', sentences: 1, words: 4, hanCharacters: 7, charactersPerSentence: 7, … }
+ *
+ * Input is plain text (Markdown already stripped), one block per line. Ratios are rounded to two
+ * decimals, so reports are stable and readable and a band is judged on the figure it shows.
+ * A text without sentences has counts of 0 and no ratios.
+ */
+import { chineseDifficulty, countChinese } from './chinese.js';
+import { englishSyllables, fleschKincaidGrade, fleschReadingEase } from './english.js';
+import { fleschAmstad, wienerSachtextformel1 } from './german.js';
+import { splitSentences } from './sentences.js';
+import { germanSyllables } from './syllables-de.js';
+import { countNumbers, latinWords, wordLetters } from './words.js';
+
+export interface ReadabilityFigures {
+  /** The language as asked for. Only `en`, `de` and `zh` (also `en-GB`, `zh-Hans`, …) have formulas;
+   *  any other language gets the counts and words per sentence. */
+  lang: string;
+  /** Sentences with at least one word (en, de) or one Han character (zh); see splitSentences. */
+  sentences: number;
+  /** Words: tokens with a letter (en, de; a hyphenated compound is one), word-like segments of
+   *  Intl.Segmenter (zh; numbers and Latin words included). */
+  words: number;
+  /** Words per sentence (ASL, SL). */
+  wordsPerSentence?: number;
+  /** Number tokens ("15", "1,5"), not counted as words (en, de). */
+  numbers?: number;
+  /** Syllables of all words (en: `syllable`; de: germanSyllables). */
+  syllables?: number;
+  /** Syllables per word (ASW). */
+  syllablesPerWord?: number;
+  /** en: Flesch Reading Ease (Flesch 1948); higher is easier, 60–70 plain English. */
+  fleschReadingEase?: number;
+  /** en: Flesch–Kincaid grade (Kincaid et al. 1975), a US school grade. */
+  fleschKincaidGrade?: number;
+  /** de: Flesch–Amstad (Amstad 1978); higher is easier, 0–100. */
+  fleschAmstad?: number;
+  /** de: Wiener Sachtextformel 1 (Bamberger & Vanecek 1984), about a German school grade (4–15). */
+  wienerSachtextformel1?: number;
+  /** de: % of words with 3 or more syllables (MS). */
+  polysyllablePercent?: number;
+  /** de: % of words with more than 6 letters (IW). */
+  longWordPercent?: number;
+  /** de: % of words with one syllable (ES). */
+  monosyllablePercent?: number;
+  /** zh: Han characters (no punctuation, digits or Latin letters). */
+  hanCharacters?: number;
+  /** zh: Han characters per sentence. */
+  charactersPerSentence?: number;
+  /** zh: word-like segments with Han characters outside the common words (CHINESE_SETTINGS), glossary terms left out. */
+  difficultWords?: number;
+  /** zh: difficult words per 100 words. */
+  difficultWordsPer100?: number;
+  /** zh: wordsPerSentence + difficultWordsPer100 (after Wang et al. 2020: 20–30 intermediate, above 30 difficult). */
+  difficulty?: number;
+  /** zh: difficult words not counted because they are inside a glossary term passed in the options. */
+  excludedGlossaryTerms?: number;
+}
+
+export interface MeasureOptions {
+  /** zh: terms the text explains in its glossary; difficult words inside them are not counted. Ignored for en, de. */
+  glossaryTerms?: readonly string[];
+  /** zh: size of the common-word list (default CHINESE_SETTINGS.commonWords). */
+  commonWords?: number;
+  /** zh: count segments that split into common words as common (default CHINESE_SETTINGS.composedOfCommonWords). */
+  composedOfCommonWords?: boolean;
+}
+
+/** `en-GB` → `en`, `zh-Hans` → `zh`. */
+export function formulaLanguage(lang: string): string {
+  return lang.toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
+export function measureReadability(text: string, lang: 'en' | 'de' | 'zh' | (string & {}), options: MeasureOptions = {}): ReadabilityFigures {
+  const base = formulaLanguage(lang);
+  const sentences = splitSentences(text, base);
+  if (base === 'zh') return measureChinese(lang, sentences, options);
+  return measureLatin(lang, base, sentences);
+}
+
+function measureChinese(lang: string, sentences: readonly string[], options: MeasureOptions): ReadabilityFigures {
+  const c = countChinese(sentences, options);
+  const figures: ReadabilityFigures = { lang, sentences: c.sentences, words: c.words, hanCharacters: c.hanCharacters, difficultWords: c.difficultWords, excludedGlossaryTerms: c.excludedGlossaryTerms };
+  if (c.sentences === 0) return figures;
+  return {
+    ...figures,
+    wordsPerSentence: round(c.words / c.sentences),
+    charactersPerSentence: round(c.hanCharacters / c.sentences),
+    difficultWordsPer100: round((100 * c.difficultWords) / c.words),
+    difficulty: round(chineseDifficulty(c)),
+  };
+}
+
+function measureLatin(lang: string, base: string, sentences: readonly string[]): ReadabilityFigures {
+  const countSyllables = base === 'de' ? germanSyllables : base === 'en' ? englishSyllables : undefined;
+  let sentenceCount = 0;
+  let words = 0;
+  let numbers = 0;
+  let syllables = 0;
+  let polysyllables = 0;
+  let monosyllables = 0;
+  let longWords = 0;
+  for (const sentence of sentences) {
+    numbers += countNumbers(sentence);
+    const found = latinWords(sentence);
+    if (found.length === 0) continue;
+    sentenceCount++;
+    words += found.length;
+    if (!countSyllables) continue;
+    for (const word of found) {
+      const n = countSyllables(word);
+      syllables += n;
+      if (n >= 3) polysyllables++;
+      if (n === 1) monosyllables++;
+      if (wordLetters(word).length > 6) longWords++;
+    }
+  }
+  const figures: ReadabilityFigures = { lang, sentences: sentenceCount, words, numbers };
+  if (sentenceCount === 0) return figures;
+  figures.wordsPerSentence = round(words / sentenceCount);
+  if (!countSyllables) return figures;
+  const counts = { sentences: sentenceCount, words, syllables };
+  figures.syllables = syllables;
+  figures.syllablesPerWord = round(syllables / words);
+  if (base === 'en') {
+    figures.fleschReadingEase = round(fleschReadingEase(counts));
+    figures.fleschKincaidGrade = round(fleschKincaidGrade(counts));
+  } else {
+    figures.fleschAmstad = round(fleschAmstad(counts));
+    figures.wienerSachtextformel1 = round(wienerSachtextformel1({ sentences: sentenceCount, words, polysyllables, longWords, monosyllables }));
+    figures.polysyllablePercent = round((100 * polysyllables) / words);
+    figures.longWordPercent = round((100 * longWords) / words);
+    figures.monosyllablePercent = round((100 * monosyllables) / words);
+  }
+  return figures;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
