@@ -59,6 +59,16 @@ describe('fact fidelity', () => {
     expect(bad.diagnostics.filter((d) => d.ruleId === 'fidelity/number').map((d) => d.message)).toEqual([expect.stringMatching(/^number 29 is not a fact/)]);
   });
 
+  it('allows no percentages in an easy-read summary', async () => {
+    const changed: ProjectData = structuredClone(project);
+    (changed.locales.en!.summary!.easy as Record<string, Record<string, string>>).results!.medication = '{{count}} of {{of}} people (100%) {{change}}.';
+    changed.diagnostics = checkLocaleParity(changed.locales);
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['en'], levels: ['easy'], write: false, project: changed });
+    expect(report.diagnostics.filter((d) => d.ruleId === 'fidelity/natural-frequency').map((d) => d.message)).toEqual([
+      'a percentage in an easy-read summary; state it as "8 of 15 people" instead: “15 of 15 people (100%) stopped taking medicines that slow down the immune system.”',
+    ]);
+  });
+
   it('accepts a source quote found in its text, folding case and line breaks', async () => {
     const report = await check({ inputs: [join(FIXTURES, 'fidelity', 'quote-in-source.yaml')] });
     expect(report.diagnostics.filter((d) => d.ruleId.startsWith('fidelity/')).map(formatDiagnostic)).toEqual([]);

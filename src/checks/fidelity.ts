@@ -79,6 +79,18 @@ export function checkFidelity(
   const diagnostics: Diagnostic[] = [];
   let numbers = 0;
   for (const paragraph of markdownParagraphs(markdown)) {
+    // Easy-read numbers are natural frequencies ("8 of 15 people"), never percentages.
+    if (place.level === 'easy' && /[%％‰]|\b(?:percent|per cent|Prozent)\b|百分之/i.test(paragraph)) {
+      diagnostics.push(
+        diagnostic({
+          ruleId: 'fidelity/natural-frequency',
+          kind: 'check',
+          severity: 'error',
+          message: `a percentage in an easy-read summary; state it as "8 of 15 people" instead: “${excerpt(paragraph, 120)}”`,
+          place: { ...place },
+        }),
+      );
+    }
     for (const found of findNumbers(stripNames(paragraph, names), language)) {
       numbers++;
       if (allowed.has(found.value)) continue;
