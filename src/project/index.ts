@@ -29,6 +29,8 @@ export interface ProjectData {
   /** Template source per level, in a stable order (easy, standard, expert first). */
   templates: Record<ReadingLevel, string>;
   partials: Record<string, string>;
+  /** Templates of the publishable formats (templates/formats/<name>.hbs: leaflet, press). */
+  formats: Record<string, string>;
   levels: ReadingLevel[];
   /** Readability bands per level and language (templates/bands.json). */
   bands: Bands;
@@ -101,6 +103,7 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   }
   const templates = hbsFiles(join(root, 'templates'));
   const partials = hbsFiles(join(root, 'templates', 'partials'));
+  const formats = hbsFiles(join(root, 'templates', 'formats'));
   const levels = Object.keys(templates).sort((a, b) => {
     const ia = LEVEL_ORDER.indexOf(a);
     const ib = LEVEL_ORDER.indexOf(b);
@@ -113,5 +116,5 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   } catch (error) {
     throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
   }
-  return { root, languages, locales, templates, partials, levels, bands, diagnostics: checkLocaleParity(locales) };
+  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: checkLocaleParity(locales) };
 }
