@@ -5,12 +5,12 @@
  * import { build } from 'laysum';
  * const report = await build({ inputs: ['samples'], out: 'out', langs: ['de'] });
  */
-export { build, check, UsageError, type BuildOptions, type BuildReport, type StudyReport, type SummaryReport } from './pipeline/index.js';
+export { build, check, UsageError, type BuildOptions, type BuildReport, type StudyReport, type SummaryReport, type OutputFormat } from './pipeline/index.js';
 export * from './facts/index.js';
 export { deriveFacts, type DerivedFacts, type DerivedValue } from './derive/index.js';
 export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, type LanguageInfo, type Translator, type LocaleResources } from './i18n/index.js';
 export { createRenderer, buildSummaryModel, escapeMarkdown, type SummaryRenderer, type SummaryModel } from './render/index.js';
-export { markdownToHtml, htmlDocument, writeOutputs, type OutputFile } from './outputs/index.js';
+export { markdownToHtml, htmlDocument, plainTitle, markdownToText, parsePressConfig, PressConfig, writeOutputs, type OutputFile } from './outputs/index.js';
 export * from './checks/index.js';
 export { loadProject, checkLocaleParity, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
 export { formatDiagnostic, exitCodeFor, type Diagnostic, type Severity, type Place } from './diagnostics/index.js';

@@ -5,8 +5,9 @@
  * table cell) is one unit, as plain text. Source texts are split at blank lines.
  */
 import MarkdownIt from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 
-const parser = new MarkdownIt({ html: false });
+const parser = new MarkdownIt({ html: false }).use(cjkFriendly);
 
 export function markdownParagraphs(source: string): string[] {
   const out: string[] = [];

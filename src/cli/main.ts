@@ -5,12 +5,38 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { build, UsageError, type BuildOptions, type BuildReport } from '../pipeline/index.js';
+import { build, UsageError, type BuildOptions, type BuildReport, type OutputFormat } from '../pipeline/index.js';
+import { readUtf8 } from '../pipeline/load.js';
+import { parsePressConfig, type PressConfig } from '../outputs/index.js';
 import { formatDiagnostic } from '../diagnostics/index.js';
 import { loadProject, ProjectConfigError } from '../project/index.js';
 import { reportHtml, reportTable } from '../report/index.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+
+interface BuildFlags {
+  out: string;
+  format: string;
+  pressConfig?: string;
+}
+
+const FORMATS: OutputFormat[] = ['summary', 'press'];
+
+/** --format and --press-config → build options; bad values are usage errors. */
+function formatOptions(flags: BuildFlags): Partial<BuildOptions> {
+  const formats = list(flags.format) ?? [];
+  const unknown = formats.filter((f) => !FORMATS.includes(f as OutputFormat));
+  if (unknown.length || formats.length === 0) throw new UsageError(`unknown format ${unknown.map((f) => `\`${f}\``).join(', ') || '(none)'}; expected one or more of ${FORMATS.join(', ')}`);
+  let press: PressConfig | undefined;
+  if (flags.pressConfig) {
+    const read = readUtf8(flags.pressConfig, 'press config');
+    if (read.diagnostic) throw new UsageError(formatDiagnostic(read.diagnostic));
+    const parsed = parsePressConfig(read.text!, flags.pressConfig);
+    if (!parsed.config) throw new UsageError(parsed.diagnostics.map(formatDiagnostic).join('\n'));
+    press = parsed.config;
+  }
+  return { formats: formats as OutputFormat[], ...(press ? { press } : {}) };
+}
 
 interface CommonFlags {
   project?: string;
@@ -95,7 +121,9 @@ function program(setExit: (code: number) => void): Command {
       .option('--json', 'print a machine-readable report on stdout');
   common(cmd.command('build').description('render every study × language × level to Markdown and HTML, after all checks pass'))
     .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', 'out')
-    .action(async (paths: string[], flags: CommonFlags & { out: string }) => setExit(await run(paths, flags, { out: flags.out })));
+    .option('--format <names>', 'what to write, comma-separated: summary, press', 'summary')
+    .option('--press-config <file>', 'notes to editors for press summaries (YAML)')
+    .action(async (paths: string[], flags: CommonFlags & BuildFlags) => setExit(await run(paths, flags, { out: flags.out, ...formatOptions(flags) })));
   common(cmd.command('check').description('validate facts and run every check; write nothing'))
     .action(async (paths: string[], flags: CommonFlags) => setExit(await run(paths, flags, { write: false })));
   return cmd;

@@ -7,33 +7,18 @@
  * passed, and then all files at once (see outputs/write.ts), so a failed build never leaves
  * half an output behind.
  */
-import { dirname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
-import { checkConsistency, parseStudyFacts, type StudyFacts, type TermCatalog } from '../facts/index.js';
-import { deriveFacts, type DerivedValue } from '../derive/index.js';
-import { createTranslator, MissingInterpolationError, MissingLocaleKeyError, type Translator } from '../i18n/index.js';
-import { createRenderer, type SummaryRenderer } from '../render/index.js';
-import { htmlDocument, markdownToHtml, plainTitle, writeOutputs, OutputWriteError, type OutputFile } from '../outputs/index.js';
-import {
-  allowedNumbers,
-  checkFactSources,
-  checkFactsLanguage,
-  checkFidelity,
-  checkSourceLanguage,
-  checkSummaryLanguage,
-  checkCoverage,
-  checkReadability,
-  glossaryTerms,
-  unknownElements,
-  untranslatedNames,
-  type CoverageRow,
-  type ReadabilityResult,
-  type FidelityStats,
-  type LanguageStats,
-  type SourceLanguageReport,
-} from '../checks/index.js';
+import { checkConsistency, parseStudyFacts, type TermCatalog } from '../facts/index.js';
+import { createTranslator, type Translator } from '../i18n/index.js';
+import { createRenderer } from '../render/index.js';
+import { writeOutputs, OutputWriteError, type OutputFile, type PressConfig } from '../outputs/index.js';
+import { checkFactSources, checkFactsLanguage, unknownElements } from '../checks/index.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles, readSourceTexts, readUtf8 } from './load.js';
+import { renderStudy, type OutputFormat, type StudyReport } from './study.js';
+
+export type { OutputFormat, StudyReport, SummaryReport } from './study.js';
 
 export interface BuildOptions {
   /** Facts files and folders (searched recursively for .yaml, .yml, .json). */
@@ -48,28 +33,12 @@ export interface BuildOptions {
   write?: boolean;
   /** Project data (templates, locales); default laysum's own. */
   project?: ProjectData;
+  /** What to write per study × language: `summary` (every level), `press` (press summary). Default: summary. */
+  formats?: OutputFormat[];
+  /** Notes to editors for press summaries. */
+  press?: PressConfig;
   /** Called after each study. */
   onProgress?: (done: number, total: number, study: string) => void;
-}
-
-export interface SummaryReport {
-  lang: string;
-  level: ReadingLevel;
-  /** Output paths relative to the output folder. */
-  files: string[];
-  language: LanguageStats;
-  fidelity: FidelityStats;
-  coverage: CoverageRow[];
-  readability?: ReadabilityResult;
-}
-
-export interface StudyReport {
-  id: string;
-  file: string;
-  summaries: SummaryReport[];
-  sources: SourceLanguageReport[];
-  /** Values computed from the facts (percentages, sums), with the facts they came from. */
-  derived: DerivedValue[];
 }
 
 export interface BuildReport {
@@ -101,69 +70,6 @@ function termCatalog(langs: string[], translators: Record<string, Translator>): 
   };
 }
 
-interface RenderedStudy {
-  report: StudyReport;
-  files: OutputFile[];
-  diagnostics: Diagnostic[];
-}
-
-function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<string, string>, ctx: { project: ProjectData; renderer: SummaryRenderer; translators: Record<string, Translator>; langs: string[]; levels: string[] }): RenderedStudy {
-  const { project, renderer, translators } = ctx;
-  const diagnostics: Diagnostic[] = [];
-  const files: OutputFile[] = [];
-  const summaries: SummaryReport[] = [];
-  const candidates = Object.values(project.languages);
-  const derived = deriveFacts(facts);
-  const exempt = untranslatedNames(facts);
-  const allowed = allowedNumbers(facts, derived);
-
-  const sources = facts.sources.flatMap((source) => {
-    const text = sourceTexts.get(source.id);
-    if (text === undefined) return [];
-    const declared = Array.isArray(source.lang) ? source.lang : [source.lang];
-    const path = join(dirname(file), source.path);
-    const result = checkSourceLanguage(text, { id: source.id, path, declared }, candidates, { study: facts.id, file });
-    diagnostics.push(...result.diagnostics);
-    return [result.report];
-  });
-
-  for (const lang of ctx.langs) {
-    const tr = translators[lang]!;
-    const language = project.languages[lang]!;
-    for (const level of ctx.levels) {
-      const place = { study: facts.id, lang, level };
-      let markdown: string;
-      let covered: Set<string>;
-      try {
-        ({ markdown, covered } = renderer.renderSummary(facts, derived, level, tr));
-      } catch (error) {
-        const known = error instanceof MissingLocaleKeyError || error instanceof MissingInterpolationError;
-        diagnostics.push(
-          diagnostic({
-            ruleId: error instanceof MissingLocaleKeyError ? 'locale/missing-key' : known ? 'locale/interpolation' : 'render/template',
-            kind: 'check',
-            severity: 'error',
-            message: known ? (error as Error).message : `templates/${level}.hbs: ${(error as Error).message}`,
-            place,
-          }),
-        );
-        continue;
-      }
-      const base = `${lang}/${facts.id}/${level}`;
-      const title = `${plainTitle(markdown)} – ${tr.t('document.levelName', { context: level })}`;
-      const html = htmlDocument({ htmlLang: language.html, title, body: markdownToHtml(markdown) });
-      files.push({ path: `${base}.md`, content: markdown }, { path: `${base}.html`, content: html });
-      const checked = checkSummaryLanguage(markdown, language, candidates, { ...place, file: `${base}.md` }, exempt);
-      const fidelity = checkFidelity(markdown, language, allowed, { ...place, file: `${base}.md` }, exempt);
-      const coverage = checkCoverage(facts, covered, place);
-      const readability = checkReadability(markdown, lang, level, project.bands, glossaryTerms(facts, level, tr), { ...place, file: `${base}.md` });
-      diagnostics.push(...checked.diagnostics, ...fidelity.diagnostics, ...coverage.diagnostics, ...readability.diagnostics);
-      summaries.push({ lang, level, files: [`${base}.md`, `${base}.html`], language: checked.stats, fidelity: fidelity.stats, coverage: coverage.rows, readability: readability.result });
-    }
-  }
-  return { report: { id: facts.id, file, summaries, sources, derived: derived.values }, files, diagnostics };
-}
-
 /** Same problem reported by several summaries (a missing key) is shown once. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
@@ -191,7 +97,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Locale gaps matter only for the languages being built.
   const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => !d.place.lang || langs.includes(d.place.lang));
   const translators = Object.fromEntries(Object.values(project.languages).map((l) => [l.code, createTranslator(l, project.locales[l.code] ?? {})]));
-  const renderer = createRenderer(Object.fromEntries(levels.map((l) => [l, project.templates[l]!])), project.partials);
+  const renderer = createRenderer(Object.fromEntries(levels.map((l) => [l, project.templates[l]!])), project.partials, project.formats);
+  const formats = options.formats ?? ['summary'];
   const catalog = termCatalog(langs, translators);
 
   const collected = collectFactsFiles(options.inputs);
@@ -228,7 +135,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...unknownElements(facts, file),
     );
     if ([...consistency, ...sources.diagnostics].some((d) => d.kind === 'input' && d.severity === 'error')) return;
-    const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels });
+    const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels, formats, ...(options.press ? { press: options.press } : {}) });
     diagnostics.push(...rendered.diagnostics);
     files.push(...rendered.files);
     studies.push(rendered.report);

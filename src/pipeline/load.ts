@@ -24,7 +24,8 @@ export function collectFactsFiles(inputs: readonly string[]): { files: string[];
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && FACTS_EXTENSIONS.has(extname(entry.name))) found.add(path);
+      // `*.config.yaml` files (e.g. the press config) live beside facts files but are not studies.
+      else if (entry.isFile() && FACTS_EXTENSIONS.has(extname(entry.name)) && !/\.config\.(ya?ml|json)$/.test(entry.name)) found.add(path);
     }
   };
   for (const input of inputs) {

@@ -12,6 +12,7 @@ import type { DerivedFacts } from '../derive/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
 import { buildSummaryModel, termName, type SummaryModel } from './model.js';
+import type { PressConfig } from '../outputs/press.js';
 
 export { buildSummaryModel, termName, type SummaryModel, type GlossaryEntry } from './model.js';
 export { escapeMarkdown } from './escape.js';
@@ -100,12 +101,18 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('roleContext', (role: unknown) => (role ? 'role' : ''));
 }
 
-export interface SummaryRenderer {
-  readonly levels: ReadingLevel[];
-  renderSummary(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator): RenderedSummary;
+export interface RenderOptions {
+  /** Render a format template (templates/formats/<name>.hbs, e.g. `press`) at this level instead of the level's own. */
+  format?: string;
+  press?: PressConfig;
 }
 
-export function createRenderer(templates: Record<ReadingLevel, string>, partials: Record<string, string> = {}): SummaryRenderer {
+export interface SummaryRenderer {
+  readonly levels: ReadingLevel[];
+  renderSummary(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator, options?: RenderOptions): RenderedSummary;
+}
+
+export function createRenderer(templates: Record<ReadingLevel, string>, partials: Record<string, string> = {}, formats: Record<string, string> = {}): SummaryRenderer {
   const hb = Handlebars.create();
   registerHelpers(hb);
   for (const [name, source] of Object.entries(partials)) hb.registerPartial(name, source);
@@ -114,12 +121,16 @@ export function createRenderer(templates: Record<ReadingLevel, string>, partials
     // noEscape: the model is Markdown-escaped already; HTML escaping belongs to markdown-it.
     compiled.set(level, hb.compile(source, { strict: true, noEscape: true }));
   }
+  const compiledFormats = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [name, source] of Object.entries(formats)) {
+    if (name !== 'leaflet') compiledFormats.set(name, hb.compile(source, { strict: true, noEscape: true }));
+  }
   return {
     levels: [...compiled.keys()],
-    renderSummary(facts, derived, level, tr) {
-      const template = compiled.get(level);
-      if (!template) throw new TemplateError(level, `no template for level \`${level}\``);
-      const model = buildSummaryModel(facts, derived, level, tr);
+    renderSummary(facts, derived, level, tr, options = {}) {
+      const template = options.format ? compiledFormats.get(options.format) : compiled.get(level);
+      if (!template) throw new TemplateError(options.format ?? level, `no template for ${options.format ? `format \`${options.format}\`` : `level \`${level}\``}`);
+      const model = buildSummaryModel(facts, derived, level, tr, options.press);
       const renderData: RenderData = { tr, level, covered: new Set() };
       const markdown = template(model, { data: { renderData } });
       return { markdown: tidyMarkdown(tr.language.script === 'Han' ? closeHanSpacing(markdown) : markdown), covered: renderData.covered };

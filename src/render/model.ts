@@ -9,6 +9,7 @@ import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
+import type { PressConfig } from '../outputs/press.js';
 import { escapeMarkdown as esc, escapeInline, escapeUrlPath } from './escape.js';
 
 export interface GlossaryEntry {
@@ -47,6 +48,8 @@ export interface SummaryModel {
   byline: string;
   glossary: GlossaryEntry[];
   derived: DerivedFacts;
+  /** Notes to editors (press format only), escaped. */
+  press?: { organisation: string; about?: string; contactName: string; contactEmail: string; contactPhone?: string };
 }
 
 /** Names a term at this level: lay words for `easy`/`standard`, expert terms for `expert`. */
@@ -81,7 +84,7 @@ function glossaryOf(facts: StudyFacts): GlossaryEntry[] {
   });
 }
 
-export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator): SummaryModel {
+export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator, press?: PressConfig): SummaryModel {
   const lang = tr.language.code;
   const { population } = facts;
   const { authors, ...citation } = facts.citation;
@@ -128,5 +131,16 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
     byline: withFullStop(authors ? authorList(authors, tr) : esc(citation.group ?? '')),
     glossary: glossaryOf(facts),
     derived,
+    ...(press
+      ? {
+          press: {
+            organisation: esc(press.organisation),
+            ...(press.about?.[lang] ? { about: esc(press.about[lang]) } : {}),
+            contactName: esc(press.contact.name),
+            contactEmail: escapeInline(press.contact.email),
+            ...(press.contact.phone ? { contactPhone: escapeInline(press.contact.phone) } : {}),
+          },
+        }
+      : {}),
   };
 }
