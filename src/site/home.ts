@@ -1,0 +1,152 @@
+/**
+ * The language homes (studies grouped by condition) and the root language chooser.
+ *
+ *   de/index.html:  <h1>Studien nach Erkrankung</h1>
+ *                   <h2>Lupus</h2>  CAR-T-Zell-Therapie bei Lupus, Myositis … · Erkrankungen: Lupus, Myositis … · Veröffentlicht 2024
+ *                   <h2>Myositis</h2> … (a study with three conditions is listed under each of them)
+ *   index.html:     English / Deutsch / 中文, each link in its own language, → en/index.html, …
+ *
+ * Groups are sorted by the condition's name in the page's language and studies by title, both
+ * with Intl.Collator for the language (pinyin order for Chinese), ties broken by key and id so
+ * the order never depends on the input order.
+ */
+import type { OutputFile } from '../outputs/index.js';
+import { escapeHtml } from '../outputs/html.js';
+import type { LanguageInfo, Translator } from '../i18n/index.js';
+import { footerHtml, pageDocument, switcher } from './layout.js';
+import { homeFile, pageOf, studyIndexFile, translator, type SitePlan, type SiteStudy } from './model.js';
+import { relativeHref, type Alternate, type PageEntry } from './urls.js';
+
+export const ROOT_FILE = 'index.html';
+
+/** The hreflang cluster of the homes: each language's home, and the chooser as x-default. */
+function homeAlternates(plan: SitePlan): Alternate[] {
+  return [...plan.languages.map((l) => ({ hreflang: l.html, url: `${l.code}/` })), { hreflang: 'x-default', url: '' }];
+}
+
+/** A condition's everyday name, as a reader looks it up. */
+export function conditionName(tr: Translator, key: string): string {
+  return tr.t(`terms:conditions.${key}.lay`, { context: 'standard' });
+}
+
+/** First letter upper-cased for the locale: lay names are written for the middle of a sentence. */
+function asHeading(name: string, language: LanguageInfo): string {
+  const [first = '', ...rest] = [...name];
+  return first.toLocaleUpperCase(language.intl) + rest.join('');
+}
+
+export function conditionsOf(study: SiteStudy): string[] {
+  return [...new Set(study.facts.population.groups.map((g) => g.condition))];
+}
+
+interface Group {
+  key: string;
+  name: string;
+  studies: SiteStudy[];
+}
+
+/** Studies by condition, groups and studies in the language's collation order. */
+export function groupByCondition(plan: SitePlan, lang: string): Group[] {
+  const tr = translator(plan, lang);
+  const collator = new Intl.Collator(tr.language.intl);
+  const title = (study: SiteStudy) => pageOf(study, lang, plan.indexLevel).title;
+  const groups = new Map<string, Group>();
+  for (const study of plan.studies) {
+    for (const key of conditionsOf(study)) {
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { key, name: conditionName(tr, key), studies: [] }));
+      group.studies.push(study);
+    }
+  }
+  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const group of groups.values()) group.studies.sort((a, b) => collator.compare(title(a), title(b)) || byCode(a.id, b.id));
+  return [...groups.values()].sort((a, b) => collator.compare(a.name, b.name) || byCode(a.key, b.key));
+}
+
+function studyItem(plan: SitePlan, lang: string, study: SiteStudy): string {
+  const tr = translator(plan, lang);
+  const page = pageOf(study, lang, plan.indexLevel);
+  const href = relativeHref(homeFile(lang), studyIndexFile(lang, study.id));
+  const conditions = tr.formatList(conditionsOf(study).map((key) => conditionName(tr, key)));
+  return `<li><a class="study-link" href="${escapeHtml(href)}">${escapeHtml(page.title)}</a>
+<p class="study-meta"><span>${escapeHtml(tr.t('site:home.conditions', { list: conditions }))}</span> <span>${escapeHtml(tr.t('site:home.published', { year: study.facts.citation.year }))}</span></p></li>`;
+}
+
+function homePage(plan: SitePlan, language: LanguageInfo): OutputFile {
+  const lang = language.code;
+  const tr = translator(plan, lang);
+  const path = homeFile(lang);
+  const groups = groupByCondition(plan, lang);
+  const languages = switcher(
+    'language',
+    tr.t('site:nav.language'),
+    plan.languages.map((l) => ({ href: relativeHref(path, homeFile(l.code)), label: l.name, lang: l.html, hreflang: l.html, current: l.code === lang })),
+  );
+  const levelNames = tr.formatList(plan.levels.map((l) => tr.t(`site:levels.${l}`)));
+  const toc = groups.map((g) => `<li><a href="#condition-${g.key}">${escapeHtml(asHeading(g.name, language))}</a></li>`);
+  const sections = groups.map(
+    (g) => `<section>
+<h2 id="condition-${g.key}">${escapeHtml(asHeading(g.name, language))}</h2>
+<ul class="study-list">
+${g.studies.map((s) => studyItem(plan, lang, s)).join('\n')}
+</ul>
+</section>`,
+  );
+  const heading = tr.t('site:home.heading');
+  const content = pageDocument({
+    path,
+    language,
+    title: tr.t('site:home.documentTitle', { heading, site: tr.t('site:name') }),
+    canonical: `${lang}/`,
+    alternates: homeAlternates(plan),
+    baseUrl: plan.baseUrl,
+    skipLink: tr.t('site:skipLink'),
+    header: `<p class="site-name">${escapeHtml(tr.t('site:name'))}</p>\n${languages}`,
+    main: `<h1>${escapeHtml(heading)}</h1>
+<p>${escapeHtml(tr.t('site:home.intro', { levels: levelNames }))}</p>
+<nav class="toc" aria-label="${escapeHtml(tr.t('site:nav.conditions'))}">
+<ul>
+${toc.join('\n')}
+</ul>
+</nav>
+${sections.join('\n')}`,
+    footer: footerHtml([{ text: tr.t('site:footer.generated') }, { text: tr.t('site:footer.advice') }]),
+  });
+  return { path, content };
+}
+
+/** The root: a language chooser that speaks every language (each part marked with its `lang`). */
+function rootPage(plan: SitePlan): OutputFile {
+  const language = plan.defaultLang;
+  const tr = translator(plan, language.code);
+  const each = plan.languages.map((l) => ({ language: l, tr: translator(plan, l.code) }));
+  const heading = each.map(({ language: l, tr: t }) => `<span lang="${escapeHtml(l.html)}">${escapeHtml(t.t('site:chooseLanguage'))}</span>`);
+  const items = each.map(
+    ({ language: l, tr: t }) =>
+      `<li><a href="${escapeHtml(relativeHref(ROOT_FILE, homeFile(l.code)))}" lang="${escapeHtml(l.html)}" hreflang="${escapeHtml(l.html)}"><span class="language-name">${escapeHtml(l.name)}</span> <span class="language-site">${escapeHtml(t.t('site:name'))}</span></a></li>`,
+  );
+  const content = pageDocument({
+    path: ROOT_FILE,
+    language,
+    title: tr.t('site:name'),
+    canonical: '',
+    alternates: homeAlternates(plan),
+    baseUrl: plan.baseUrl,
+    skipLink: tr.t('site:skipLink'),
+    header: `<p class="site-name">${escapeHtml(tr.t('site:name'))}</p>`,
+    main: `<h1 class="choose-language">${heading.join(' ')}</h1>
+<nav aria-label="${escapeHtml(tr.t('site:nav.language'))}">
+<ul class="language-list">
+${items.join('\n')}
+</ul>
+</nav>`,
+    footer: footerHtml(each.map(({ language: l, tr: t }) => ({ text: t.t('site:footer.generated'), lang: l.html }))),
+  });
+  return { path: ROOT_FILE, content };
+}
+
+export function homePages(plan: SitePlan): { files: OutputFile[]; entries: PageEntry[] } {
+  const files = [rootPage(plan), ...plan.languages.map((l) => homePage(plan, l))];
+  const alternates = homeAlternates(plan);
+  return { files, entries: [{ url: '', alternates }, ...plan.languages.map((l) => ({ url: `${l.code}/`, alternates }))] };
+}

@@ -1,0 +1,382 @@
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRenderer, createTranslator, deriveFacts, loadProject, parseStudyFacts, type OutputFile } from '../src/index.js';
+import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SiteInputError, sitePage, type SiteOptions, type SitePage } from '../src/site/index.js';
+import { FIXTURES, SAMPLES } from './helpers.js';
+
+const BASE = 'https://example.org/sub/path/';
+const LANGS = ['en', 'de', 'zh'];
+const HTML_LANG: Record<string, string> = { en: 'en', de: 'de', zh: 'zh-Hans' };
+const LEVELS = ['easy', 'standard', 'expert'];
+const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
+const SAMPLE_FILES = STUDIES.map((id) => join(SAMPLES, `${id}.yaml`));
+const HOSTILE = join(FIXTURES, 'hostile', 'script-title.yaml');
+
+const project = loadProject();
+const languages = LANGS.map((code) => project.languages[code]!);
+const translators = Object.fromEntries(languages.map((l) => [l.code, createTranslator(l, project.locales[l.code]!)]));
+const renderer = createRenderer(project.templates, project.partials);
+
+/** Every study of `files` rendered in every language and level, as the site's input. */
+function sitePages(files: string[]): SitePage[] {
+  return files.flatMap((file) => {
+    const parsed = parseStudyFacts(readFileSync(file, 'utf8'), file);
+    if (!parsed.facts) throw new Error(`${file} does not validate: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
+    const facts = parsed.facts;
+    const derived = deriveFacts(facts);
+    return LANGS.flatMap((lang) => LEVELS.map((level) => sitePage(facts, lang, level, renderer.renderSummary(facts, derived, level, translators[lang]!).markdown)));
+  });
+}
+
+const options: SiteOptions = { languages, levels: LEVELS, translators, baseUrl: BASE, defaultLang: 'en' };
+const pages = sitePages(SAMPLE_FILES);
+const site = buildSite(pages, options);
+const files = new Map(site.map((f) => [f.path, f.content]));
+const htmlFiles = site.filter((f) => f.path.endsWith('.html'));
+
+function file(path: string): string {
+  const content = files.get(path);
+  if (content === undefined) throw new Error(`no ${path} in the site`);
+  return content;
+}
+
+/** The attributes of every `<tag …>` (e.g. `a`, `link`) in `html`, in document order. */
+function tags(html: string, tag: string): Record<string, string>[] {
+  return [...html.matchAll(new RegExp(`<${tag}\\s([^>]*)>`, 'g'))].map((m) => Object.fromEntries([...m[1]!.matchAll(/([\w:-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!])));
+}
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+function canonicalOf(html: string): string {
+  const links = tags(html, 'link').filter((l) => l.rel === 'canonical');
+  expect(links).toHaveLength(1);
+  return unescape(links[0]!.href!);
+}
+
+/** `main`'s inner HTML. */
+const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+const headerOf = (html: string) => html.slice(html.indexOf('<header'), html.indexOf('</header>'));
+
+describe('the static site of the samples', () => {
+  it('has a root, a home per language, every study × language × level, a folder index per study, CSS, sitemap and robots.txt, sorted by path', () => {
+    const expected = [
+      'assets/site.css',
+      'index.html',
+      'robots.txt',
+      'sitemap.xml',
+      ...LANGS.map((lang) => `${lang}/index.html`),
+      ...LANGS.flatMap((lang) => STUDIES.flatMap((id) => [...LEVELS, 'index'].map((level) => `${lang}/${id}/${level}.html`))),
+    ].sort();
+    expect(site.map((f) => f.path)).toEqual(expected);
+  });
+
+  it('serves the standard level as the study folder’s index.html', () => {
+    for (const lang of LANGS) for (const id of STUDIES) expect(file(`${lang}/${id}/index.html`)).toBe(file(`${lang}/${id}/standard.html`));
+  });
+
+  it.each(htmlFiles.map((f) => f.path))('%s is a full document with lang, charset, viewport, title, canonical URL and hreflang alternates', (path) => {
+    const html = file(path);
+    const lang = path.includes('/') ? path.split('/')[0]! : 'en';
+    expect(html.startsWith('<!doctype html>\n')).toBe(true);
+    expect(html).toContain(`<html lang="${HTML_LANG[lang]}">`);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toMatch(/<title>[^<]+<\/title>/);
+    expect(canonicalOf(html).startsWith(BASE)).toBe(true);
+    const alternates = tags(html, 'link').filter((l) => l.rel === 'alternate');
+    expect(alternates.map((a) => a.hreflang)).toEqual(['en', 'de', 'zh-Hans', 'x-default']);
+    for (const a of alternates) expect(a.href!.startsWith(BASE)).toBe(true);
+    // The page is one of its own alternates.
+    expect(alternates.map((a) => a.href)).toContain(canonicalOf(html));
+    const stylesheets = tags(html, 'link').filter((l) => l.rel === 'stylesheet');
+    expect(stylesheets).toHaveLength(1);
+    expect(stylesheets[0]!.href).toBe(posix.relative(posix.dirname(path), 'assets/site.css'));
+    expect(html).not.toMatch(/<script|<iframe|<img|@import|url\(/i);
+  });
+
+  it('gives a study level the same URL in every language, with x-default in the default language, and the index level its folder', () => {
+    const html = file('de/mueller-2024/easy.html');
+    const alternates = Object.fromEntries(tags(html, 'link').filter((l) => l.rel === 'alternate').map((l) => [l.hreflang!, l.href!]));
+    expect(alternates).toEqual({
+      en: `${BASE}en/mueller-2024/easy.html`,
+      de: `${BASE}de/mueller-2024/easy.html`,
+      'zh-Hans': `${BASE}zh/mueller-2024/easy.html`,
+      'x-default': `${BASE}en/mueller-2024/easy.html`,
+    });
+    expect(canonicalOf(file('de/mueller-2024/standard.html'))).toBe(`${BASE}de/mueller-2024/`);
+    expect(canonicalOf(file('de/index.html'))).toBe(`${BASE}de/`);
+    expect(canonicalOf(file('index.html'))).toBe(BASE);
+  });
+
+  it('links only to files it generates (relative links, fragments to ids that exist)', () => {
+    let checked = 0;
+    for (const { path, content } of htmlFiles) {
+      const refs = [...tags(content, 'a'), ...tags(content, 'link').filter((l) => l.rel === 'stylesheet')].map((t) => unescape(t.href ?? t.src ?? ''));
+      for (const ref of refs) {
+        if (/^https?:\/\//.test(ref)) continue; // checked by the next test
+        expect(ref, `${path}: ${ref}`).not.toMatch(/^[a-z][a-z+.-]*:|^\//i);
+        const [target = '', fragment] = ref.split('#');
+        const resolved = target === '' ? path : posix.normalize(posix.join(posix.dirname(path), target));
+        expect(files.has(resolved), `${path} links to ${ref} (${resolved})`).toBe(true);
+        if (fragment) expect(file(resolved), `${path} links to ${ref}`).toContain(`id="${fragment}"`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(htmlFiles.length * 5);
+  });
+
+  it('makes no request to another host: absolute URLs are the base URL’s, or DOI links from the summary itself', () => {
+    let doi = 0;
+    for (const { path, content } of htmlFiles) {
+      for (const [url] of content.matchAll(/\bhttps?:\/\/[^\s"'<>)]+/g)) {
+        if (url.startsWith(BASE)) continue;
+        expect(url, path).toMatch(/^https:\/\/doi\.org\//);
+        expect(mainOf(content), path).toContain(url);
+        doi++;
+      }
+      // Absolute URLs only in <head> (canonical, alternates) and summary links: never in src= or in the stylesheet link.
+      for (const t of tags(content, 'a')) if (t.href!.startsWith('http')) expect(t.href).toMatch(/^https:\/\/doi\.org\//);
+    }
+    expect(doi).toBeGreaterThan(0);
+    expect(SITE_CSS).not.toMatch(/https?:\/\/\w|url\(|@import|@font-face/);
+  });
+
+  it('lists every page in the sitemap, by its canonical URL, with all its hreflang alternates', () => {
+    const xml = file('sitemap.xml');
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">')).toBe(true);
+    const entries = [...xml.matchAll(/<url>\n<loc>([^<]+)<\/loc>\n([\s\S]*?)<\/url>/g)].map((m) => ({ loc: m[1]!, alternates: tags(m[2]!, 'xhtml:link') }));
+    const locs = entries.map((e) => e.loc);
+    // Root, 3 homes, 4 studies × 3 languages × 3 levels (standard.html and index.html are one page).
+    expect(locs).toHaveLength(1 + 3 + 4 * 3 * 3);
+    expect(new Set(locs).size).toBe(locs.length);
+    expect(new Set(htmlFiles.map((f) => canonicalOf(f.content)))).toEqual(new Set(locs));
+    for (const entry of entries) {
+      expect(entry.alternates.map((a) => a.hreflang)).toEqual(['en', 'de', 'zh-Hans', 'x-default']);
+      expect(entry.alternates.map((a) => a.href)).toContain(entry.loc);
+      // Reciprocal: every alternate is itself a listed page.
+      for (const a of entry.alternates) expect(locs).toContain(a.href);
+    }
+    // The same alternates as the page itself says.
+    const page = entries.find((e) => e.loc === `${BASE}zh/mueller-2024/expert.html`)!;
+    expect(page.alternates.map((a) => a.href)).toEqual(tags(file('zh/mueller-2024/expert.html'), 'link').filter((l) => l.rel === 'alternate').map((l) => l.href));
+  });
+
+  it('has a robots.txt that allows all and points at the sitemap by its absolute URL', () => {
+    expect(file('robots.txt')).toBe(`User-agent: *\nAllow: /\n\nSitemap: ${BASE}sitemap.xml\n`);
+  });
+
+  it('is deterministic: the same pages in any order give the same bytes', () => {
+    const again = buildSite(sitePages(SAMPLE_FILES), options);
+    expect(again).toEqual(site);
+    const shuffled = buildSite([...pages].reverse(), { ...options, translators: { zh: translators.zh!, de: translators.de!, en: translators.en! } });
+    expect(shuffled).toEqual(site);
+  });
+
+  it('accepts a base URL without the final slash', () => {
+    const other = buildSite(pages, { ...options, baseUrl: 'https://example.org/sub/path' });
+    expect(other).toEqual(site);
+  });
+});
+
+describe('study pages', () => {
+  const html = file('de/mueller-2024/easy.html');
+  const facts = pages.find((p) => p.facts.id === 'mueller-2024')!.facts;
+
+  it('switch language: the same study and level in each language, each link with lang and hreflang, the current one marked', () => {
+    const nav = html.match(/<nav class="switcher switcher-language" aria-label="Sprache">[\s\S]*?<\/nav>/)![0];
+    expect(tags(nav, 'a')).toEqual([
+      { href: '../../en/mueller-2024/easy.html', lang: 'en', hreflang: 'en' },
+      { href: 'easy.html', lang: 'de', hreflang: 'de', 'aria-current': 'page' },
+      { href: '../../zh/mueller-2024/easy.html', lang: 'zh-Hans', hreflang: 'zh-Hans' },
+    ]);
+    expect([...nav.matchAll(/>([^<>]+)<\/a>/g)].map((m) => m[1])).toEqual(['English', 'Deutsch', '中文']);
+  });
+
+  it('switch level: the three levels with their names from the locale, the current one marked', () => {
+    const nav = html.match(/<nav class="switcher switcher-level" aria-label="Lesestufe">[\s\S]*?<\/nav>/)![0];
+    expect(tags(nav, 'a')).toEqual([
+      { href: 'easy.html', lang: 'de', 'aria-current': 'page' },
+      { href: 'standard.html', lang: 'de' },
+      { href: 'expert.html', lang: 'de' },
+    ]);
+    expect([...nav.matchAll(/>([^<>]+)<\/a>/g)].map((m) => m[1])).toEqual(['Einfache Sprache', 'Allgemein verständlich', 'Für Fachkreise']);
+  });
+
+  it('show the summary under landmarks, its h1 the page’s first and only one, with a skip link and a way back home', () => {
+    const page = pages.find((p) => p.facts.id === 'mueller-2024' && p.lang === 'de' && p.level === 'easy')!;
+    expect(mainOf(html)).toContain(page.bodyHtml.trimEnd());
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(headerOf(html)).not.toMatch(/<h[1-6][\s>]/);
+    expect(mainOf(html)).toMatch(/^<main id="main" tabindex="-1">\n<h1>/);
+    expect(html).toContain(`<h1>${facts.title.de}</h1>`);
+    expect(html).toContain('<a class="skip-link" href="#main">Direkt zum Inhalt</a>');
+    expect(mainOf(html)).toContain('<p class="back-link"><a href="../index.html">Zurück zu allen Studien</a></p>');
+    expect(html).toMatch(/<header class="site-header">[\s\S]*<\/header>\n<main[\s\S]*<\/main>\n<footer class="site-footer">\n<p>Diese Zusammenfassungen wurden aus strukturierten Angaben/);
+    expect(html).toContain(`<title>${facts.title.de} – Einfache Sprache – Studienergebnisse verständlich erklärt</title>`);
+  });
+
+  it('have headings in order in every language and level: one h1, then no level skipped', () => {
+    for (const { path, content } of htmlFiles) {
+      const levels = [...content.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+      expect(levels[0], path).toBe(1);
+      expect(levels.filter((l) => l === 1), path).toHaveLength(1);
+      levels.forEach((level, i) => i > 0 && expect(level, `${path} heading ${i}`).toBeLessThanOrEqual(levels[i - 1]! + 1));
+    }
+  });
+
+  it('have lang on every switcher link and localized nav labels in every language', () => {
+    const labels = { en: ['Language', 'Reading level'], de: ['Sprache', 'Lesestufe'], zh: ['语言', '阅读版本'] };
+    for (const lang of LANGS) {
+      const content = file(`${lang}/first-patient-2021/expert.html`);
+      const navs = [...content.matchAll(/<nav class="switcher[^"]*" aria-label="([^"]+)">([\s\S]*?)<\/nav>/g)];
+      expect(navs.map((n) => n[1])).toEqual(labels[lang as keyof typeof labels]);
+      for (const nav of navs) for (const a of tags(nav[2]!, 'a')) expect(a.lang).toBeTruthy();
+    }
+  });
+});
+
+describe('home pages', () => {
+  const homeSections = (html: string) =>
+    [...html.matchAll(/<section>\n<h2 id="condition-([a-z_]+)">([^<]+)<\/h2>([\s\S]*?)<\/section>/g)].map((m) => ({
+      key: m[1]!,
+      name: m[2]!,
+      studies: [...m[3]!.matchAll(/<a class="study-link" href="([^"]+)\/index\.html">([^<]+)<\/a>/g)].map((s) => s[1]!),
+    }));
+
+  it('group studies by condition: a study with three conditions is listed under each of them', () => {
+    const html = file('en/index.html');
+    expect(homeSections(html)).toEqual([
+      { key: 'sle', name: 'Lupus', studies: ['shanghai-donor-2025', 'mueller-2024', 'first-patient-2021'] },
+      { key: 'iim', name: 'Myositis', studies: ['mueller-2024', 'crispr-donor-2024'] },
+      { key: 'ssc', name: 'Systemic sclerosis', studies: ['mueller-2024', 'crispr-donor-2024'] },
+    ]);
+    expect(html.match(/href="mueller-2024\/index\.html"/g)).toHaveLength(3);
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(html).toContain('<h1>Studies by condition</h1>');
+    expect(html).toContain('<span>Conditions: lupus, myositis and systemic sclerosis</span> <span>Published 2024</span>');
+    expect(html).toContain('<a href="#condition-ssc">Systemic sclerosis</a>');
+  });
+
+  it.each(LANGS)('sort the %s groups by the localized condition name and the studies by title, with the language’s collation', (lang) => {
+    const collator = new Intl.Collator(project.languages[lang]!.intl);
+    const sections = homeSections(file(`${lang}/index.html`));
+    expect(sections.map((s) => s.key).sort()).toEqual(['iim', 'sle', 'ssc']);
+    const names = sections.map((s) => s.name);
+    expect([...names].sort(collator.compare)).toEqual(names);
+    const titleOf = (id: string) => pages.find((p) => p.facts.id === id && p.lang === lang && p.level === 'standard')!.title;
+    for (const s of sections) expect([...s.studies].sort((a, b) => collator.compare(titleOf(a), titleOf(b)))).toEqual(s.studies);
+    // groupByCondition is the order the page shows.
+    expect(groupByCondition(planSite(pages, options), lang).map((g) => [g.key, g.studies.map((s) => s.id)])).toEqual(sections.map((s) => [s.key, s.studies]));
+  });
+
+  it('show the German home with German words and the Chinese one with Chinese ones, years through the locale', () => {
+    const de = file('de/index.html');
+    expect(de).toContain('<h1>Studien nach Erkrankung</h1>');
+    const lay = (lang: string, key: string) => translators[lang]!.t(`terms:conditions.${key}.lay`, { context: 'standard' });
+    expect(de).toContain(`<span>Erkrankungen: ${lay('de', 'sle')}, ${lay('de', 'iim')} und ${lay('de', 'ssc')}</span> <span>Veröffentlicht 2024</span>`);
+    const zh = file('zh/index.html');
+    expect(zh).toContain('<h1>按疾病浏览研究</h1>');
+    expect(zh).toMatch(/<span>疾病：[^<]+、[^<]+和[^<]+<\/span> <span>2024年发表<\/span>/);
+  });
+
+  it('the root chooses a language: each by its own name, in its own language', () => {
+    const html = file('index.html');
+    const links = tags(mainOf(html), 'a');
+    expect(links).toEqual([
+      { href: 'en/index.html', lang: 'en', hreflang: 'en' },
+      { href: 'de/index.html', lang: 'de', hreflang: 'de' },
+      { href: 'zh/index.html', lang: 'zh-Hans', hreflang: 'zh-Hans' },
+    ]);
+    expect([...html.matchAll(/<span class="language-name">([^<]+)<\/span>/g)].map((m) => m[1])).toEqual(['English', 'Deutsch', '中文']);
+    expect(html).toContain('<h1 class="choose-language"><span lang="en">Choose your language</span> <span lang="de">Wählen Sie Ihre Sprache</span> <span lang="zh-Hans">请选择语言</span></h1>');
+    expect(tags(html, 'link').find((l) => l.hreflang === 'x-default')!.href).toBe(BASE);
+  });
+});
+
+describe('hostile text', () => {
+  const hostile = buildSite(sitePages([...SAMPLE_FILES, HOSTILE]), options);
+
+  it('comes out as text: a <script> in a title is escaped in <title>, in the heading and on the home pages', () => {
+    for (const f of hostile) {
+      expect(f.content, f.path).not.toMatch(/<script|<img|<b>|href="javascript:/i);
+    }
+    const page = hostile.find((f) => f.path === 'en/script-title/easy.html')!.content;
+    expect(page).toContain('<title>A study &lt;script&gt;alert(document.cookie)&lt;/script&gt; of CAR T cells in people with lupus – Easy to read – Study summaries in plain language</title>');
+    expect(page).toContain('<h1>A study &lt;script&gt;alert(document.cookie)&lt;/script&gt; of CAR T cells in people with lupus</h1>');
+    const home = hostile.find((f) => f.path === 'zh/index.html')!.content;
+    expect(home).toContain('<a class="study-link" href="script-title/index.html">一项&lt;script&gt;alert(document.cookie)&lt;/script&gt;用CAR-T细胞治疗红斑狼疮患者的研究</a>');
+  });
+});
+
+describe('bad input', () => {
+  it('refuses a study that lacks a page, naming it (it would be a broken link)', () => {
+    const missing = pages.filter((p) => !(p.facts.id === 'mueller-2024' && p.lang === 'zh' && p.level === 'easy'));
+    expect(() => buildSite(missing, options)).toThrow(SiteInputError);
+    expect(() => buildSite(missing, options)).toThrow('study mueller-2024 has no page for zh/easy');
+  });
+
+  it('refuses a page twice, an unknown language or level, a default language not built, and a base URL that is not absolute http(s)', () => {
+    expect(() => buildSite([...pages, pages[0]!], options)).toThrow('is given twice');
+    expect(() => buildSite(pages, { ...options, languages: languages.slice(0, 2) })).toThrow('language `zh` is not one of the site');
+    expect(() => buildSite(pages, { ...options, levels: ['easy', 'standard'] })).toThrow('level `expert` is not one of the site');
+    expect(() => buildSite(pages, { ...options, defaultLang: 'fr' })).toThrow('default language `fr`');
+    expect(() => buildSite(pages, { ...options, baseUrl: '/sub/path/' })).toThrow(SiteInputError);
+    expect(() => buildSite(pages, { ...options, baseUrl: 'ftp://example.org/' })).toThrow('must use http or https');
+  });
+
+  it('builds a subset of levels, with the first level as the folder index when standard is not built', () => {
+    const easy = buildSite(
+      pages.filter((p) => p.level === 'easy'),
+      { ...options, levels: ['easy'] },
+    );
+    const get = (path: string) => easy.find((f: OutputFile) => f.path === path)!.content;
+    expect(get('de/mueller-2024/index.html')).toBe(get('de/mueller-2024/easy.html'));
+    expect(canonicalOf(get('de/mueller-2024/easy.html'))).toBe(`${BASE}de/mueller-2024/`);
+  });
+});
+
+describe('style and words', () => {
+  /** WCAG 2.2 relative luminance and contrast ratio. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  };
+
+  it.each(CONTRAST_PAIRS.map(([fg, bg, min, what]) => [what, fg, bg, min] as const))('%s: %s on %s has a contrast of at least %s:1', (_what, fg, bg, min) => {
+    expect(contrast(PALETTE[fg], PALETTE[bg])).toBeGreaterThanOrEqual(min);
+  });
+
+  it('uses only palette colours, a visible focus style, and a print stylesheet without navigation that shows external link URLs', () => {
+    const colours = new Set(Object.values(PALETTE));
+    for (const [c] of file('assets/site.css').matchAll(/#[0-9a-f]{3,8}\b/gi)) expect(colours, c).toContain(c.toLowerCase());
+    expect(SITE_CSS).not.toMatch(/\b(rgb|hsl)a?\(|\b(red|blue|gray|grey|black|white)\b/);
+    expect(SITE_CSS).toMatch(/:focus-visible\{outline:3px solid #/);
+    expect(SITE_CSS).not.toMatch(/outline:\s*(none|0)[^}]*\}[^{]*:focus-visible|a:focus\{outline:none/);
+    const print = SITE_CSS.slice(SITE_CSS.indexOf('@media print{'));
+    expect(print).toMatch(/\.skip-link,\.site-header nav,\.toc,\.back-link\{display:none!important\}/);
+    expect(print).toContain(`color:${PALETTE.ink};background:${PALETTE.background}`);
+    expect(print).toContain('a[href^="http://"]::after,a[href^="https://"]::after{content:" (" attr(href) ")"');
+  });
+
+  it('has the same site keys in every language, and no number written into a sentence', () => {
+    const keys = (tree: unknown, prefix = ''): string[] =>
+      Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+    const en = keys(project.locales.en!.site).sort();
+    for (const lang of LANGS) {
+      const site = project.locales[lang]!.site!;
+      expect(keys(site).sort(), lang).toEqual(en);
+      const values = (tree: unknown): string[] => Object.values(tree as Record<string, unknown>).flatMap((v) => (typeof v === 'string' ? [v] : values(v)));
+      for (const value of values(site)) expect(value.replace(/\{\{\w+\}\}/g, ''), `${lang}: ${value}`).not.toMatch(/[0-9０-９二三四五六七八九十两]/);
+    }
+  });
+
+  it('writes Chinese sentences with full-width punctuation', () => {
+    const values = JSON.stringify(project.locales.zh!.site);
+    expect(values).not.toMatch(/[\u4e00-\u9fff][,.:;!?()]|[,.:;!?()][\u4e00-\u9fff]/);
+  });
+});
