@@ -124,6 +124,13 @@ function program(setExit: (code: number) => void): Command {
     .option('--format <names>', 'what to write, comma-separated: summary, press', 'summary')
     .option('--press-config <file>', 'notes to editors for press summaries (YAML)')
     .action(async (paths: string[], flags: CommonFlags & BuildFlags) => setExit(await run(paths, flags, { out: flags.out, ...formatOptions(flags) })));
+  common(cmd.command('site').description('build the outreach site: every study × language × level, with switchers, sitemap and robots.txt'))
+    .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', 'site')
+    .option('--base-url <url>', 'absolute URL the site is published under, with any subpath (for canonical and hreflang links)', 'https://example.org/')
+    .option('--default-lang <code>', 'language for x-default (default: the first language)')
+    .action(async (paths: string[], flags: CommonFlags & { out: string; baseUrl: string; defaultLang?: string }) =>
+      setExit(await run(paths, flags, { out: flags.out, site: { baseUrl: flags.baseUrl, ...(flags.defaultLang ? { defaultLang: flags.defaultLang } : {}) } })),
+    );
   common(cmd.command('check').description('validate facts and run every check; write nothing'))
     .action(async (paths: string[], flags: CommonFlags) => setExit(await run(paths, flags, { write: false })));
   return cmd;

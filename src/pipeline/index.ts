@@ -14,6 +14,7 @@ import { createTranslator, type Translator } from '../i18n/index.js';
 import { createRenderer } from '../render/index.js';
 import { writeOutputs, OutputWriteError, type OutputFile, type PressConfig } from '../outputs/index.js';
 import { checkFactSources, checkFactsLanguage, unknownElements } from '../checks/index.js';
+import { buildSite, SiteInputError, type SitePage } from '../site/index.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles, readSourceTexts, readUtf8 } from './load.js';
 import { renderStudy, type OutputFormat, type StudyReport } from './study.js';
@@ -37,6 +38,8 @@ export interface BuildOptions {
   formats?: OutputFormat[];
   /** Notes to editors for press summaries. */
   press?: PressConfig;
+  /** Write the outreach site (instead of the summary files): every level of every study, checked. */
+  site?: { baseUrl: string; defaultLang?: string };
   /** Called after each study. */
   onProgress?: (done: number, total: number, study: string) => void;
 }
@@ -107,7 +110,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     diagnostics.push(diagnostic({ ruleId: 'input/none', kind: 'input', severity: 'error', message: `no facts files (.yaml, .yml, .json) in ${options.inputs.join(', ') || '(no paths given)'}` }));
   }
   const studies: StudyReport[] = [];
-  const files: OutputFile[] = [];
+  let files: OutputFile[] = [];
+  const sitePages: SitePage[] = [];
   const ids = new Map<string, string>();
   collected.files.forEach((path, index) => {
     const file = relative(process.cwd(), path) || path;
@@ -135,7 +139,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...unknownElements(facts, file),
     );
     if ([...consistency, ...sources.diagnostics].some((d) => d.kind === 'input' && d.severity === 'error')) return;
-    const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels, formats, ...(options.press ? { press: options.press } : {}) });
+    const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels, formats, site: !!options.site, ...(options.press ? { press: options.press } : {}) });
+    sitePages.push(...rendered.sitePages);
     diagnostics.push(...rendered.diagnostics);
     files.push(...rendered.files);
     studies.push(rendered.report);
@@ -143,6 +148,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   });
 
   const all = dedupe(diagnostics);
+  if (options.site && exitCodeFor(all) === 0) {
+    const defaultLang = options.site.defaultLang ?? langs[0]!;
+    try {
+      files = buildSite(sitePages, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl: options.site.baseUrl, defaultLang });
+    } catch (error) {
+      if (!(error instanceof SiteInputError)) throw error;
+      all.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
+    }
+  }
   let written = 0;
   if (write && exitCodeFor(all) === 0) {
     try {

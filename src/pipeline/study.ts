@@ -28,6 +28,7 @@ import {
   type SourceLanguageReport,
 } from '../checks/index.js';
 import type { ProjectData, ReadingLevel } from '../project/index.js';
+import { sitePage, type SitePage } from '../site/index.js';
 
 export type OutputFormat = 'summary' | 'press';
 
@@ -55,6 +56,8 @@ export interface StudyReport {
 export interface RenderedStudy {
   report: StudyReport;
   files: OutputFile[];
+  /** The level summaries as site pages (only when the context asks for the site). */
+  sitePages: SitePage[];
   diagnostics: Diagnostic[];
 }
 
@@ -66,6 +69,8 @@ export interface StudyContext {
   levels: string[];
   formats: OutputFormat[];
   press?: PressConfig;
+  /** Collect site pages from the level summaries. */
+  site?: boolean;
 }
 
 /** One thing to render for a language: a level's summary, or a format at a level. */
@@ -142,6 +147,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
   const files: OutputFile[] = [];
   const summaries: SummaryReport[] = [];
+  const sitePages: SitePage[] = [];
 
   for (const lang of ctx.langs) {
     const tr = ctx.translators[lang]!;
@@ -163,10 +169,11 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
       const paths = [`${base}.md`, `${base}.html`, ...(job.format === 'press' ? [`${base}.txt`] : [])];
       files.push({ path: paths[0]!, content: markdown }, { path: paths[1]!, content: html });
       if (job.format === 'press') files.push({ path: paths[2]!, content: markdownToText(markdown) });
+      if (ctx.site && !job.format) sitePages.push(sitePage(facts, lang, job.level, markdown));
       const checked = checkOutput(markdown, covered, facts, job, { ...place, file: paths[0]! }, { language, candidates, allowed, names, tr, project });
       diagnostics.push(...checked.diagnostics);
       summaries.push({ lang, level: job.name, files: paths, ...checked.report });
     }
   }
-  return { report: { id: facts.id, file, summaries, sources: sources.reports, derived: derived.values }, files, diagnostics };
+  return { report: { id: facts.id, file, summaries, sources: sources.reports, derived: derived.values }, files, sitePages, diagnostics };
 }
