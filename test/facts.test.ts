@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { check, formatDiagnostic, parseStudyFacts } from '../src/index.js';
 import { FIXTURES, SAMPLES } from './helpers.js';
 
-const sampleFiles = readdirSync(SAMPLES).filter((f) => f.endsWith('.yaml'));
+const sampleFiles = readdirSync(SAMPLES).filter((f) => f.endsWith('.yaml') && !f.endsWith('.config.yaml'));
 const badDir = join(FIXTURES, 'bad');
 const badFiles = readdirSync(badDir).filter((f) => /\.(ya?ml|json)$/.test(f));
 

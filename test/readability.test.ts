@@ -245,12 +245,13 @@ describe('measureReadability', () => {
     // difficulty = 5.5 + 27.27 = 32.77
     // The Latin citation line has no Han character and is not a sentence.
     const text = '医生试用了CAR-T细胞疗法。研究在德国开展。\nMüller F, et al. N Engl J Med 2024.';
-    const f = measureReadability(text, 'zh');
+    // The plain rule (composedOfCommonWords: false); the default rule is tested below.
+    const f = measureReadability(text, 'zh', { composedOfCommonWords: false });
     expect(f).toMatchObject({ lang: 'zh', sentences: 2, words: 11, hanCharacters: 16, charactersPerSentence: 8, wordsPerSentence: 5.5, difficultWords: 3, excludedGlossaryTerms: 0 });
     expect(f.difficultWordsPer100).toBeCloseTo(27.27, 2);
     expect(f.difficulty).toBeCloseTo(32.77, 2);
     // With "CAR-T细胞疗法" explained in the glossary, 疗法 no longer counts: 2 difficult, 200/11 = 18.18, 5.5 + 18.18 = 23.68
-    const g = measureReadability(text, 'zh', { glossaryTerms: ['CAR-T细胞疗法', '不在文中'] });
+    const g = measureReadability(text, 'zh', { glossaryTerms: ['CAR-T细胞疗法', '不在文中'], composedOfCommonWords: false });
     expect(g).toMatchObject({ difficultWords: 2, excludedGlossaryTerms: 1 });
     expect(g.difficulty).toBeCloseTo(23.68, 2);
   });
@@ -259,10 +260,11 @@ describe('measureReadability', () => {
     expect(countChinese(['患者病情很重。']).difficultWords).toBeGreaterThan(countChinese(['患者病情很重。'], { commonWords: 10000 }).difficultWords);
   });
 
-  it('zh: optionally, a segment made of common words is common', () => {
+  it('zh: by default, a segment made of common words is common', () => {
     // ICU gives 分数|越低|越好, none of them in the list; 分 + 数, 越 + 低 and 越 + 好 all are.
     // 病例 stays difficult: 病 is common, 例 is not.
-    expect(countChinese(['分数越低越好。']).difficultWords).toBe(3);
+    expect(countChinese(['分数越低越好。'], { composedOfCommonWords: false }).difficultWords).toBe(3);
+    expect(countChinese(['分数越低越好。']).difficultWords).toBe(0);
     expect(countChinese(['分数越低越好。'], { composedOfCommonWords: true }).difficultWords).toBe(0);
     expect(countChinese(['病例。'], { composedOfCommonWords: true }).difficultWords).toBe(1);
   });
