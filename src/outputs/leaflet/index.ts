@@ -1,0 +1,100 @@
+/**
+ * Patient leaflet: (facts, language) → a print-ready HTML document (A4, at most two pages,
+ * reading level easy) with icon arrays, and the text a reader sees on it.
+ *
+ *   renderLeaflet(mueller2024, deriveFacts(mueller2024), zhTranslator, project.formats.leaflet)
+ *   → { html: '<!doctype html>\n<html lang="zh-Hans">…<svg class="icon-array" role="img" …>…',
+ *       text: '给患者和家属的说明 · 易读版\nCAR-T细胞疗法治疗红斑狼疮、肌炎和系统性硬化症：15名患者的报告\n研究的是什么？\n…' }
+ *
+ * The structure is `templates/formats/leaflet.hbs`, an HTML template: its own Handlebars
+ * environment escapes every value for HTML (the Markdown summaries use a separate one that
+ * does not). Facts text is data in the model and never compiled. Every word comes from the
+ * locale: `leaflet:` for leaflet-only wording, `summary:easy.…` and `terms:` where the easy
+ * summary already says it.
+ */
+import Handlebars from 'handlebars';
+import type { StudyFacts } from '../../facts/index.js';
+import type { DerivedFacts } from '../../derive/index.js';
+import type { Translator } from '../../i18n/index.js';
+import { closeHanSpacing, termName } from '../../render/index.js';
+import { iconArray, type IconArrayOptions } from './icon-array.js';
+import { buildLeafletModel, LEAFLET_LEVEL, type LeafletModel } from './model.js';
+import { visibleText } from './text.js';
+
+export { iconArray, estimateTextWidth, OKABE_ITO, UNMARKED, type IconArrayOptions, type IconGroup } from './icon-array.js';
+export { buildLeafletModel, LEAFLET_LEVEL, type LeafletModel } from './model.js';
+export { visibleText } from './text.js';
+
+export interface Leaflet {
+  /** The full HTML document: inline CSS and SVG, no scripts, no external requests. */
+  html: string;
+  /** The reader-visible text in reading order, blocks separated by "\n" (for the language and number checks). */
+  text: string;
+}
+
+type HelperOptions = Handlebars.HelperOptions & { data: { tr: Translator } };
+
+/** Hash arguments must all be defined: a template asking for a missing fact is a bug, not a blank. */
+function definedHash(name: string, hash: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(hash)) {
+    if (v === undefined || v === null) throw new Error(`helper \`${name}\` got no value for \`${k}\``);
+  }
+  return hash;
+}
+
+function createEnvironment(): typeof Handlebars {
+  const hb = Handlebars.create();
+  // {{t "leaflet:headings.who"}}, {{t "easy.who.total" count=population.total}}: a sentence at level easy.
+  hb.registerHelper('t', function (key: unknown, options: HelperOptions) {
+    if (typeof key !== 'string') throw new Error(`helper \`t\` expected a key, got \`${String(key)}\``);
+    return options.data.tr.t(key, { context: LEAFLET_LEVEL, ...definedHash('t', options.hash) });
+  });
+  // {{term "conditions" key}}: the easy name; {{term "conditions" key "definition"}}: a field.
+  hb.registerHelper('term', function (namespace: unknown, key: unknown, ...rest: unknown[]) {
+    const options = rest.pop() as HelperOptions;
+    const field = rest[0];
+    if (typeof namespace !== 'string' || typeof key !== 'string') throw new Error(`helper \`term\` expected a namespace and a key, got \`${String(namespace)}\`, \`${String(key)}\``);
+    const { tr } = options.data;
+    if (field === undefined) return termName(tr, LEAFLET_LEVEL, namespace, key);
+    if (typeof field !== 'string') throw new Error('helper `term` expected a field name');
+    return tr.t(`terms:${namespace}.${key}.${field}`, { context: LEAFLET_LEVEL, ...definedHash('term', options.hash) });
+  });
+  // Glossary headword: a term's `headword` where the locale has one, else its easy name.
+  hb.registerHelper('headword', function (namespace: unknown, key: unknown, options: HelperOptions) {
+    const { tr } = options.data;
+    const headword = `terms:${String(namespace)}.${String(key)}.headword`;
+    return tr.has(headword) ? tr.t(headword, { context: LEAFLET_LEVEL }) : termName(tr, LEAFLET_LEVEL, String(namespace), String(key));
+  });
+  hb.registerHelper('unit', function (unit: unknown, count: unknown, options: HelperOptions) {
+    if (typeof count !== 'number') throw new Error(`helper \`unit\` expected a number, got \`${String(count)}\``);
+    return options.data.tr.t(`terms:units.${String(unit)}`, { count });
+  });
+  // {{icons whoArray}}: the prepared icon array as inline SVG (escaped inside iconArray).
+  hb.registerHelper('icons', function (spec: unknown) {
+    if (!spec || typeof spec !== 'object') throw new Error('helper `icons` expected an icon array from the model');
+    return new hb.SafeString(iconArray(spec as IconArrayOptions));
+  });
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  return hb;
+}
+
+const environment = createEnvironment();
+/** Compiled templates by source: the CLI renders many leaflets from one template. */
+const compiled = new Map<string, Handlebars.TemplateDelegate<LeafletModel>>();
+
+function compile(template: string): Handlebars.TemplateDelegate<LeafletModel> {
+  let delegate = compiled.get(template);
+  if (!delegate) {
+    delegate = environment.compile<LeafletModel>(template, { strict: true });
+    compiled.set(template, delegate);
+  }
+  return delegate;
+}
+
+export function renderLeaflet(facts: StudyFacts, derived: DerivedFacts, tr: Translator, template: string): Leaflet {
+  const model = buildLeafletModel(facts, derived, tr);
+  const rendered = compile(template)(model, { data: { tr } });
+  const html = `${(tr.language.script === 'Han' ? closeHanSpacing(rendered) : rendered).trim()}\n`;
+  return { html, text: visibleText(html) };
+}

@@ -1,0 +1,144 @@
+/**
+ * Facts → the view model the leaflet template sees, for one language (reading level easy).
+ *
+ *   mueller-2024, zh → { title: 'CAR-T细胞疗法治疗…', population: { total: 15, … },
+ *                        whoArray: { total: 15, groups: [{ count: 8, label: '8名红斑狼疮患者' }, …], title: '15名患者参加了研究。', … },
+ *                        safetyArrays: [{ total: 15, groups: [{ count: 10, … }], title: '15名患者中，有10名出现了发热反应。程度较轻。', … }, …], … }
+ *
+ * Unlike the Markdown model (render/model.ts) nothing here is escaped: the leaflet template
+ * escapes for HTML when it prints. The icon arrays are prepared here because their labels are
+ * built per group and per event; their words still come from the locale. Every array uses
+ * `population.total` as its denominator, so a reader compares like with like. Outcomes get no
+ * array: each has its own denominator (the people assessed), and one page with several
+ * denominators is what natural-frequency practice warns against; their sentences say
+ * "8 of 8 people with lupus" instead.
+ */
+import type { StudyFacts } from '../../facts/index.js';
+import type { DerivedFacts } from '../../derive/index.js';
+import type { Translator } from '../../i18n/index.js';
+import { buildSummaryModel, termName, type GlossaryEntry } from '../../render/index.js';
+import type { IconArrayOptions } from './icon-array.js';
+
+/** The leaflet is for patients and families: always the easy reading level. */
+export const LEAFLET_LEVEL = 'easy';
+
+export interface LeafletModel {
+  lang: string;
+  htmlLang: string;
+  /** The study's title in the leaflet's language, as written in the facts file. */
+  title: string;
+  design: string;
+  furtherTrials?: string;
+  intervention: StudyFacts['intervention'];
+  population: StudyFacts['population'];
+  followUp?: StudyFacts['followUp'];
+  outcomes: StudyFacts['outcomes'];
+  measurements: StudyFacts['measurements'];
+  medication: StudyFacts['medication'];
+  safety: NonNullable<StudyFacts['safety']>;
+  /** False when the facts say nothing about safety (unknown, not "none"). */
+  safetyReported: boolean;
+  singleGroup?: StudyFacts['population']['groups'][number];
+  sexContext?: 'female' | 'male' | 'mixed';
+  /** i18next context for the age sentence: the sex where known, else the level. */
+  ageContext: string;
+  age?: number;
+  countries?: string;
+  year: number;
+  fundingList?: string;
+  /** https://doi.org/… as text: on paper a reader needs to see the address. */
+  doiUrl?: string;
+  /** Authors (or group), original title, journal, year, volume, pages. */
+  reference: string;
+  whoArray: IconArrayOptions;
+  safetyArrays: IconArrayOptions[];
+  glossary: GlossaryEntry[];
+}
+
+const AUTHORS_IN_FULL = 6;
+
+function reference(facts: StudyFacts, tr: Translator): string {
+  const { authors, group, title, journal, year, volume, issue, pages } = facts.citation;
+  const names = authors ? (authors.length > AUTHORS_IN_FULL ? [...authors.slice(0, 3), tr.t('reference.etAl')] : authors).join(', ') : (group ?? '');
+  const parts = [names.endsWith('.') ? names : `${names}.`];
+  if (title) parts.push(title.endsWith('.') ? title : `${title}.`);
+  const source = [journal, `${year}${volume ? `;${volume}${issue ? `(${issue})` : ''}` : ''}${pages ? `:${pages}` : ''}`].filter(Boolean).join(' ');
+  parts.push(`${source}.`);
+  return parts.join(' ');
+}
+
+/** Chinese sets no space between sentences; Latin-script languages one. */
+const joinSentences = (tr: Translator, sentences: string[]) => sentences.join(tr.language.script === 'Han' ? '' : ' ');
+
+function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptions {
+  const { total, groups } = facts.population;
+  const context = LEAFLET_LEVEL;
+  const only = groups.length === 1 ? groups[0] : undefined;
+  const sentences = only
+    ? [tr.t('easy.who.allHad', { context, count: total, condition: termName(tr, context, 'conditions', only.condition) })]
+    : groups.map((g) => tr.t('easy.who.group', { context, count: g.n, total, condition: termName(tr, context, 'conditions', g.condition) }));
+  return {
+    id,
+    total,
+    legend: 'right',
+    title: tr.t('easy.who.total', { context, count: total }),
+    description: joinSentences(tr, [...sentences, tr.t('leaflet:arrays.eachPerson', { context })]),
+    groups: groups.map((g) => ({
+      count: g.n,
+      label: tr.t('leaflet:arrays.group', { context, count: g.n, patients: tr.t(`terms:conditions.${g.condition}.patients`, { context, count: g.n }) }),
+    })),
+  };
+}
+
+function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: number, tr: Translator, id: string): IconArrayOptions {
+  const context = LEAFLET_LEVEL;
+  const sentence = tr.t('easy.safety.event', { context, count: event.count, total, event: termName(tr, context, 'events', event.event) });
+  const grade = event.grade === undefined ? [] : [tr.t(`easy.safety.grade${event.grade}`, { context })];
+  return {
+    id,
+    total,
+    legend: 'right',
+    title: joinSentences(tr, [sentence, ...grade]),
+    description: tr.t('leaflet:arrays.eventDescription', { context }),
+    groups: [{ count: event.count, label: tr.t('leaflet:arrays.hadIt', { context, count: event.count }) }],
+    otherLabel: tr.t('leaflet:arrays.others', { context }),
+  };
+}
+
+export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: Translator): LeafletModel {
+  const lang = tr.language.code;
+  const { population } = facts;
+  const sex = population.sex;
+  const sexContext = sex ? (sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed') : undefined;
+  const regionNames = new Intl.DisplayNames(tr.language.intl, { type: 'region' });
+  const idBase = `leaflet-${facts.id}`;
+  // The glossary is the easy summary's: the same medical words, explained the same way.
+  const { glossary } = buildSummaryModel(facts, derived, LEAFLET_LEVEL, tr);
+  return {
+    lang,
+    htmlLang: tr.language.html,
+    title: facts.title[lang] ?? '',
+    design: facts.design,
+    ...(facts.furtherTrials ? { furtherTrials: facts.furtherTrials } : {}),
+    intervention: facts.intervention,
+    population,
+    ...(facts.followUp ? { followUp: facts.followUp } : {}),
+    outcomes: facts.outcomes,
+    measurements: facts.measurements,
+    medication: facts.medication,
+    safety: facts.safety ?? [],
+    safetyReported: facts.safety !== undefined,
+    ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
+    ...(sexContext ? { sexContext } : {}),
+    ageContext: sexContext ?? LEAFLET_LEVEL,
+    ...(population.age?.median !== undefined ? { age: population.age.median } : {}),
+    ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
+    year: facts.citation.year,
+    ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding) } : {}),
+    ...(facts.citation.doi ? { doiUrl: `https://doi.org/${encodeURI(facts.citation.doi)}` } : {}),
+    reference: reference(facts, tr),
+    whoArray: whoArray(facts, tr, `${idBase}-who`),
+    safetyArrays: (facts.safety ?? []).map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`)),
+    glossary,
+  };
+}

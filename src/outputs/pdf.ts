@@ -1,0 +1,78 @@
+/**
+ * PDF printing (an edge): leaflet HTML files → PDFs, through a headless Chromium.
+ *
+ *   await printPdfs([{ htmlPath: 'out/zh/mueller-2024/leaflet.html', pdfPath: 'out/zh/mueller-2024/leaflet.pdf' }])
+ *   → writes the PDF (A4, backgrounds, the document's own @page size and margins)
+ *
+ * laysum uses the system's Chromium (Debian: `chromium`, with `fonts-noto-cjk` for Chinese)
+ * through playwright-core, which downloads no browser of its own. One browser serves all jobs
+ * and is closed whatever happens. The page may load only local files: a leaflet is
+ * self-contained, so any other request is a bug and is refused rather than fetched.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const DEBIAN_BROWSER_PACKAGES = 'chromium fonts-noto-cjk';
+
+/** The Chromium executable is not where it should be: an environment problem, fixed by installing it. */
+export class BrowserNotFoundError extends Error {
+  constructor(readonly executablePath: string) {
+    super(`no Chromium at ${executablePath}; install it with \`apt-get install -y ${DEBIAN_BROWSER_PACKAGES}\` or set LAYSUM_CHROMIUM to its path`);
+    this.name = 'BrowserNotFoundError';
+  }
+}
+
+export interface PdfJob {
+  /** The HTML document to print. */
+  htmlPath: string;
+  /** Where the PDF goes; its folder is created when missing. */
+  pdfPath: string;
+}
+
+export interface PrintOptions {
+  /** Chromium executable; default `LAYSUM_CHROMIUM` or `/usr/bin/chromium`. */
+  executablePath?: string;
+}
+
+/** Flags for a quiet, offline, unprivileged headless run (containers have no sandbox and no GPU). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function defaultChromiumPath(): string {
+  return process.env.LAYSUM_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions = {}): Promise<void> {
+  const executablePath = options.executablePath ?? defaultChromiumPath();
+  if (!existsSync(executablePath)) throw new BrowserNotFoundError(executablePath);
+  if (jobs.length === 0) return;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ offline: true });
+    await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort('blockedbyclient')));
+    for (const job of jobs) {
+      const page = await context.newPage();
+      try {
+        await page.goto(pathToFileURL(resolve(job.htmlPath)).href, { waitUntil: 'load' });
+        // Fonts (system CJK fonts included) must be ready before layout is printed.
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        mkdirSync(dirname(resolve(job.pdfPath)), { recursive: true });
+        await page.pdf({ path: job.pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}

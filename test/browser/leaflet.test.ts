@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator, deriveFacts, loadProject, parseStudyFacts, type StudyFacts } from '../../src/index.js';
+import { renderLeaflet } from '../../src/outputs/leaflet/index.js';
+import { BrowserNotFoundError, printPdfs } from '../../src/outputs/pdf.js';
+import { SAMPLES, tempDir } from '../helpers.js';
+import { launchBrowser } from './browser.js';
+
+const LANGS = ['en', 'de', 'zh'];
+const project = loadProject();
+const file = join(SAMPLES, 'mueller-2024.yaml');
+const facts = parseStudyFacts(readFileSync(file, 'utf8'), file).facts as StudyFacts;
+const tr = (lang: string) => createTranslator(project.languages[lang]!, project.locales[lang]!);
+
+const dir = tempDir('laysum-leaflet-');
+const htmlPath = (lang: string) => join(dir, `mueller-2024.${lang}.html`);
+const pdfPath = (lang: string) => join(dir, `mueller-2024.${lang}.pdf`);
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.error?.message}`);
+  return result.stdout;
+}
+
+const withoutSpace = (text: string) => text.replace(/\s+/g, '');
+
+describe('the zh leaflet in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    for (const lang of LANGS) writeFileSync(htmlPath(lang), renderLeaflet(facts, deriveFacts(facts), tr(lang), project.formats.leaflet!).html);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await page.goto(pathToFileURL(htmlPath('zh')).href);
+    await page.evaluate('document.fonts.ready.then(() => true)');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the icon arrays, each with its text alternative', async () => {
+    const arrays = page.locator('svg.icon-array');
+    expect(await arrays.count()).toBe(1 + (facts.safety?.length ?? 0));
+    const who = arrays.first();
+    const box = await who.boundingBox();
+    expect(box?.width).toBeGreaterThan(100);
+    expect(box?.height).toBeGreaterThan(40);
+    expect(await who.locator('path.person').count()).toBe(facts.population.total);
+    // The accessible name comes from aria-labelledby (title + desc), in Chinese.
+    const title = tr('zh').t('easy.who.total', { context: 'easy', count: facts.population.total });
+    expect(await who.locator('title').textContent()).toBe(title);
+    await expect(page.getByRole('img', { name: title }).count()).resolves.toBe(1);
+    const labelledBy = (await who.getAttribute('aria-labelledby'))!.split(' ');
+    for (const id of labelledBy) expect((await page.locator(`[id="${id}"]`).textContent())?.length).toBeGreaterThan(5);
+  });
+
+  it('renders Chinese glyphs, not tofu', async () => {
+    // `document.fonts.check('16px "Noto Sans CJK SC"')` cannot tell: it is true for any system
+    // font, installed or not. Two checks that can:
+    //
+    // 1. Chromium reports which platform fonts drew a node's glyphs (DevTools CSS.getPlatformFontsForNode).
+    //    Every Han character of the title must come from a CJK font, none from a fallback.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const han = [...facts.title.zh!].filter((c) => /\p{Script=Han}/u.test(c)).length;
+    const cjkGlyphs = fonts.filter((f) => /CJK/.test(f.familyName)).reduce((sum, f) => sum + f.glyphCount, 0);
+    expect(cjkGlyphs, JSON.stringify(fonts)).toBeGreaterThanOrEqual(han);
+    await cdp.detach();
+
+    // 2. Pixels: tofu boxes look alike whatever the character. Two headings with different
+    //    Chinese text must look different from each other, and from a heading of the same
+    //    length made of unassigned code points (certain tofu), in a screenshot.
+    const [what, who] = [[...tr('zh').t('leaflet:headings.what')], [...tr('zh').t('leaflet:headings.who')]];
+    const length = Math.min(what.length, who.length);
+    const [a, b] = [what.slice(0, length).join(''), who.slice(0, length).join('')];
+    expect(a).not.toBe(b);
+    const probe = (id: string, text: string) =>
+      page.evaluate(`(() => { const h = document.createElement('h2'); h.id = ${JSON.stringify(id)}; h.textContent = ${JSON.stringify(text)}; h.style.width = '12em'; document.querySelector('main').prepend(h); })()`);
+    await probe('probe-a', a);
+    await probe('probe-b', b);
+    await probe('probe-tofu', '\u0378'.repeat([...a].length));
+    const shot = async (id: string) => page.locator(`#${id}`).screenshot();
+    const [shotA, shotB, shotTofu] = [await shot('probe-a'), await shot('probe-b'), await shot('probe-tofu')];
+    expect(shotA.equals(shotB)).toBe(false);
+    expect(shotA.equals(shotTofu)).toBe(false);
+    // …and each Han glyph takes a full em, as in a CJK font, so the heading is wide.
+    const widths = (await page.evaluate(`(() => { const w = (id) => { const r = document.createRange(); r.selectNodeContents(document.getElementById(id)); return r.getBoundingClientRect().width; }; return [w('probe-a'), parseFloat(getComputedStyle(document.getElementById('probe-a')).fontSize)]; })()`)) as [number, number];
+    expect(widths[0]).toBeGreaterThanOrEqual([...a].length * widths[1] * 0.9);
+    await page.screenshot({ path: join(dir, 'mueller-2024.zh.png'), fullPage: true });
+  });
+});
+
+describe('printing PDFs', () => {
+  beforeAll(async () => {
+    for (const lang of LANGS) writeFileSync(htmlPath(lang), renderLeaflet(facts, deriveFacts(facts), tr(lang), project.formats.leaflet!).html);
+    await printPdfs(LANGS.map((lang) => ({ htmlPath: htmlPath(lang), pdfPath: pdfPath(lang) })));
+  });
+
+  it.each(LANGS)('prints the %s leaflet on at most two A4 pages', (lang) => {
+    const info = run('pdfinfo', [pdfPath(lang)]);
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    // poppler names the paper size when it is A4 (Chromium rounds it to whole CSS pixels).
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+  });
+
+  it('keeps the Chinese title as text in the zh PDF', () => {
+    const text = run('pdftotext', ['-enc', 'UTF-8', pdfPath('zh'), '-']);
+    expect(withoutSpace(text)).toContain(withoutSpace(facts.title.zh!));
+  });
+
+  it('reports a missing browser with the package to install', async () => {
+    const error = await printPdfs([{ htmlPath: htmlPath('en'), pdfPath: join(dir, 'never.pdf') }], { executablePath: '/nonexistent/chromium' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BrowserNotFoundError);
+    expect((error as Error).message).toMatch(/chromium/);
+    expect((error as Error).message).toContain('/nonexistent/chromium');
+    expect((error as Error).message).toContain('apt-get install -y chromium fonts-noto-cjk');
+  });
+});

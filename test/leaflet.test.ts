@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { describe, expect, it } from 'vitest';
+import {
+  allowedNumbers,
+  checkFidelity,
+  checkReadability,
+  checkSummaryLanguage,
+  createTranslator,
+  deriveFacts,
+  glossaryTerms,
+  loadProject,
+  parseStudyFacts,
+  untranslatedNames,
+  type StudyFacts,
+  type Translator,
+} from '../src/index.js';
+import { iconArray, renderLeaflet, visibleText, OKABE_ITO, UNMARKED } from '../src/outputs/leaflet/index.js';
+import { FIXTURES, SAMPLES } from './helpers.js';
+
+const project = loadProject();
+const template = project.formats.leaflet!;
+const LANGS = ['en', 'de', 'zh'];
+const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
+const HEADINGS = ['what', 'who', 'happened', 'sideEffects', 'meaning', 'questions', 'more'];
+
+function facts(path: string): StudyFacts {
+  const parsed = parseStudyFacts(readFileSync(path, 'utf8'), path);
+  if (!parsed.facts) throw new Error(`${path} does not parse: ${JSON.stringify(parsed.diagnostics)}`);
+  return parsed.facts;
+}
+
+/** As the leaflet template prints text: Handlebars' HTML escaping. */
+const escapeHtml = (text: string) => Handlebars.Utils.escapeExpression(text);
+const decodeXml = (text: string) => text.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '');
+const translator = (lang: string): Translator => createTranslator(project.languages[lang]!, project.locales[lang]!);
+const render = (f: StudyFacts, lang: string) => renderLeaflet(f, deriveFacts(f), translator(lang), template);
+
+const svgs = (html: string) => html.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
+const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+const persons = (svg: string) => count(svg, /<path class="person"/g);
+const marked = (svg: string, group: number | 'none') => count(svg, new RegExp(`<path class="person" data-group="${group}"`, 'g'));
+const svgTitle = (svg: string) => decodeXml(/<title id="[^"]+">([^<]*)<\/title>/.exec(svg)?.[1] ?? '');
+const glossaryBox = (html: string) => /<section class="box glossary">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+
+describe.each(STUDIES)('leaflet of %s', (study) => {
+  const f = facts(join(SAMPLES, `${study}.yaml`));
+  const total = f.population.total;
+
+  describe.each(LANGS)('in %s', (lang) => {
+    const tr = translator(lang);
+    const leaflet = render(f, lang);
+    const { html, text } = leaflet;
+
+    it('is a full HTML document in the target language, with the seven section headings', () => {
+      expect(html.startsWith('<!doctype html>\n')).toBe(true);
+      expect(html).toContain(`<html lang="${project.languages[lang]!.html}">`);
+      expect(html).toContain('<meta charset="utf-8">');
+      for (const key of HEADINGS) expect(html, key).toContain(`<h2>${escapeHtml(tr.t(`leaflet:headings.${key}`))}</h2>`);
+      expect(html).toContain(`<h1>${escapeHtml(f.title[lang]!)}</h1>`);
+    });
+
+    it('prints on A4 with large type, CJK fonts and no external requests', () => {
+      expect(html).toContain('@page { size: A4; margin: 15mm; }');
+      expect(html).toContain('"Noto Sans CJK SC"');
+      expect(html).toMatch(/html \{[^}]*font-size: 12pt/);
+      const withoutNamespaces = html.replaceAll(' xmlns="http://www.w3.org/2000/svg"', '');
+      expect(withoutNamespaces).not.toMatch(/<script|<link|<img|<iframe|url\((?!#)|@import|src=|https?:\/\/(?!doi\.org\/)/i);
+    });
+
+    it('draws who took part as population.total person icons, marked per condition group', () => {
+      const who = svgs(html)[0]!;
+      expect(persons(who)).toBe(total);
+      f.population.groups.forEach((g, i) => expect(marked(who, i), g.condition).toBe(g.n));
+      expect(marked(who, 'none')).toBe(0);
+      expect(svgTitle(who)).toBe(tr.t('easy.who.total', { context: 'easy', count: total }));
+    });
+
+    it('draws one icon array per safety event line, with the same denominator as the others', () => {
+      const arrays = svgs(html);
+      const safety = f.safety ?? [];
+      expect(arrays).toHaveLength(1 + safety.length);
+      for (const svg of arrays) expect(persons(svg)).toBe(total);
+      safety.forEach((event, i) => {
+        const svg = arrays[i + 1]!;
+        expect(marked(svg, 0)).toBe(event.count);
+        expect(marked(svg, 'none')).toBe(total - event.count);
+        const sentence = tr.t('easy.safety.event', { context: 'easy', count: event.count, total, event: tr.t(`terms:events.${event.event}.lay`, { context: 'easy' }) });
+        expect(svgTitle(svg).startsWith(sentence)).toBe(true);
+      });
+    });
+
+    it('gives every icon array a text alternative and a visible legend in the target language', () => {
+      for (const svg of svgs(html)) {
+        expect(svg).toContain('role="img"');
+        const [titleId, descId] = /aria-labelledby="([^" ]+) ([^"]+)"/.exec(svg)!.slice(1);
+        expect(svg).toContain(`<title id="${titleId}">`);
+        expect(svg).toContain(`<desc id="${descId}">`);
+        const title = svgTitle(svg);
+        if (lang === 'zh') expect(title).toMatch(/\p{Script=Han}{4}/u);
+        else expect(title).not.toMatch(/\p{Script=Han}/u);
+        expect(svg).toMatch(/<text [^>]*>[^<]+<\/text>/);
+      }
+      // Ids are unique within the document.
+      const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(ids.length);
+    });
+
+    it('explains every condition of the study in the glossary box', () => {
+      const box = glossaryBox(html);
+      expect(box).toContain(`<h2>${escapeHtml(tr.t('leaflet:glossary.heading'))}</h2>`);
+      for (const g of f.population.groups) {
+        const head = tr.has(`terms:conditions.${g.condition}.headword`) ? `terms:conditions.${g.condition}.headword` : `terms:conditions.${g.condition}.lay`;
+        expect(box, g.condition).toContain(escapeHtml(tr.t(head, { context: 'easy' })));
+        expect(box, g.condition).toContain(escapeHtml(tr.t(`terms:conditions.${g.condition}.definition`, { context: 'easy' })));
+      }
+    });
+
+    it('gives the text a reader sees: natural frequencies, every number a fact, the target language, the easy readability band', () => {
+      expect(text).not.toMatch(/[%％‰]/);
+      expect(text).not.toMatch(/<|&amp;|&lt;/);
+      expect(text.split('\n')[1]).toBe(f.title[lang]);
+      for (const key of HEADINGS) expect(text.split('\n')).toContain(tr.t(`leaflet:headings.${key}`));
+      const derived = deriveFacts(f);
+      const place = { study, lang, level: 'easy', file: `${lang}/${study}/leaflet.html` };
+      const paragraphs = text.split('\n').join('\n\n');
+      const fidelity = checkFidelity(paragraphs, project.languages[lang]!, allowedNumbers(f, derived), place, untranslatedNames(f));
+      expect(fidelity.diagnostics.map((d) => d.message)).toEqual([]);
+      const language = checkSummaryLanguage(paragraphs, project.languages[lang]!, Object.values(project.languages), place, untranslatedNames(f));
+      expect(language.diagnostics.map((d) => d.message)).toEqual([]);
+      const readability = checkReadability(paragraphs, lang, 'easy', project.bands, glossaryTerms(f, 'easy', tr), place);
+      expect(readability.diagnostics.map((d) => d.message)).toEqual([]);
+    });
+
+    it('is deterministic', () => {
+      const again = render(f, lang);
+      expect(again.html).toBe(html);
+      expect(again.text).toBe(text);
+    });
+  });
+});
+
+describe('hostile facts text', () => {
+  const f = facts(join(FIXTURES, 'hostile', 'script-title.yaml'));
+
+  it.each(LANGS)('comes out escaped in %s, never as markup', (lang) => {
+    const { html, text } = render(f, lang);
+    expect(html).not.toMatch(/<script|<img|<a |<b>/i);
+    expect(html).toContain('&lt;script&gt;alert(document.cookie)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(document.cookie)&gt;');
+    // The reader sees the characters as written.
+    expect(text).toContain(f.title[lang]);
+  });
+});
+
+describe('icon arrays', () => {
+  const base = { total: 15, title: '10 of 15 people had <b>it</b>.', description: 'Filled & empty figures.', id: 'test-a' };
+
+  it('draws total icons in rows of 10, marked groups first, and the rest as outlines', () => {
+    const svg = iconArray({ ...base, groups: [{ count: 10, label: 'had it' }], otherLabel: 'all others' });
+    expect(persons(svg)).toBe(15);
+    expect(marked(svg, 0)).toBe(10);
+    expect(marked(svg, 'none')).toBe(5);
+    const rows = new Set([...svg.matchAll(/class="person"[^>]*translate\([\d.]+ ([\d.]+)\)/g)].map((m) => m[1]));
+    expect(rows.size).toBe(2);
+    expect(svg).toContain(`fill="${OKABE_ITO[0]}"`);
+    expect(svg).toContain(`stroke="${UNMARKED}"`);
+  });
+
+  it('gives each group a colour and a pattern, so groups stay apart in greyscale', () => {
+    const svg = iconArray({ ...base, groups: [{ count: 8, label: 'lupus' }, { count: 3, label: 'myositis' }, { count: 4, label: 'sclerosis' }] });
+    expect(marked(svg, 0) + marked(svg, 1) + marked(svg, 2)).toBe(15);
+    expect(svg).toContain('<pattern id="test-a-p1"');
+    expect(svg).toContain('<pattern id="test-a-p2"');
+    expect(svg).toMatch(/data-group="1"[^>]*fill="url\(#test-a-p1\)"[^>]*stroke="#E69F00"/);
+    expect(count(svg, /<text /g)).toBe(3);
+  });
+
+  it('escapes its text and labels itself for screen readers', () => {
+    const svg = iconArray({ ...base, groups: [{ count: 1, label: '<i>1</i> person' }] });
+    expect(svg).toContain('role="img" aria-labelledby="test-a-title test-a-desc"');
+    expect(svg).toContain('<title id="test-a-title">10 of 15 people had &lt;b&gt;it&lt;/b&gt;.</title>');
+    expect(svg).toContain('<desc id="test-a-desc">Filled &amp; empty figures.</desc>');
+    expect(svg).toContain('&lt;i&gt;1&lt;/i&gt; person');
+    expect(svg).not.toContain('<b>');
+  });
+
+  it('derives ids from the content when given none, so output stays deterministic', () => {
+    const { id: _id, ...rest } = base;
+    const a = iconArray({ ...rest, groups: [{ count: 2, label: 'x' }] });
+    expect(a).toBe(iconArray({ ...rest, groups: [{ count: 2, label: 'x' }] }));
+    expect(a).not.toBe(iconArray({ ...rest, groups: [{ count: 3, label: 'x' }] }));
+  });
+
+  it('refuses counts that do not fit the denominator', () => {
+    expect(() => iconArray({ ...base, groups: [{ count: 16, label: 'x' }] })).toThrow(/at most 15/);
+    expect(() => iconArray({ ...base, total: 0, groups: [] })).toThrow(/total/);
+    expect(() => iconArray({ ...base, id: '1"><script>', groups: [] })).toThrow(/id/);
+  });
+});
+
+describe('visible text', () => {
+  it('keeps blocks in reading order and leaves out what is not on the page', () => {
+    const html = '<html><head><title>Doc</title><style>p{}</style></head><body><h2>Who?</h2><p>8 <b>of</b> 15 &amp; more</p><svg><title>T</title><desc>D</desc><text>8 people</text></svg></body></html>';
+    expect(visibleText(html)).toBe('Who?\n8 of 15 & more\n8 people');
+  });
+});
