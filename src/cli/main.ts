@@ -18,9 +18,10 @@ interface BuildFlags {
   out: string;
   format: string;
   pressConfig?: string;
+  pdf?: boolean | string;
 }
 
-const FORMATS: OutputFormat[] = ['summary', 'press'];
+const FORMATS: OutputFormat[] = ['summary', 'press', 'leaflet'];
 
 /** --format and --press-config → build options; bad values are usage errors. */
 function formatOptions(flags: BuildFlags): Partial<BuildOptions> {
@@ -35,7 +36,9 @@ function formatOptions(flags: BuildFlags): Partial<BuildOptions> {
     if (!parsed.config) throw new UsageError(parsed.diagnostics.map(formatDiagnostic).join('\n'));
     press = parsed.config;
   }
-  return { formats: formats as OutputFormat[], ...(press ? { press } : {}) };
+  if (flags.pdf !== undefined && flags.pdf !== true && flags.pdf !== 'auto') throw new UsageError(`--pdf ${String(flags.pdf)}: expected --pdf or --pdf auto`);
+  if (flags.pdf && !formats.includes('leaflet')) throw new UsageError('--pdf prints leaflets; add --format leaflet');
+  return { formats: formats as OutputFormat[], ...(press ? { press } : {}), ...(flags.pdf ? { pdf: flags.pdf === 'auto' ? 'auto' : true } : {}) };
 }
 
 interface CommonFlags {
@@ -121,7 +124,8 @@ function program(setExit: (code: number) => void): Command {
       .option('--json', 'print a machine-readable report on stdout');
   common(cmd.command('build').description('render every study × language × level to Markdown and HTML, after all checks pass'))
     .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', 'out')
-    .option('--format <names>', 'what to write, comma-separated: summary, press', 'summary')
+    .option('--format <names>', 'what to write, comma-separated: summary, press, leaflet', 'summary')
+    .option('--pdf [when]', 'also print each leaflet to PDF with Chromium (apt-get install chromium fonts-noto-cjk); `--pdf auto` skips it with a warning when no Chromium is installed')
     .option('--press-config <file>', 'notes to editors for press summaries (YAML)')
     .action(async (paths: string[], flags: CommonFlags & BuildFlags) => setExit(await run(paths, flags, { out: flags.out, ...formatOptions(flags) })));
   common(cmd.command('site').description('build the outreach site: every study × language × level, with switchers, sitemap and robots.txt'))

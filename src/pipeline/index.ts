@@ -7,7 +7,7 @@
  * passed, and then all files at once (see outputs/write.ts), so a failed build never leaves
  * half an output behind.
  */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { checkConsistency, parseStudyFacts, type TermCatalog } from '../facts/index.js';
 import { createTranslator, type Translator } from '../i18n/index.js';
@@ -15,6 +15,8 @@ import { createRenderer } from '../render/index.js';
 import { writeOutputs, OutputWriteError, type OutputFile, type PressConfig } from '../outputs/index.js';
 import { checkFactSources, checkFactsLanguage, unknownElements } from '../checks/index.js';
 import { buildSite, SiteInputError, type SitePage } from '../site/index.js';
+import { BrowserNotFoundError, defaultChromiumPath, printPdfs } from '../outputs/pdf.js';
+import { existsSync } from 'node:fs';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles, readSourceTexts, readUtf8 } from './load.js';
 import { renderStudy, type OutputFormat, type StudyReport } from './study.js';
@@ -40,6 +42,9 @@ export interface BuildOptions {
   press?: PressConfig;
   /** Write the outreach site (instead of the summary files): every level of every study, checked. */
   site?: { baseUrl: string; defaultLang?: string };
+  /** Print every leaflet to PDF through Chromium after writing (needs `formats` to include `leaflet`);
+   *  `auto`: only where Chromium is installed, else a warning. */
+  pdf?: boolean | 'auto';
   /** Called after each study. */
   onProgress?: (done: number, total: number, study: string) => void;
 }
@@ -162,9 +167,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     try {
       writeOutputs(out, files);
       written = files.length;
+      if (options.pdf === 'auto' && !existsSync(defaultChromiumPath())) {
+        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
+      } else if (options.pdf) {
+        const leaflets = files.filter((f) => f.path.endsWith('/leaflet.html')).map((f) => join(out, f.path));
+        await printPdfs(leaflets.map((htmlPath) => ({ htmlPath, pdfPath: htmlPath.replace(/\.html$/, '.pdf') })));
+        written += leaflets.length;
+      }
     } catch (error) {
-      if (!(error instanceof OutputWriteError)) throw error;
-      all.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.message, place: { file: error.path } }));
+      if (error instanceof OutputWriteError) {
+        all.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.message, place: { file: error.path } }));
+      } else if (error instanceof BrowserNotFoundError) {
+        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: error.message }));
+      } else throw error;
     }
   }
   const exitCode = exitCodeFor(all);

@@ -9,7 +9,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { StudyFacts } from '../facts/index.js';
 import { deriveFacts, type DerivedFacts, type DerivedValue } from '../derive/index.js';
 import { MissingInterpolationError, MissingLocaleKeyError, type LanguageInfo, type Translator } from '../i18n/index.js';
-import type { SummaryRenderer } from '../render/index.js';
+import { escapeMarkdown, type SummaryRenderer } from '../render/index.js';
+import { renderLeaflet } from '../outputs/leaflet/index.js';
 import { htmlDocument, markdownToHtml, markdownToText, plainTitle, pressNames, type OutputFile, type PressConfig } from '../outputs/index.js';
 import {
   allowedNumbers,
@@ -30,7 +31,7 @@ import {
 import type { ProjectData, ReadingLevel } from '../project/index.js';
 import { sitePage, type SitePage } from '../site/index.js';
 
-export type OutputFormat = 'summary' | 'press';
+export type OutputFormat = 'summary' | 'press' | 'leaflet';
 
 export interface SummaryReport {
   lang: string;
@@ -108,7 +109,8 @@ interface Checked {
 /** Every check on one rendered text: language, fidelity, coverage, readability. */
 function checkOutput(
   markdown: string,
-  covered: ReadonlySet<string>,
+  /** Annex V elements the output covers; undefined where coverage does not apply (the leaflet). */
+  covered: ReadonlySet<string> | undefined,
   facts: StudyFacts,
   job: Job,
   place: { study: string; lang: string; level: string; file: string },
@@ -116,7 +118,7 @@ function checkOutput(
 ): Checked {
   const language = checkSummaryLanguage(markdown, ctx.language, ctx.candidates, place, ctx.names);
   const fidelity = checkFidelity(markdown, ctx.language, ctx.allowed, { ...place, level: job.level }, ctx.names);
-  const coverage = checkCoverage(facts, covered, place);
+  const coverage = covered ? checkCoverage(facts, covered, place) : { rows: [], diagnostics: [] };
   const readability = checkReadability(markdown, place.lang, job.level, ctx.project.bands, glossaryTerms(facts, job.level, ctx.tr), place);
   return {
     diagnostics: [...language.diagnostics, ...fidelity.diagnostics.map((d) => ({ ...d, place: { ...d.place, level: place.level } })), ...coverage.diagnostics, ...readability.diagnostics],
@@ -173,6 +175,22 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
       const checked = checkOutput(markdown, covered, facts, job, { ...place, file: paths[0]! }, { language, candidates, allowed, names, tr, project });
       diagnostics.push(...checked.diagnostics);
       summaries.push({ lang, level: job.name, files: paths, ...checked.report });
+    }
+    if (ctx.formats.includes('leaflet')) {
+      const job: Job = { name: 'leaflet', level: 'easy', format: 'leaflet' };
+      const place = { study: facts.id, lang, level: job.name };
+      const path = `${lang}/${facts.id}/leaflet.html`;
+      try {
+        const leaflet = renderLeaflet(facts, derived, tr, project.formats.leaflet ?? '');
+        files.push({ path, content: leaflet.html });
+        // The checks read Markdown; the leaflet's visible text, one block per paragraph, is that too.
+        const text = leaflet.text.split('\n').map(escapeMarkdown).join('\n\n');
+        const checked = checkOutput(text, undefined, facts, job, { ...place, file: path }, { language, candidates, allowed, names, tr, project });
+        diagnostics.push(...checked.diagnostics);
+        summaries.push({ lang, level: job.name, files: [path], ...checked.report });
+      } catch (error) {
+        diagnostics.push(renderError(error, job, place));
+      }
     }
   }
   return { report: { id: facts.id, file, summaries, sources: sources.reports, derived: derived.values }, files, sitePages, diagnostics };

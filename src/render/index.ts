@@ -11,10 +11,10 @@ import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
-import { buildSummaryModel, termName, type SummaryModel } from './model.js';
+import { buildSummaryModel, termHeadword, termName, type SummaryModel } from './model.js';
 import type { PressConfig } from '../outputs/press.js';
 
-export { buildSummaryModel, termName, type SummaryModel, type GlossaryEntry } from './model.js';
+export { buildSummaryModel, termHeadword, termName, type SummaryModel, type GlossaryEntry } from './model.js';
 export { escapeMarkdown } from './escape.js';
 
 export class TemplateError extends Error {
@@ -79,8 +79,7 @@ function registerHelpers(hb: typeof Handlebars): void {
   // Glossary headword: a term's `headword` where the locale has one (no article), else its name.
   hb.registerHelper('headword', function (namespace: unknown, key: unknown, options: HelperOptions) {
     const { tr, level } = ctx(options);
-    const headword = `terms:${String(namespace)}.${String(key)}.headword`;
-    return tr.has(headword) ? tr.t(headword, { context: level }) : termName(tr, level, String(namespace), String(key));
+    return termHeadword(tr, level, String(namespace), String(key));
   });
   hb.registerHelper('unit', function (unit: unknown, count: unknown, options: HelperOptions) {
     return ctx(options).tr.t(`terms:units.${String(unit)}`, { count: number('unit', count) });

@@ -58,6 +58,12 @@ export function termName(tr: Translator, level: ReadingLevel, namespace: string,
   return tr.t(`terms:${namespace}.${key}.${field}`, { context: level });
 }
 
+/** A term as a headword or label (glossary, legend): its `headword` where the locale has one (no article), else its name. */
+export function termHeadword(tr: Translator, level: ReadingLevel, namespace: string, key: string): string {
+  const headword = `terms:${namespace}.${key}.headword`;
+  return tr.has(headword) ? tr.t(headword, { context: level }) : termName(tr, level, namespace, key);
+}
+
 const AUTHORS_IN_FULL = 6;
 
 const withFullStop = (text: string) => (text.endsWith('.') ? text : `${text}.`);

@@ -1,22 +1,14 @@
 /**
- * Shared launcher for browser tests: Debian's Chromium driven by playwright-core.
- * CI installs it (.ci/run: apt-get install chromium fonts-noto-cjk poppler-utils).
+ * Shared launcher for browser tests: Debian's Chromium driven by playwright-core, with the
+ * same executable and flags laysum prints PDFs with. CI installs it (.ci/run: apt-get install
+ * chromium fonts-noto-cjk poppler-utils).
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, defaultChromiumPath } from '../../src/outputs/pdf.js';
 
-export const CHROMIUM = process.env.LAYSUM_CHROMIUM ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const CHROMIUM = defaultChromiumPath();
+export { CHROMIUM_ARGS };
 
 export function hasChromium(): boolean {
   return existsSync(CHROMIUM);

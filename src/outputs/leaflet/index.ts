@@ -16,7 +16,7 @@ import Handlebars from 'handlebars';
 import type { StudyFacts } from '../../facts/index.js';
 import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
-import { closeHanSpacing, termName } from '../../render/index.js';
+import { closeHanSpacing, termHeadword, termName } from '../../render/index.js';
 import { iconArray, type IconArrayOptions } from './icon-array.js';
 import { buildLeafletModel, LEAFLET_LEVEL, type LeafletModel } from './model.js';
 import { visibleText } from './text.js';
@@ -61,9 +61,7 @@ function createEnvironment(): typeof Handlebars {
   });
   // Glossary headword: a term's `headword` where the locale has one, else its easy name.
   hb.registerHelper('headword', function (namespace: unknown, key: unknown, options: HelperOptions) {
-    const { tr } = options.data;
-    const headword = `terms:${String(namespace)}.${String(key)}.headword`;
-    return tr.has(headword) ? tr.t(headword, { context: LEAFLET_LEVEL }) : termName(tr, LEAFLET_LEVEL, String(namespace), String(key));
+    return termHeadword(options.data.tr, LEAFLET_LEVEL, String(namespace), String(key));
   });
   hb.registerHelper('unit', function (unit: unknown, count: unknown, options: HelperOptions) {
     if (typeof count !== 'number') throw new Error(`helper \`unit\` expected a number, got \`${String(count)}\``);

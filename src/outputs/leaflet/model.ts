@@ -16,7 +16,7 @@
 import type { StudyFacts } from '../../facts/index.js';
 import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
-import { buildSummaryModel, termName, type GlossaryEntry } from '../../render/index.js';
+import { buildSummaryModel, termHeadword, termName, type GlossaryEntry } from '../../render/index.js';
 import type { IconArrayOptions } from './icon-array.js';
 
 /** The leaflet is for patients and families: always the easy reading level. */
@@ -85,7 +85,7 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptio
     description: joinSentences(tr, [...sentences, tr.t('leaflet:arrays.eachPerson', { context })]),
     groups: groups.map((g) => ({
       count: g.n,
-      label: tr.t('leaflet:arrays.group', { context, count: g.n, patients: tr.t(`terms:conditions.${g.condition}.patients`, { context, count: g.n }) }),
+      label: tr.t('leaflet:arrays.group', { context, count: g.n, condition: termHeadword(tr, context, 'conditions', g.condition), patients: tr.t(`terms:conditions.${g.condition}.patients`, { context, count: g.n }) }),
     })),
   };
 }
