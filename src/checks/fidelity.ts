@@ -118,12 +118,14 @@ const fold = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+
 export function checkFactSources(facts: StudyFacts, texts: Map<string, string>, language: Record<string, LanguageInfo>, file: string, locate: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined = () => undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   const declared = new Map(facts.sources.map((s) => [s.id, Array.isArray(s.lang) ? s.lang : [s.lang]]));
-  const cited: [PropertyKey[], { text: string; quote: string } | undefined, number[]][] = [
+  // The numbers a quote must state: all of them for a range or a mean ± SD, the count otherwise.
+  type Cited = [PropertyKey[], { text: string; quote: string } | undefined, number[]];
+  const cited: Cited[] = [
     [['followUp', 'source'], facts.followUp?.source, facts.followUp ? [facts.followUp.median, facts.followUp.min, facts.followUp.max] : []],
-    ...facts.outcomes.map((o, i): [PropertyKey[], { text: string; quote: string } | undefined, number[]] => [['outcomes', i, 'source'], o.source, [o.responders, o.assessed]]),
-    ...facts.measurements.map((m, i): [PropertyKey[], { text: string; quote: string } | undefined, number[]] => [['measurements', i, 'source'], m.source, [m.mean, m.sd]]),
-    ...(facts.safety ?? []).map((e, i): [PropertyKey[], { text: string; quote: string } | undefined, number[]] => [['safety', i, 'source'], e.source, [e.count]]),
-    ...facts.medication.map((m, i): [PropertyKey[], { text: string; quote: string } | undefined, number[]] => [['medication', i, 'source'], m.source, [m.count, m.of]]),
+    ...facts.outcomes.map((o, i): Cited => [['outcomes', i, 'source'], o.source, [o.responders]]),
+    ...facts.measurements.map((m, i): Cited => [['measurements', i, 'source'], m.source, [m.mean, m.sd]]),
+    ...(facts.safety ?? []).map((e, i): Cited => [['safety', i, 'source'], e.source, [e.count]]),
+    ...facts.medication.map((m, i): Cited => [['medication', i, 'source'], m.source, [m.count]]),
   ];
   for (const [path, source, values] of cited) {
     if (!source) continue;
@@ -137,8 +139,9 @@ export function checkFactSources(facts: StudyFacts, texts: Map<string, string>, 
     }
     const langs = declared.get(source.text) ?? [];
     const quoted = langs.flatMap((l) => (language[l] ? findNumbers(source.quote, language[l]!) : [])).map((n) => n.value);
-    if (!values.some((v) => quoted.includes(v))) {
-      fail(`quote “${excerpt(source.quote)}” does not contain the fact's number (${values.join(' or ')})`);
+    const missing = values.filter((v) => !quoted.includes(v));
+    if (missing.length) {
+      fail(`quote “${excerpt(source.quote)}” does not state the fact's ${missing.length > 1 ? 'numbers' : 'number'} ${missing.join(', ')}`);
     }
   }
   return out;
