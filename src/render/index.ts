@@ -97,6 +97,8 @@ function registerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // {{#if (or a b)}}: either is non-empty (arrays count by length, as #if does).
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some((a) => (Array.isArray(a) ? a.length > 0 : !!a)));
   hb.registerHelper('roleContext', (role: unknown) => (role ? 'role' : ''));
 }
 
