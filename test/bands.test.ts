@@ -6,13 +6,21 @@ import { SAMPLES } from './helpers.js';
 describe('readability bands in build and check', () => {
   it('holds every bundled easy and standard summary to its band', async () => {
     const report = await check({ inputs: [SAMPLES] });
+    const bands = loadProject().bands;
+    // Every figure of the level's band for the language is checked: en 1, de 2, zh 2.
+    const figures = { en: ['fleschKincaidGrade'], de: ['fleschAmstad', 'wienerSachtextformel1'], zh: ['charactersPerSentence', 'difficulty'] } as Record<string, string[]>;
+    let checked = 0;
     for (const study of report.studies) {
       for (const s of study.summaries) {
         const where = `${study.id}/${s.lang}/${s.level}`;
         expect(s.readability?.checks.filter((c) => !c.ok), where).toEqual([]);
-        if (s.level !== 'expert') expect(s.readability?.checks.length, where).toBeGreaterThan(0);
+        const expected = s.level === 'expert' ? [] : figures[s.lang]!;
+        expect(s.readability?.checks.map((c) => c.figure), where).toEqual(expected);
+        expect(Object.keys(bands[s.level]![s.lang]!), where).toEqual(expected);
+        checked += expected.length;
       }
     }
+    expect(checked).toBe(4 * 2 * (1 + 2 + 2));
   });
 
   it('fails a too-hard easy text with its figures', async () => {
@@ -24,6 +32,22 @@ describe('readability bands in build and check', () => {
     const errors = report.diagnostics.filter((d) => d.ruleId === 'readability/band');
     expect(errors.map((d) => d.message)).toEqual([expect.stringMatching(/^outside the `easy` band for `en`: fleschKincaidGrade \d+(\.\d+)?, expected ≤ 6/)]);
     expect(errors[0]!.place).toMatchObject({ study: 'first-patient-2021', lang: 'en', level: 'easy' });
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('fails a too-hard German standard text on both German figures', async () => {
+    const project: ProjectData = structuredClone(loadProject());
+    const standard = project.locales.de!.summary!.standard as Record<string, unknown>;
+    const hard =
+      'Ungeachtet erheblicher methodologischer Heterogenität charakterisierten Wissenschaftlerinnen immunologische Rekonstitutionsprozesse nachfolgend lymphodepletierender chemotherapeutischer Konditionierungsbehandlungen, unter Berücksichtigung interindividueller pharmakokinetischer Variabilitätsdeterminanten.';
+    for (const key of Object.keys(standard)) {
+      const section = standard[key];
+      if (section && typeof section === 'object') for (const k of Object.keys(section)) if (typeof (section as Record<string, unknown>)[k] === 'string' && !/\{\{/.test((section as Record<string, string>)[k]!)) (section as Record<string, string>)[k] = hard;
+    }
+    const report = await build({ inputs: [join(SAMPLES, 'first-patient-2021.yaml')], langs: ['de'], levels: ['standard'], write: false, project });
+    const errors = report.diagnostics.filter((d) => d.ruleId === 'readability/band');
+    expect(errors.map((d) => d.message)).toEqual([expect.stringMatching(/^outside the `standard` band for `de`: fleschAmstad -?\d+(\.\d+)?, expected ≥ 50; wienerSachtextformel1 \d+(\.\d+)?, expected ≤ 10/)]);
+    expect(errors[0]!.place).toMatchObject({ study: 'first-patient-2021', lang: 'de', level: 'standard' });
     expect(report.exitCode).toBe(1);
   });
 

@@ -1,5 +1,5 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, readTree, ROOT, runCli, tempDir } from './helpers.js';
 
@@ -7,10 +7,16 @@ describe('laysum CLI', () => {
   it('build: exit 0, writes every summary and says so', () => {
     const out = join(tempDir(), 'out');
     const result = runCli(['build', 'samples', '--out', out]);
-    expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('laysum: 4 studies, 36 summaries; 72 files written');
-    expect([...readTree(out).keys()].filter((f) => f.endsWith('.html'))).toHaveLength(36);
+    // Piped stderr: diagnostics only, one per line (no progress bar, no error): 3 studies × 4 unknown Annex V elements, 1 mixed source.
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.filter((l) => !/^(warning|info): samples\//.test(l))).toEqual([]);
+    expect(lines.filter((l) => l.startsWith('warning: '))).toHaveLength(12);
+    expect(result.stdout).toBe(`laysum: 4 studies, 36 summaries; 72 files written to ${out}/; 0 errors, 12 warnings\n`);
+    const files = [...readTree(out).keys()];
+    expect(files.filter((f) => f.endsWith('.html'))).toHaveLength(36);
+    expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(36);
+    expect(files.filter((f) => !/\.(md|html)$/.test(f))).toEqual(['.laysum-output']);
   });
 
   it('build --lang --level: only the asked combinations', () => {
@@ -21,18 +27,53 @@ describe('laysum CLI', () => {
     expect([...readTree(out).keys()].filter((f) => !f.startsWith('.')).sort()).toEqual(['de/mueller-2024/easy.html', 'de/mueller-2024/easy.md', 'zh/mueller-2024/easy.html', 'zh/mueller-2024/easy.md']);
   });
 
-  it('check: exit 0 and writes nothing', () => {
+  it('check: exit 0, writes nothing, and prints one table row per study × language × level', () => {
     const dir = tempDir();
     const result = runCli(['check', join(ROOT, 'samples')], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('checked, nothing written');
-    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('laysum: 4 studies, 36 summaries; checked, nothing written; 0 errors, 12 warnings');
+    expect(lines[0]).toMatch(/^study +lang +level +language +readability +fidelity +coverage$/);
+    const rows = lines.slice(1, -1).map((l) => l.split(/ {2,}/));
+    expect(rows).toHaveLength(36);
+    expect(rows.map((r) => r.slice(0, 3).join('/'))).toContain('mueller-2024/zh/expert');
+    for (const row of rows) {
+      const where = row.slice(0, 3).join('/');
+      expect(row, where).toHaveLength(7);
+      expect(row[3], where).toMatch(new RegExp(`^✓ ${row[1]} \\d+/\\d+ judged`));
+      expect(row[4], where).toMatch(row[2] === 'expert' ? /^✓ reported, not limited$/ : /^✓ \w+ [\d.]+ [≤≥] \d+/);
+      expect(row[5], where).toMatch(/^✓ (\d+)\/\1 numbers match$/);
+      expect(row[6], where).toMatch(/^✓ \d+ covered, 0 missing, \d+ unknown$/);
+    }
   });
 
   it('check --json: a machine-readable report', () => {
     const result = runCli(['check', 'samples', '--json']);
-    const report = JSON.parse(result.stdout) as { ok: boolean; exitCode: number; studies: { id: string; summaries: unknown[] }[] };
+    expect(result.code).toBe(0);
+    // The report is all of stdout; diagnostics go into it, not to stderr.
+    expect(result.stderr).toBe('');
+    type Json = {
+      ok: boolean;
+      exitCode: number;
+      diagnostics: { ruleId: string }[];
+      studies: { id: string; summaries: { lang: string; level: string; language: { judged: number; paragraphs: number }; fidelity: object; coverage: unknown[]; readability: object }[]; sources: { id: string; shares: Record<string, number> }[]; derived: { name: string; value: number; from: string[] }[] }[];
+    };
+    const report = JSON.parse(result.stdout) as Json;
     expect(report).toMatchObject({ ok: true, exitCode: 0 });
+    expect(report.diagnostics.map((d) => d.ruleId).sort()).toEqual([...Array<string>(12).fill('coverage/unknown'), 'language/source-mixed']);
+    const mueller = report.studies.find((s) => s.id === 'mueller-2024')!;
+    expect(mueller.sources.map((s) => [s.id, Object.keys(s.shares).sort()])).toEqual([
+      ['mueller-2024-en', ['en']],
+      ['mueller-2024-de', ['de']],
+      ['mueller-2024-bilingual', ['en', 'zh']],
+    ]);
+    expect(mueller.derived).toContainEqual({ name: 'population.groups[0].percent', value: 53.3, from: ['population.groups[0].n', 'population.total'] });
+    for (const s of mueller.summaries) {
+      expect(s.language.judged, `${s.lang}/${s.level}`).toBeLessThanOrEqual(s.language.paragraphs);
+      expect(s.coverage, `${s.lang}/${s.level}`).toHaveLength(10);
+      expect(Object.keys(s).sort()).toEqual(['coverage', 'fidelity', 'files', 'lang', 'language', 'level', 'readability']);
+    }
     expect(report.studies.map((s) => [s.id, s.summaries.length])).toEqual([
       ['crispr-donor-2024', 9],
       ['first-patient-2021', 9],
@@ -67,13 +108,81 @@ describe('laysum CLI', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exit 2 for usage errors: unknown option, unknown language, missing paths', () => {
-    expect(runCli(['build', 'samples', '--colour']).code).toBe(2);
+  it('exit 2 for usage errors: unknown option, unknown language or level, missing paths', () => {
+    const option = runCli(['build', 'samples', '--colour']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--colour'");
     const lang = runCli(['check', 'samples', '--lang', 'fr']);
     expect(lang.code).toBe(2);
-    expect(lang.stderr).toContain('unknown language `fr`; expected one of en, de, zh');
+    expect(lang.stderr).toBe('laysum: unknown language `fr`; expected one of en, de, zh\n');
+    const level = runCli(['check', 'samples', '--level', 'easy,ease']);
+    expect(level.code).toBe(2);
+    expect(level.stderr).toBe('laysum: unknown level `ease`; expected one of easy, standard, expert\n');
     expect(runCli(['check']).code).toBe(2);
-    expect(runCli(['check', 'no/such/folder']).stderr).toContain('no/such/folder: cannot read input: no such file or folder');
+    const missing = runCli(['check', 'no/such/folder']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no/such/folder: cannot read input: no such file or folder');
+    const pdf = runCli(['build', 'samples', '--format', 'leaflet', '--pdf', 'sometimes']);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('--pdf sometimes: expected --pdf or --pdf auto');
+  });
+
+  it('--quiet prints errors only', () => {
+    const minimal = join(FIXTURES, 'valid', 'minimal.yaml');
+    const loud = runCli(['check', minimal]);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr.match(/^warning: .*\[coverage\/unknown\]$/gm)).toHaveLength(5);
+    const quiet = runCli(['check', minimal, '--quiet']);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    const failing = runCli(['check', minimal, join(FIXTURES, 'check-fail', 'wrong-title-language.yaml'), '-q']);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toBe('');
+    // The facts title, and the German summaries that show it; no warning about minimal-study.
+    expect(failing.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^error: .*wrong-title-language\.yaml:\d+:\d+ wrong-title-language title\.de: .*\[language\/facts\]$/),
+      ...['easy', 'standard', 'expert'].map((level) => expect.stringMatching(new RegExp(`^error: de/wrong-title-language/${level}\\.md wrong-title-language/de/${level}: paragraph 1 reads as \`en\`.*\\[language/summary\\]$`))),
+    ]);
+  });
+
+  it('--report writes one self-contained HTML page, failing rows first, also when a check fails', () => {
+    const dir = tempDir();
+    const report = join(dir, 'nested', 'report.html');
+    const result = runCli(['check', join(FIXTURES, 'valid', 'minimal.yaml'), join(FIXTURES, 'check-fail', 'wrong-title-language.yaml'), '--report', report, '-q']);
+    expect(result.code).toBe(1);
+    const html = readFileSync(report, 'utf8');
+    expect(html.startsWith('<!doctype html>\n')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
+    const rows = [...html.matchAll(/<tr class="(fail|ok)"><td>([^<]+)<\/td><td>(\w+)<\/td><td>(\w+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}/${m[3]}/${m[4]}`);
+    expect(rows).toHaveLength(18);
+    expect(rows.slice(0, 9).every((r) => r.startsWith('fail wrong-title-language/'))).toBe(true);
+    expect(rows.slice(9).every((r) => r.startsWith('ok minimal-study/'))).toBe(true);
+    expect(html).toContain('title.de: text for `de` reads as `en`');
+  });
+
+  it('replaces its own output folder as a whole, and a failed build leaves it untouched', () => {
+    const out = join(tempDir(), 'out');
+    expect(runCli(['build', 'samples/first-patient-2021.yaml', '--out', out, '-q']).code).toBe(0);
+    writeFileSync(join(out, 'stale.txt'), 'from an older build');
+    expect(runCli(['build', 'samples/mueller-2024.yaml', '--out', out, '--lang', 'en', '-q']).code).toBe(0);
+    const before = readTree(out);
+    expect([...before.keys()].filter((f) => !f.startsWith('.')).sort()).toEqual(['easy', 'expert', 'standard'].flatMap((l) => [`en/mueller-2024/${l}.html`, `en/mueller-2024/${l}.md`]));
+    const failed = runCli(['build', 'samples/mueller-2024.yaml', join(FIXTURES, 'check-fail', 'wrong-title-language.yaml'), '--out', out, '-q']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    const after = readTree(out);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
+    // No staging folder is left beside the output.
+    expect(readdirSync(dirname(out))).toEqual(['out']);
+  });
+
+  it('exit 2 when the output folder cannot be written: a file in its place', () => {
+    const out = join(tempDir(), 'out');
+    writeFileSync(out, 'a file, not a folder');
+    const result = runCli(['build', 'samples/first-patient-2021.yaml', '--out', out, '-q']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${out}: exists and is not a folder`);
+    expect(readFileSync(out, 'utf8')).toBe('a file, not a folder');
   });
 
   it('refuses to replace a folder it did not write', () => {
@@ -83,5 +192,31 @@ describe('laysum CLI', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('was not written by laysum');
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('site: builds the outreach site for the asked languages and levels, with x-default in --default-lang', () => {
+    const out = join(tempDir(), 'site');
+    const result = runCli(['site', 'samples', '--out', out, '--base-url', 'https://example.org/sub/', '--default-lang', 'de', '--lang', 'de,zh', '--level', 'easy', '-q']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const files = [...readTree(out).keys()].filter((f) => !f.startsWith('.'));
+    const studies = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
+    expect(files.sort()).toEqual(
+      ['assets/site.css', 'index.html', 'robots.txt', 'sitemap.xml', ...['de', 'zh'].flatMap((l) => [`${l}/index.html`, ...studies.flatMap((id) => [`${l}/${id}/easy.html`, `${l}/${id}/index.html`])])].sort(),
+    );
+    const page = readFileSync(join(out, 'zh', 'mueller-2024', 'easy.html'), 'utf8');
+    expect([...page.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['de', 'https://example.org/sub/de/mueller-2024/'],
+      ['zh-Hans', 'https://example.org/sub/zh/mueller-2024/'],
+      ['x-default', 'https://example.org/sub/de/mueller-2024/'],
+    ]);
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://example.org/sub/sitemap.xml');
+  });
+
+  it('site: writes nothing when a summary fails a check', () => {
+    const out = join(tempDir(), 'site');
+    const result = runCli(['site', 'samples/mueller-2024.yaml', join(FIXTURES, 'check-fail', 'wrong-title-language.yaml'), '--out', out, '-q']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('title.de: text for `de` reads as `en`');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -49,16 +49,31 @@ describe('check report', () => {
     expect(rows.filter((r) => r.errors.length)).toEqual([]);
     const html = reportHtml(report);
     for (const id of ['mueller-2024', 'first-patient-2021', 'shanghai-donor-2025', 'crispr-donor-2024']) expect(html).toContain(`<td>${id}</td>`);
-    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
     expect(html).not.toContain('✗');
+    expect(html).toContain('<p>4 studies, 36 summaries, 0 errors. All checks passed.</p>');
+    // Source texts with their language shares, derived values with the facts they came from.
+    expect(html).toMatch(/<tr><td>mueller-2024-bilingual<\/td><td>en \+ zh<\/td><td>en \d+ %, zh \d+ %<\/td><\/tr>/);
+    expect(html).toContain('<tr><td>population.groups[0].percent</td><td>53.3</td><td>population.groups[0].n, population.total</td></tr>');
+    // Readability against the band, fidelity and Annex V coverage in every row.
+    expect(html).toMatch(/<td>mueller-2024<\/td><td>de<\/td><td>easy<\/td><td>✓ de \d+\/\d+ judged, min score [\d.]+<\/td><td>✓ fleschAmstad [\d.]+ ≥ 70, wienerSachtextformel1 [\d.]+ ≤ 6<details>/);
+    expect(html.match(/<summary>Annex V<\/summary>/g)).toHaveLength(36);
     expect(reportTable(report).split('\n')).toHaveLength(37);
   });
 
   it('puts failing rows first', async () => {
     const report = await check({ inputs: [join(FIXTURES, 'valid', 'minimal.yaml'), join(FIXTURES, 'check-fail', 'wrong-title-language.yaml')] });
     const rows = reportRows(report);
-    expect(rows[0]!.study).toBe('wrong-title-language');
-    expect(rows.at(-1)!.study).toBe('minimal-study');
-    expect(reportHtml(report)).toContain('class="fail"');
+    // Files are read in path order (check-fail/ before valid/), so "failing first" is not just input order: reverse it.
+    const reversed = reportRows({ ...report, studies: [...report.studies].reverse() });
+    for (const r of [rows, reversed]) {
+      expect(r.map((row) => `${row.study} ${row.errors.length > 0}`)).toEqual([...Array<string>(9).fill('wrong-title-language true'), ...Array<string>(9).fill('minimal-study false')]);
+    }
+    expect(reversed[0]!.summary.lang).toBe('en');
+    const html = reportHtml(report);
+    expect(html.match(/<tr class="fail">/g)).toHaveLength(9);
+    expect(html.match(/<tr class="ok">/g)).toHaveLength(9);
+    expect(html.indexOf('<tr class="fail">')).toBeLessThan(html.indexOf('<tr class="ok">'));
+    expect(html).toContain('Some checks failed; failing rows come first.');
   });
 });

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check, checkLocaleParity, findNumbers, formatDiagnostic, loadProject, parseHanNumeral, type ProjectData } from '../src/index.js';
-import { FIXTURES, SAMPLES } from './helpers.js';
+import { allowedNumbers, build, check, checkFidelity, deriveFacts, findNumbers, formatDiagnostic, loadProject, parseHanNumeral, parseStudyFacts, untranslatedNames } from '../src/index.js';
+import { FIXTURES, projectWith, SAMPLES } from './helpers.js';
 
 const project = loadProject();
 const [en, de, zh] = [project.languages.en!, project.languages.de!, project.languages.zh!];
@@ -25,6 +26,36 @@ describe('reading numbers', () => {
   });
 });
 
+describe('checking numbers against the facts (Müller 2024)', () => {
+  const file = join(SAMPLES, 'mueller-2024.yaml');
+  const facts = parseStudyFacts(readFileSync(file, 'utf8'), file).facts!;
+  const allowed = allowedNumbers(facts, deriveFacts(facts));
+  const unmatched = (text: string, lang = en, level = 'standard') =>
+    checkFidelity(text, lang, allowed, { study: 'mueller-2024', lang: lang.code, level }, untranslatedNames(facts)).diagnostics.map((d) => d.actual);
+
+  it('accepts facts, derived percentages as displayed, ranges and natural frequencies', () => {
+    expect(unmatched('8 of 15 people (53%) had lupus; follow-up 4–29 months, B cells absent for 112 ± 47 days.')).toEqual([]);
+    expect(unmatched('8 von 15 Personen (53,3 %) hatten Lupus, fünfzehn insgesamt.', de)).toEqual([]);
+    expect(unmatched('十五名患者中，8名（53%）患有红斑狼疮，随访4到29个月。', zh)).toEqual([]);
+  });
+
+  it('fails a percentage that is not derived from the facts, and digits, number words and Chinese numerals that are not facts', () => {
+    expect(unmatched('8 of 15 people (54%) had lupus.')).toEqual(['54']);
+    // (20 is a derived value here: 3 of 15 = 20 %; 30 is not a number of this study.)
+    expect(unmatched('Thirty people took part, 8 of them with lupus.')).toEqual(['Thirty']);
+    expect(unmatched('Dreißig Personen nahmen teil.', de)).toEqual(['Dreißig']);
+    expect(unmatched('共有三十名患者参加。', zh)).toEqual(['三十']);
+    expect(unmatched('Follow-up was 4–31 months.')).toEqual(['31']);
+  });
+
+  it('reads numbers inside proper names (the CD19 target, the DOI) as names, not counts', () => {
+    expect(facts.intervention.target).toBe('CD19');
+    expect(unmatched('The cells attack CD19 on B cells; see https://doi.org/10.1056/NEJMoa2308917 and 10.1056/NEJMoa2308917.')).toEqual([]);
+    // The same digits outside a name are counts, and 19 is not one of this study.
+    expect(unmatched('19 people took part.')).toEqual(['19']);
+  });
+});
+
 describe('fact fidelity', () => {
   it('passes every bundled summary with every number matched', async () => {
     const report = await check({ inputs: [SAMPLES] });
@@ -37,9 +68,9 @@ describe('fact fidelity', () => {
   });
 
   it('fails a number added to a template, naming output, sentence and number', async () => {
-    const changed: ProjectData = structuredClone(project);
-    (changed.locales.de!.summary!.standard as Record<string, Record<string, string>>).safety!.caution = 'Bei 37 Personen ist unklar, ob die Behandlung die Probleme verursacht hat.';
-    changed.diagnostics = checkLocaleParity(changed.locales);
+    const changed = projectWith((p) => {
+      (p.locales.de!.summary!.standard as Record<string, Record<string, string>>).safety!.caution = 'Bei 37 Personen ist unklar, ob die Behandlung die Probleme verursacht hat.';
+    });
     const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], levels: ['standard'], write: false, project: changed });
     const errors = report.diagnostics.filter((d) => d.ruleId === 'fidelity/number').map(formatDiagnostic);
     expect(errors).toEqual(['error: de/mueller-2024/standard.md mueller-2024/de/standard: number 37 is not a fact of the study (nor derived from one) in “Bei 37 Personen ist unklar, ob die Behandlung die Probleme verursacht hat.” [fidelity/number]']);
@@ -47,11 +78,11 @@ describe('fact fidelity', () => {
   });
 
   it('fails when a number is taken out of the facts but the summary still says it', async () => {
-    const changed: ProjectData = structuredClone(project);
-    // The locale states the follow-up maximum as a fixed number instead of {{max}} …
-    const standard = changed.locales.en!.summary!.standard as Record<string, Record<string, string>>;
-    standard.results!.followUp = standard.results!.followUp!.replace('{{max}}', '29');
-    changed.diagnostics = checkLocaleParity(changed.locales);
+    const changed = projectWith((p) => {
+      // The locale states the follow-up maximum as a fixed number instead of {{max}} …
+      const standard = p.locales.en!.summary!.standard as Record<string, Record<string, string>>;
+      standard.results!.followUp = standard.results!.followUp!.replace('{{max}}', '29');
+    });
     // … which is right for Müller 2024 (max 29) and wrong for a study with another follow-up.
     const ok = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['en'], levels: ['standard'], write: false, project: changed });
     expect(ok.diagnostics.filter((d) => d.ruleId === 'fidelity/number')).toEqual([]);
@@ -60,9 +91,9 @@ describe('fact fidelity', () => {
   });
 
   it('allows no percentages in an easy-read summary', async () => {
-    const changed: ProjectData = structuredClone(project);
-    (changed.locales.en!.summary!.easy as Record<string, Record<string, string>>).results!.medication = '{{count}} of {{of}} people (100%) {{change}}.';
-    changed.diagnostics = checkLocaleParity(changed.locales);
+    const changed = projectWith((p) => {
+      (p.locales.en!.summary!.easy as Record<string, Record<string, string>>).results!.medication = '{{count}} of {{of}} people (100%) {{change}}.';
+    });
     const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['en'], levels: ['easy'], write: false, project: changed });
     expect(report.diagnostics.filter((d) => d.ruleId === 'fidelity/natural-frequency').map((d) => d.message)).toEqual([
       'a percentage in an easy-read summary; state it as "8 of 15 people" instead: “15 of 15 people (100%) stopped taking medicines that slow down the immune system.”',

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkLocaleParity, loadProject, type ProjectData } from '../src/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
@@ -36,4 +37,12 @@ export function readTree(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return out;
+}
+
+/** A copy of laysum's project data with one change (a locale sentence, a template), locale parity re-checked, for tests that break something. */
+export function projectWith(change: (project: ProjectData) => void): ProjectData {
+  const project = structuredClone(loadProject());
+  change(project);
+  project.diagnostics = checkLocaleParity(project.locales);
+  return project;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check, checkLocaleParity, checkSourceLanguage, detectLanguage, formatDiagnostic, loadProject, type ProjectData } from '../src/index.js';
-import { FIXTURES, SAMPLES } from './helpers.js';
+import { build, check, checkSourceLanguage, detectLanguage, formatDiagnostic, loadProject } from '../src/index.js';
+import { FIXTURES, projectWith, SAMPLES } from './helpers.js';
 
 const project = loadProject();
 const LANGS = Object.values(project.languages);
@@ -22,17 +22,40 @@ describe('detector', () => {
   });
 
   it('ignores proper names it is told about', () => {
-    const text = 'Gefördert von: Deutsche Forschungsgemeinschaft, European Research Council and the Bavarian State Foundation.';
-    expect(detectLanguage(text, LANGS, ['European Research Council and the Bavarian State Foundation', 'Deutsche Forschungsgemeinschaft']).judged).toBe(false);
+    // A German sentence naming English-named funders reads as English …
+    const text = 'Geld gab es vom Medical Research Council of the United Kingdom and the Foundation for the National Institutes of Health, und alle in der Gruppe bekamen Zellen.';
+    expect(detectLanguage(text, LANGS)).toMatchObject({ lang: 'en', judged: true });
+    // … until the names are taken out; what is left is too short to judge, so it cannot fail.
+    expect(detectLanguage(text, LANGS, ['Medical Research Council of the United Kingdom', 'Foundation for the National Institutes of Health'])).toMatchObject({ lang: 'und', judged: false });
+  });
+
+  it('judges from 40 Latin letters, not below', () => {
+    const letters = (t: string) => t.match(/\p{Script=Latin}/gu)!.length;
+    const short = 'The doctors gave the people all their own cells';
+    const enough = 'The doctors gave the people their own cells back';
+    expect([letters(short), letters(enough)]).toEqual([39, 40]);
+    expect(detectLanguage(short, LANGS)).toMatchObject({ lang: 'und', judged: false, size: 39 });
+    expect(detectLanguage(enough, LANGS)).toMatchObject({ lang: 'en', judged: true, size: 40 });
+    // Numbers, DOIs and links do not count as letters.
+    expect(detectLanguage(`${short} 15 10.1056/NEJMoa2308917 https://example.org/abc`, LANGS)).toMatchObject({ judged: false, size: 39 });
+  });
+
+  it('judges Chinese from 10 Han characters that make up at least half the text (three Latin letters count as one)', () => {
+    expect(detectLanguage('治疗组患者共有九名', LANGS)).toMatchObject({ lang: 'und', judged: false, size: 9 });
+    expect(detectLanguage('治疗组患者共有十名人', LANGS)).toMatchObject({ lang: 'zh', judged: true });
+    // 10 Han + 30 Latin letters (= 10): exactly half, Chinese.
+    expect(detectLanguage('治疗组患者共有十名人 with cells from donors blood and the', LANGS)).toMatchObject({ lang: 'zh', score: 0.5 });
+    // One more letter tips it below half; 31 Latin letters are too few for English: not judged.
+    expect(detectLanguage('治疗组患者共有十名人 with cells from donors blood and more', LANGS)).toMatchObject({ lang: 'und', judged: false });
   });
 });
 
 describe('summary language check', () => {
   it('catches an English paragraph inside a German summary, naming study, language, level and paragraph', async () => {
-    const changed: ProjectData = structuredClone(project);
-    const easy = changed.locales.de!.summary!.easy as Record<string, Record<string, string>>;
-    easy.meaning!.doctor = 'Please talk to your doctor before you decide anything about your own treatment.';
-    changed.diagnostics = checkLocaleParity(changed.locales);
+    const changed = projectWith((p) => {
+      const easy = p.locales.de!.summary!.easy as Record<string, Record<string, string>>;
+      easy.meaning!.doctor = 'Please talk to your doctor before you decide anything about your own treatment.';
+    });
     const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], levels: ['easy'], write: false, project: changed });
     const errors = report.diagnostics.filter((d) => d.ruleId === 'language/summary');
     expect(errors).toHaveLength(1);
@@ -56,7 +79,12 @@ describe('source and facts language checks', () => {
   it('catches a source text declared in the wrong language', async () => {
     const report = await check({ inputs: [join(FIXTURES, 'sources', 'mislabelled.yaml')] });
     const messages = report.diagnostics.filter((d) => d.ruleId === 'language/source').map((d) => d.message);
-    expect(messages.some((m) => /source `german-text` is declared `en` but paragraph \d reads as `de`/.test(m))).toBe(true);
+    // The heading is too short to judge; both body paragraphs are German; English never occurs.
+    expect(messages).toEqual([
+      expect.stringMatching(/^source `german-text` is declared `en` but paragraph 2 reads as `de` .*“Fünf Menschen mit Lupus/),
+      expect.stringMatching(/^source `german-text` is declared `en` but paragraph 3 reads as `de` .*“Bei vier von ihnen/),
+      'source `german-text` is declared to contain `en`, but no paragraph reads as `en`; languages found: de 100%',
+    ]);
     expect(report.exitCode).toBe(1);
   });
 

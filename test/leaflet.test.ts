@@ -4,7 +4,9 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import {
   allowedNumbers,
+  build,
   checkFidelity,
+  formatDiagnostic,
   checkReadability,
   checkSummaryLanguage,
   createTranslator,
@@ -17,7 +19,7 @@ import {
   type Translator,
 } from '../src/index.js';
 import { iconArray, renderLeaflet, visibleText, OKABE_ITO, UNMARKED } from '../src/outputs/leaflet/index.js';
-import { FIXTURES, SAMPLES } from './helpers.js';
+import { FIXTURES, projectWith, readTree, SAMPLES, tempDir } from './helpers.js';
 
 const project = loadProject();
 const template = project.formats.leaflet!;
@@ -138,6 +140,53 @@ describe.each(STUDIES)('leaflet of %s', (study) => {
       expect(again.html).toBe(html);
       expect(again.text).toBe(text);
     });
+  });
+});
+
+describe('leaflets in build (--format leaflet)', () => {
+  it('writes one leaflet.html per study × language and nothing else, every check green', async () => {
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], out, formats: ['leaflet'] });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect([...readTree(out).keys()].filter((f) => !f.startsWith('.')).sort()).toEqual(['de/mueller-2024/leaflet.html', 'en/mueller-2024/leaflet.html', 'zh/mueller-2024/leaflet.html']);
+    const rows = report.studies[0]!.summaries;
+    expect(rows.map((r) => `${r.lang}/${r.level}`)).toEqual(['en/leaflet', 'de/leaflet', 'zh/leaflet']);
+    for (const r of rows) {
+      expect(r.fidelity.unmatched).toBe(0);
+      expect(r.fidelity.numbers).toBeGreaterThan(5);
+      expect(r.language.failed).toBe(0);
+      // Held to the easy band.
+      expect(r.readability?.checks.length).toBeGreaterThan(0);
+    }
+  });
+
+  const withLeaflet = (lang: string, change: (leaflet: Record<string, Record<string, string>>) => void) =>
+    projectWith((project) => change(project.locales[lang]!.leaflet as Record<string, Record<string, string>>));
+
+  it('fails the build on a number in the leaflet that is not a fact, naming the leaflet, and writes nothing', async () => {
+    const project = withLeaflet('en', (l) => (l.safety!.caution = 'In 37 people a health problem was not caused by the treatment.'));
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], out, langs: ['en'], formats: ['leaflet'], project });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      'error: en/mueller-2024/leaflet.html mueller-2024/en/leaflet: number 37 is not a fact of the study (nor derived from one) in “In 37 people a health problem was not caused by the treatment.” [fidelity/number]',
+    ]);
+    expect(report.exitCode).toBe(1);
+    expect(report.written).toBe(0);
+    expect(() => readTree(out)).toThrow();
+  });
+
+  it('fails the build on leaflet text in the wrong language and on a percentage', async () => {
+    const project = withLeaflet('de', (l) => {
+      l.meaning!.forYou = 'This leaflet cannot tell you which treatment is right for you or for your family.';
+      l.safety!.caution = 'Nicht jedes Problem (100 %) kommt von der Behandlung.';
+    });
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], formats: ['leaflet'], write: false, project });
+    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.ruleId, d.place.level])).toEqual([
+      ['language/summary', 'leaflet'],
+      ['fidelity/natural-frequency', 'leaflet'],
+    ]);
+    expect(errors[0]!.message).toMatch(/reads as `en`.*expected `de`: “This leaflet cannot tell you/);
   });
 });
 

@@ -53,6 +53,6 @@ describe('press summaries', () => {
     expect(readFileSync(join(dir, 'en', 'first-patient-2021', 'press.txt'), 'utf8')).toContain('Notes to editors');
     const bad = runCli(['build', 'samples', '--format', 'poster'], ROOT);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('unknown format `poster`; expected one or more of summary, press');
+    expect(bad.stderr).toBe('laysum: unknown format `poster`; expected one or more of summary, press, leaflet\n');
   });
 });

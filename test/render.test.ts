@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, checkLocaleParity, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
-import { FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
+import { build, checkLocaleParity, createRenderer, createTranslator, deriveFacts, formatDiagnostic, loadProject, markdownToHtml, parseStudyFacts, type BuildReport } from '../src/index.js';
+import { FIXTURES, projectWith, readTree, SAMPLES, tempDir } from './helpers.js';
 
 const LANGS = ['en', 'de', 'zh'];
 const LEVELS = ['easy', 'standard', 'expert'];
 const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
-
-/** A copy of laysum's project data with one change, for tests that break a locale. */
-function projectWith(change: (p: ProjectData) => void): ProjectData {
-  const project = structuredClone(loadProject());
-  change(project);
-  project.diagnostics = checkLocaleParity(project.locales);
-  return project;
-}
+const MUELLER = join(SAMPLES, 'mueller-2024.yaml');
+const mueller = parseStudyFacts(readFileSync(MUELLER, 'utf8'), MUELLER).facts!;
 
 describe('building the samples', () => {
   let out: string;
@@ -42,16 +36,19 @@ describe('building the samples', () => {
     expect(html).toContain(`<html lang="${htmlLang}">`);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    const title = /<title>(.*)<\/title>/.exec(html)?.[1] ?? '';
-    const h1 = /<h1>(.*)<\/h1>/.exec(html)?.[1] ?? '';
-    expect(title.startsWith(h1)).toBe(true);
-    expect(h1.length).toBeGreaterThan(10);
+    const title = mueller.title[lang]!;
+    const levelName = { en: 'Plain language', de: 'Allgemein verständlich', zh: '科普版' }[lang];
+    expect(html.match(/<h1>.*<\/h1>/g)).toEqual([`<h1>${title}</h1>`]);
+    expect(html).toContain(`<title>${title} – ${levelName}</title>`);
   });
 
   it('states the study figures in every language', () => {
+    // Whole numbers only: "15" must not be found inside "2015" or "150".
+    const number = (n: string) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d])`);
     for (const lang of LANGS) {
       const md = readFileSync(join(out, lang, 'mueller-2024', 'expert.md'), 'utf8');
-      for (const figure of ['15', '112', '47', '29', '10.1056/NEJMoa2308917']) expect(md, `${lang}: ${figure}`).toContain(figure);
+      for (const figure of ['15', '112', '47', '29', '687', '700']) expect(md, `${lang}: ${figure}`).toMatch(number(figure));
+      expect(md, lang).toContain('(https://doi.org/10.1056/NEJMoa2308917)');
     }
   });
 
@@ -97,6 +94,25 @@ describe('escaping', () => {
     const html = readFileSync(join(out, 'en', 'script-title', 'standard.html'), 'utf8');
     expect(md).toContain('> \\- not a list item');
     expect(html).toContain('<blockquote>\n<p>- not a list item');
+  });
+});
+
+describe('facts text is data, never template', () => {
+  it.each(LEVELS)('%s: Handlebars syntax in a title and a quote comes out as written, not evaluated', (level) => {
+    const project = loadProject();
+    const facts = structuredClone(mueller);
+    facts.title.en = 'A study of {{t "easy.intro"}} and {{#each population.groups}}{{condition}}{{/each}} in lupus';
+    facts.quotes[0]!.text.en = 'We said {{term "conditions" "sle"}} and {{{title}}} out loud.';
+    const renderer = createRenderer(project.templates, project.partials);
+    const translator = createTranslator(project.languages.en!, project.locales.en!);
+    const { markdown } = renderer.renderSummary(facts, deriveFacts(facts), level, translator);
+    // Markdown-escaped once (`#` → `\#`), otherwise as written.
+    expect(markdown).toContain('# A study of {{t "easy.intro"}} and {{\\#each population.groups}}{{condition}}{{/each}} in lupus\n');
+    expect(markdownToHtml(markdown)).toContain('<h1>A study of {{t &quot;easy.intro&quot;}} and {{#each population.groups}}{{condition}}{{/each}} in lupus</h1>');
+    if (level !== 'easy') expect(markdown).toContain('We said {{term "conditions" "sle"}} and {{{title}}} out loud.');
+    // The locale sentence the title names is not pulled in by it.
+    const intro = translator.t('easy.intro', { context: 'easy', count: 15 });
+    expect(markdown.split(intro).length - 1).toBe(level === 'easy' ? 1 : 0);
   });
 });
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers.js';
+import { readTree, ROOT, tempDir } from '../helpers.js';
 
 function laysum(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'laysum.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
@@ -15,9 +15,20 @@ describe('laysum build --format leaflet --pdf', () => {
     const r = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', out, '-q']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    expect([...readTree(out).keys()].filter((f) => !f.startsWith('.')).sort()).toEqual(
+      ['de', 'en', 'zh'].flatMap((lang) => [`${lang}/first-patient-2021/leaflet.html`, `${lang}/first-patient-2021/leaflet.pdf`]),
+    );
     for (const lang of ['en', 'de', 'zh']) {
-      expect(existsSync(join(out, lang, 'first-patient-2021', 'leaflet.html'))).toBe(true);
-      expect(existsSync(join(out, lang, 'first-patient-2021', 'leaflet.pdf'))).toBe(true);
+      const html = readFileSync(join(out, lang, 'first-patient-2021', 'leaflet.html'), 'utf8');
+      expect(html.startsWith('<!doctype html>\n'), lang).toBe(true);
+      const pdf = join(out, lang, 'first-patient-2021', 'leaflet.pdf');
+      expect(readFileSync(pdf).subarray(0, 5).toString('latin1'), lang).toBe('%PDF-');
+      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info.status, info.stderr).toBe(0);
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1]);
+      expect(pages, lang).toBeGreaterThanOrEqual(1);
+      expect(pages, lang).toBeLessThanOrEqual(2);
+      expect(info.stdout, lang).toMatch(/Page size:.*\(A4\)/);
     }
   });
 
@@ -25,9 +36,12 @@ describe('laysum build --format leaflet --pdf', () => {
     const missing = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', join(tempDir(), 'out')], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('apt-get install -y chromium fonts-noto-cjk');
-    const auto = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', 'auto', '--out', join(tempDir(), 'out')], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
+    const autoDir = join(tempDir(), 'out');
+    const auto = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', 'auto', '--out', autoDir], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
     expect(auto.code).toBe(0);
     expect(auto.stderr).toMatch(/^warning: no Chromium at \/nonexistent\/chromium: leaflets written as HTML only/m);
+    const autoOut = [...readTree(autoDir).keys()].filter((f) => !f.startsWith('.'));
+    expect(autoOut.sort()).toEqual(['de', 'en', 'zh'].map((lang) => `${lang}/first-patient-2021/leaflet.html`));
   });
 
   it('--pdf without the leaflet format is a usage error', () => {
