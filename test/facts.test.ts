@@ -114,3 +114,10 @@ describe('finding and reading facts files', () => {
     expect(report.exitCode).toBe(2);
   });
 });
+
+describe('JSON Schema for editors', () => {
+  it('is the committed file generated from the zod schema (npm run schema)', async () => {
+    const { studyFactsJsonSchema } = await import('../src/facts/json-schema.js');
+    expect(readFileSync(join(SAMPLES, '..', 'schema', 'study-facts.schema.json'), 'utf8')).toBe(studyFactsJsonSchema());
+  });
+});

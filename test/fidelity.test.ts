@@ -117,3 +117,10 @@ describe('fact fidelity', () => {
     expect(report.diagnostics.filter((d) => d.ruleId === 'fidelity/source-quote').map((d) => d.message)).toEqual(['quote “After the treatment, the disease calmed down” does not state the fact\'s number 4']);
   });
 });
+
+describe('compound number words', () => {
+  it('reads twenty-one and einundzwanzig as 21, and never a lone "one" word', () => {
+    expect(values('Twenty-one people, one idea, fifteen days')).toEqual([21, 15]);
+    expect(values('Einundzwanzig Menschen, eine Idee, ein Team, dreiundachtzig', de)).toEqual([21, 83]);
+  });
+});

@@ -37,6 +37,29 @@ export function parseHanNumeral(text: string): number {
   return total + section + digit;
 }
 
+const ONE_WORDS = new Set(['one', 'ein', 'eins', 'eine']);
+
+/**
+ * A number word, also compound: `twenty-one` → 21, `einundzwanzig` → 21, `fifteen` → 15.
+ * A lone "one" word is no number (see the module comment); inside a compound it counts.
+ */
+function numberWordValue(token: string, words: Record<string, number>): number | undefined {
+  const lookup = (w: string) => words[w] ?? words[w.toLowerCase()];
+  const parts = token.split('-');
+  if (parts.length > 1) {
+    const values = parts.map(lookup);
+    if (values.every((v) => v !== undefined)) return values.reduce((a, b) => a! + b!, 0);
+    return undefined;
+  }
+  const german = /^(\p{L}+?)und(\p{L}+)$/u.exec(token.toLowerCase());
+  if (german) {
+    const [units, tens] = [lookup(german[1]!), lookup(german[2]!)];
+    if (units !== undefined && tens !== undefined && units < 10 && tens >= 20) return units + tens;
+  }
+  if (ONE_WORDS.has(token.toLowerCase())) return undefined;
+  return lookup(token);
+}
+
 const separatorsCache = new Map<string, { group: string; decimal: string }>();
 function separators(intl: string) {
   let s = separatorsCache.get(intl);
@@ -67,8 +90,8 @@ export function findNumbers(text: string, language: LanguageInfo): FoundNumber[]
   }
   const words = language.numberWords ?? {};
   if (Object.keys(words).length) {
-    for (const match of text.matchAll(/\p{L}+/gu)) {
-      const value = words[match[0]] ?? words[match[0].toLowerCase()];
+    for (const match of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
+      const value = numberWordValue(match[0], words);
       if (value !== undefined) found.push({ value, text: match[0] });
     }
   }

@@ -162,6 +162,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       all.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
     }
   }
+  // A missing browser is known before anything is written: fail without touching the output.
+  if (write && options.pdf === true && !existsSync(defaultChromiumPath())) {
+    all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: new BrowserNotFoundError(defaultChromiumPath()).message }));
+  }
   let written = 0;
   if (write && exitCodeFor(all) === 0) {
     try {

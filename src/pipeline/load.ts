@@ -8,6 +8,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator, StudyFacts } from '../facts/index.js';
 
 const FACTS_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** `*.config.yaml` files (e.g. the press config) live beside facts files but are not studies. */
+const isConfigFile = (name: string) => /\.config\.(ya?ml|json)$/.test(name);
 
 function readError(path: string, error: unknown, what: string): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
@@ -24,14 +26,13 @@ export function collectFactsFiles(inputs: readonly string[]): { files: string[];
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      // `*.config.yaml` files (e.g. the press config) live beside facts files but are not studies.
-      else if (entry.isFile() && FACTS_EXTENSIONS.has(extname(entry.name)) && !/\.config\.(ya?ml|json)$/.test(entry.name)) found.add(path);
+      else if (entry.isFile() && FACTS_EXTENSIONS.has(extname(entry.name)) && !isConfigFile(entry.name)) found.add(path);
     }
   };
   for (const input of inputs) {
     try {
       if (statSync(input).isDirectory()) walk(input);
-      else found.add(input);
+      else if (!isConfigFile(input)) found.add(input);
     } catch (error) {
       diagnostics.push(readError(input, error, 'input'));
     }

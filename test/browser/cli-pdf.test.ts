@@ -44,6 +44,17 @@ describe('laysum build --format leaflet --pdf', () => {
     expect(autoOut.sort()).toEqual(['de', 'en', 'zh'].map((lang) => `${lang}/first-patient-2021/leaflet.html`));
   });
 
+  it('with no browser, --pdf fails before writing: the previous output stays as it was', () => {
+    const out = join(tempDir(), 'out');
+    expect(laysum(['build', 'samples/first-patient-2021.yaml', '--out', out, '-q']).code).toBe(0);
+    const before = readTree(out);
+    const r = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', out, '-q'], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
+    expect(r.code).toBe(2);
+    const after = readTree(out);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
+  });
+
   it('--pdf without the leaflet format is a usage error', () => {
     const r = laysum(['build', 'samples', '--pdf']);
     expect(r.code).toBe(2);
