@@ -124,3 +124,15 @@ describe('compound number words', () => {
     expect(values('Einundzwanzig Menschen, eine Idee, ein Team, dreiundachtzig', de)).toEqual([21, 83]);
   });
 });
+
+describe('percent rounding', () => {
+  it('accepts a percentage as Intl shows it, rounded once (10 of 23 = 43.48 → 43 %, not 44 %)', () => {
+    const yaml = readFileSync(join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8').replace('  total: 5\n  groups:\n    - condition: sle\n      n: 5', '  total: 23\n  groups:\n    - condition: sle\n      n: 10\n    - condition: ssc\n      n: 13');
+    const { facts, diagnostics } = parseStudyFacts(yaml, 'mixed.yaml');
+    expect(diagnostics).toEqual([]);
+    const allowed = allowedNumbers(facts!, deriveFacts(facts!));
+    expect(new Intl.NumberFormat('en', { style: 'percent' }).format(10 / 23)).toBe('43%');
+    expect(allowed.has(43)).toBe(true);
+    expect(allowed.has(44)).toBe(false);
+  });
+});

@@ -31,17 +31,17 @@ describe('the package entry (import … from "laysum")', () => {
 });
 
 describe('derived values', () => {
-  it('computes percentages (one decimal) and sums from the Müller 2024 facts, each with the facts it came from', () => {
+  it('computes percentages (four decimals, rounded only for display) and sums from the Müller 2024 facts, each with the facts it came from', () => {
     const file = join(SAMPLES, 'mueller-2024.yaml');
     const derived = deriveFacts(parseStudyFacts(readFileSync(file, 'utf8'), file).facts!);
     expect(derived.groupTotal).toBe(15);
     expect(derived.eventTotals).toEqual({ crs: 11, icans: 1, pneumonia_hospital: 1 });
     const byName = Object.fromEntries(derived.values.map((v) => [v.name, v]));
     expect(byName['population.groupTotal']).toEqual({ name: 'population.groupTotal', value: 15, from: ['population.groups[0].n', 'population.groups[1].n', 'population.groups[2].n'] });
-    expect(byName['population.groups[0].percent']).toEqual({ name: 'population.groups[0].percent', value: 53.3, from: ['population.groups[0].n', 'population.total'] });
-    expect(byName['population.groups[2].percent']!.value).toBe(26.7);
+    expect(byName['population.groups[0].percent']).toEqual({ name: 'population.groups[0].percent', value: 53.3333, from: ['population.groups[0].n', 'population.total'] });
+    expect(byName['population.groups[2].percent']!.value).toBe(26.6667);
     expect(byName['outcomes[0].percent']).toEqual({ name: 'outcomes[0].percent', value: 100, from: ['outcomes[0].responders', 'outcomes[0].assessed'] });
-    expect(byName['safety[0].percent']!.value).toBe(66.7);
+    expect(byName['safety[0].percent']!.value).toBe(66.6667);
     // CRS grade 1 (10) + grade 2 (1): a sum of two facts; single-line events get no sum.
     expect(byName['safety.crs.total']).toEqual({ name: 'safety.crs.total', value: 11, from: ['safety[0].count', 'safety[1].count'] });
     expect(byName['safety.icans.total']).toBeUndefined();

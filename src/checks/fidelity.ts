@@ -47,7 +47,9 @@ export function allowedNumbers(facts: StudyFacts, derived: DerivedFacts): Allowe
   for (const [path, text] of numericStrings) for (const m of text?.match(/\d+/g) ?? []) allow(map, Number(m), path);
   for (const d of derived.values) {
     allow(map, d.value, d.name);
+    // As displayed: whole percent (summaries) and one decimal (expert text may show it).
     allow(map, Math.round(d.value), `${d.name} (rounded)`);
+    allow(map, Math.round(d.value * 10) / 10, `${d.name} (rounded)`);
   }
   return map;
 }

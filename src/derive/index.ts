@@ -22,7 +22,9 @@ export interface DerivedFacts {
   values: DerivedValue[];
 }
 
-const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+// Kept to four decimals, not to the one a summary shows: rounding twice (43.478 → 43.5 → 44)
+// would disagree with Intl's one rounding (43.478 → 43).
+const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1_000_000) / 10_000);
 
 export function deriveFacts(facts: StudyFacts): DerivedFacts {
   const values: DerivedValue[] = [];
