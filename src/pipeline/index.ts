@@ -20,6 +20,7 @@ import { existsSync } from 'node:fs';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles, readSourceTexts, readUtf8 } from './load.js';
 import { renderStudy, type OutputFormat, type StudyReport } from './study.js';
+import { stageTimer, type Stage } from './timing.js';
 
 export type { OutputFormat, StudyReport, SummaryReport } from './study.js';
 
@@ -56,6 +57,8 @@ export interface BuildReport {
   written: number;
   studies: StudyReport[];
   diagnostics: Diagnostic[];
+  /** Milliseconds spent per stage (load, validate, render, check, write). */
+  timings: Record<Stage, number>;
 }
 
 /** Bad options (unknown language or level): the caller's mistake, exit 2. */
@@ -109,7 +112,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const formats = options.formats ?? ['summary'];
   const catalog = termCatalog(langs, translators);
 
-  const collected = collectFactsFiles(options.inputs);
+  const time = stageTimer();
+  const collected = time('load', () => collectFactsFiles(options.inputs));
   diagnostics.push(...collected.diagnostics);
   if (collected.files.length === 0 && collected.diagnostics.length === 0) {
     diagnostics.push(diagnostic({ ruleId: 'input/none', kind: 'input', severity: 'error', message: `no facts files (.yaml, .yml, .json) in ${options.inputs.join(', ') || '(no paths given)'}` }));
@@ -120,12 +124,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const ids = new Map<string, string>();
   collected.files.forEach((path, index) => {
     const file = relative(process.cwd(), path) || path;
-    const read = readUtf8(path, 'facts file');
+    const read = time('load', () => readUtf8(path, 'facts file'));
     if (read.diagnostic) {
       diagnostics.push(read.diagnostic);
       return;
     }
-    const parsed = parseStudyFacts(read.text!, file);
+    const parsed = time('validate', () => parseStudyFacts(read.text!, file));
     diagnostics.push(...parsed.diagnostics);
     const facts = parsed.facts;
     if (!facts) return;
@@ -134,17 +138,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       return;
     }
     ids.set(facts.id, file);
-    const consistency = checkConsistency(facts, file, parsed.locate, catalog);
-    const sources = readSourceTexts(facts, path, parsed.locate);
+    const consistency = time('validate', () => checkConsistency(facts, file, parsed.locate, catalog));
+    const sources = time('load', () => readSourceTexts(facts, path, parsed.locate));
     diagnostics.push(
       ...consistency,
       ...sources.diagnostics,
-      ...checkFactsLanguage(facts, project.languages, file, parsed.locate),
-      ...checkFactSources(facts, sources.texts, project.languages, file, parsed.locate),
-      ...unknownElements(facts, file),
+      ...time('check', () => [
+        ...checkFactsLanguage(facts, project.languages, file, parsed.locate),
+        ...checkFactSources(facts, sources.texts, project.languages, file, parsed.locate),
+        ...unknownElements(facts, file),
+      ]),
     );
     if ([...consistency, ...sources.diagnostics].some((d) => d.kind === 'input' && d.severity === 'error')) return;
-    const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels, formats, site: !!options.site, ...(options.press ? { press: options.press } : {}) });
+    const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels, formats, site: !!options.site, time, ...(options.press ? { press: options.press } : {}) });
     sitePages.push(...rendered.sitePages);
     diagnostics.push(...rendered.diagnostics);
     files.push(...rendered.files);
@@ -169,7 +175,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   let written = 0;
   if (write && exitCodeFor(all) === 0) {
     try {
-      writeOutputs(out, files);
+      time('write', () => writeOutputs(out, files));
       written = files.length;
       if (options.pdf === 'auto' && !existsSync(defaultChromiumPath())) {
         all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
@@ -187,7 +193,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
   }
   const exitCode = exitCodeFor(all);
-  return { ok: exitCode === 0, exitCode, ...(write ? { out } : {}), written, studies, diagnostics: all };
+  return { ok: exitCode === 0, exitCode, ...(write ? { out } : {}), written, studies, diagnostics: all, timings: time.totals };
 }
 
 /** Validate and run every check; write nothing. */

@@ -30,6 +30,7 @@ import {
 } from '../checks/index.js';
 import type { ProjectData, ReadingLevel } from '../project/index.js';
 import { sitePage, type SitePage } from '../site/index.js';
+import type { StageTimer } from './timing.js';
 
 export type OutputFormat = 'summary' | 'press' | 'leaflet';
 
@@ -72,6 +73,7 @@ export interface StudyContext {
   press?: PressConfig;
   /** Collect site pages from the level summaries. */
   site?: boolean;
+  time: StageTimer;
 }
 
 /** One thing to render for a language: a level's summary, or a format at a level. */
@@ -145,7 +147,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
   const derived: DerivedFacts = deriveFacts(facts);
   const allowed = allowedNumbers(facts, derived);
   const names = [...untranslatedNames(facts), ...pressNames(ctx.press)].sort((a, b) => b.length - a.length);
-  const sources = checkSources(facts, file, sourceTexts, candidates);
+  const sources = ctx.time('check', () => checkSources(facts, file, sourceTexts, candidates));
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
   const files: OutputFile[] = [];
   const summaries: SummaryReport[] = [];
@@ -159,7 +161,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
       let rendered;
       let levelName: string;
       try {
-        rendered = renderer.renderSummary(facts, derived, job.level, tr, { ...(job.format ? { format: job.format } : {}), ...(ctx.press ? { press: ctx.press } : {}) });
+        rendered = ctx.time('render', () => renderer.renderSummary(facts, derived, job.level, tr, { ...(job.format ? { format: job.format } : {}), ...(ctx.press ? { press: ctx.press } : {}) }));
         levelName = tr.t(job.format ? `document.formatName_${job.format}` : 'document.levelName', { context: job.level });
       } catch (error) {
         diagnostics.push(renderError(error, job, place));
@@ -167,12 +169,12 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
       }
       const { markdown, covered } = rendered;
       const base = `${lang}/${facts.id}/${job.name}`;
-      const html = htmlDocument({ htmlLang: language.html, title: `${plainTitle(markdown)} – ${levelName}`, body: markdownToHtml(markdown) });
+      const html = ctx.time('render', () => htmlDocument({ htmlLang: language.html, title: `${plainTitle(markdown)} – ${levelName}`, body: markdownToHtml(markdown) }));
       const paths = [`${base}.md`, `${base}.html`, ...(job.format === 'press' ? [`${base}.txt`] : [])];
       files.push({ path: paths[0]!, content: markdown }, { path: paths[1]!, content: html });
       if (job.format === 'press') files.push({ path: paths[2]!, content: markdownToText(markdown) });
       if (ctx.site && !job.format) sitePages.push(sitePage(facts, lang, job.level, markdown));
-      const checked = checkOutput(markdown, covered, facts, job, { ...place, file: paths[0]! }, { language, candidates, allowed, names, tr, project });
+      const checked = ctx.time('check', () => checkOutput(markdown, covered, facts, job, { ...place, file: paths[0]! }, { language, candidates, allowed, names, tr, project }));
       diagnostics.push(...checked.diagnostics);
       summaries.push({ lang, level: job.name, files: paths, ...checked.report });
     }
@@ -181,11 +183,11 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
       const place = { study: facts.id, lang, level: job.name };
       const path = `${lang}/${facts.id}/leaflet.html`;
       try {
-        const leaflet = renderLeaflet(facts, derived, tr, project.formats.leaflet ?? '');
+        const leaflet = ctx.time('render', () => renderLeaflet(facts, derived, tr, project.formats.leaflet ?? ''));
         files.push({ path, content: leaflet.html });
         // The checks read Markdown; the leaflet's visible text, one block per paragraph, is that too.
         const text = leaflet.text.split('\n').map(escapeMarkdown).join('\n\n');
-        const checked = checkOutput(text, undefined, facts, job, { ...place, file: path }, { language, candidates, allowed, names, tr, project });
+        const checked = ctx.time('check', () => checkOutput(text, undefined, facts, job, { ...place, file: path }, { language, candidates, allowed, names, tr, project }));
         diagnostics.push(...checked.diagnostics);
         summaries.push({ lang, level: job.name, files: [path], ...checked.report });
       } catch (error) {
