@@ -89,7 +89,7 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
       id,
       title: {
         en: `CAR T-cell therapy for ${names('en')} in ${total} people`,
-        de: `CAR-T-Zell-Therapie: ${names('de')} – ${total} Behandelte`,
+        de: `Eine Studie mit ${total} Menschen: Wie wirkt die CAR-T-Zell-Therapie?`,
         zh: `CAR-T细胞疗法治疗${names('zh')}：${total}名患者的报告`,
       },
       citation: { group: 'Synthetic Benchmark Group', year: int(2019, 2026) },

@@ -21,7 +21,7 @@ export const DETECTOR_SETTINGS = {
    *  (a Han character carries about as much as a short Latin word). */
   minHanShare: 0.5,
   /** franc's margin to the runner-up below which its answer needs support from markers. */
-  minTrigramMargin: 0.25,
+  minTrigramMargin: 0.4,
   /** How many more marker hits (function words; 2 per marker letter found) one language needs. */
   minMarkerLead: 2,
 } as const;
