@@ -27,7 +27,7 @@ export class TemplateError extends Error {
   }
 }
 
-interface RenderData {
+export interface RenderData {
   tr: Translator;
   level: ReadingLevel;
   /** Annex V elements the template said (`{{#cover "id"}}` blocks that rendered text). */
@@ -59,7 +59,12 @@ function number(name: string, value: unknown): number {
   return value;
 }
 
-function registerHelpers(hb: typeof Handlebars): void {
+/**
+ * The template helpers every laysum template uses (`t`, `term`, `headword`, `unit`, `num`,
+ * `percent`, `cover`, …). They read the translator and level from `data.renderData`; the
+ * leaflet's HTML environment registers the same helpers.
+ */
+export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('t', function (key: unknown, options: HelperOptions) {
     if (typeof key !== 'string') throw new Error(`helper \`t\` expected a key, got \`${String(key)}\``);
     const { tr, level } = ctx(options);

@@ -16,7 +16,7 @@ import Handlebars from 'handlebars';
 import type { StudyFacts } from '../../facts/index.js';
 import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
-import { closeHanSpacing, termHeadword, termName } from '../../render/index.js';
+import { closeHanSpacing, registerHelpers, type RenderData } from '../../render/index.js';
 import { iconArray, type IconArrayOptions } from './icon-array.js';
 import { buildLeafletModel, LEAFLET_LEVEL, type LeafletModel } from './model.js';
 import { visibleText } from './text.js';
@@ -32,48 +32,15 @@ export interface Leaflet {
   text: string;
 }
 
-type HelperOptions = Handlebars.HelperOptions & { data: { tr: Translator } };
-
-/** Hash arguments must all be defined: a template asking for a missing fact is a bug, not a blank. */
-function definedHash(name: string, hash: Record<string, unknown>): Record<string, unknown> {
-  for (const [k, v] of Object.entries(hash)) {
-    if (v === undefined || v === null) throw new Error(`helper \`${name}\` got no value for \`${k}\``);
-  }
-  return hash;
-}
-
 function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
-  // {{t "leaflet:headings.who"}}, {{t "easy.who.total" count=population.total}}: a sentence at level easy.
-  hb.registerHelper('t', function (key: unknown, options: HelperOptions) {
-    if (typeof key !== 'string') throw new Error(`helper \`t\` expected a key, got \`${String(key)}\``);
-    return options.data.tr.t(key, { context: LEAFLET_LEVEL, ...definedHash('t', options.hash) });
-  });
-  // {{term "conditions" key}}: the easy name; {{term "conditions" key "definition"}}: a field.
-  hb.registerHelper('term', function (namespace: unknown, key: unknown, ...rest: unknown[]) {
-    const options = rest.pop() as HelperOptions;
-    const field = rest[0];
-    if (typeof namespace !== 'string' || typeof key !== 'string') throw new Error(`helper \`term\` expected a namespace and a key, got \`${String(namespace)}\`, \`${String(key)}\``);
-    const { tr } = options.data;
-    if (field === undefined) return termName(tr, LEAFLET_LEVEL, namespace, key);
-    if (typeof field !== 'string') throw new Error('helper `term` expected a field name');
-    return tr.t(`terms:${namespace}.${key}.${field}`, { context: LEAFLET_LEVEL, ...definedHash('term', options.hash) });
-  });
-  // Glossary headword: a term's `headword` where the locale has one, else its easy name.
-  hb.registerHelper('headword', function (namespace: unknown, key: unknown, options: HelperOptions) {
-    return termHeadword(options.data.tr, LEAFLET_LEVEL, String(namespace), String(key));
-  });
-  hb.registerHelper('unit', function (unit: unknown, count: unknown, options: HelperOptions) {
-    if (typeof count !== 'number') throw new Error(`helper \`unit\` expected a number, got \`${String(count)}\``);
-    return options.data.tr.t(`terms:units.${String(unit)}`, { count });
-  });
+  // The same `t`, `term`, `headword`, `unit` … as the summaries; this environment escapes for HTML.
+  registerHelpers(hb);
   // {{icons whoArray}}: the prepared icon array as inline SVG (escaped inside iconArray).
   hb.registerHelper('icons', function (spec: unknown) {
     if (!spec || typeof spec !== 'object') throw new Error('helper `icons` expected an icon array from the model');
     return new hb.SafeString(iconArray(spec as IconArrayOptions));
   });
-  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
-  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   return hb;
 }
 
@@ -92,7 +59,8 @@ function compile(template: string): Handlebars.TemplateDelegate<LeafletModel> {
 
 export function renderLeaflet(facts: StudyFacts, derived: DerivedFacts, tr: Translator, template: string): Leaflet {
   const model = buildLeafletModel(facts, derived, tr);
-  const rendered = compile(template)(model, { data: { tr } });
+  const renderData: RenderData = { tr, level: LEAFLET_LEVEL, covered: new Set() };
+  const rendered = compile(template)(model, { data: { renderData } });
   const html = `${(tr.language.script === 'Han' ? closeHanSpacing(rendered) : rendered).trim()}\n`;
   return { html, text: visibleText(html) };
 }
