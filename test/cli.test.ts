@@ -68,7 +68,7 @@ describe('laysum CLI', () => {
       ['mueller-2024-de', ['de']],
       ['mueller-2024-bilingual', ['en', 'zh']],
     ]);
-    expect(mueller.derived).toContainEqual({ name: 'population.groups[0].percent', value: 53.3, from: ['population.groups[0].n', 'population.total'] });
+    expect(mueller.derived).toContainEqual({ name: 'population.groups[0].percent', value: 53.3333, from: ['population.groups[0].n', 'population.total'] });
     for (const s of mueller.summaries) {
       expect(s.language.judged, `${s.lang}/${s.level}`).toBeLessThanOrEqual(s.language.paragraphs);
       expect(s.coverage, `${s.lang}/${s.level}`).toHaveLength(10);

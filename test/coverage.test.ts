@@ -54,7 +54,7 @@ describe('check report', () => {
     expect(html).toContain('<p>4 studies, 36 summaries, 0 errors. All checks passed.</p>');
     // Source texts with their language shares, derived values with the facts they came from.
     expect(html).toMatch(/<tr><td>mueller-2024-bilingual<\/td><td>en \+ zh<\/td><td>en \d+ %, zh \d+ %<\/td><\/tr>/);
-    expect(html).toContain('<tr><td>population.groups[0].percent</td><td>53.3</td><td>population.groups[0].n, population.total</td></tr>');
+    expect(html).toContain('<tr><td>population.groups[0].percent</td><td>53.3333</td><td>population.groups[0].n, population.total</td></tr>');
     // Readability against the band, fidelity and Annex V coverage in every row.
     expect(html).toMatch(/<td>mueller-2024<\/td><td>de<\/td><td>easy<\/td><td>✓ de \d+\/\d+ judged, min score [\d.]+<\/td><td>✓ fleschAmstad [\d.]+ ≥ 70, wienerSachtextformel1 [\d.]+ ≤ 6<details>/);
     expect(html.match(/<summary>Annex V<\/summary>/g)).toHaveLength(36);
