@@ -9,11 +9,22 @@
  * (`sle`, `doris_remission`, `crs`), never free text: wording lives in `locales/`.
  */
 import { z } from 'zod';
+import { hiddenCharacterMessage } from './characters.js';
 
-/** A folder-safe identifier: lower-case letters, digits, single hyphens. */
+/** Names Windows reserves for devices: a folder called `con` or `nul` cannot be created there. */
+const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
+const MAX_SLUG = 80;
+
+/**
+ * A folder-safe identifier: lower-case letters, digits, single hyphens. A study id becomes a
+ * folder name in every output, so it can never hold `/`, `..`, a dot, a space or a capital, is
+ * at most 80 characters, and is not a device name Windows reserves.
+ */
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug: lower-case letters, digits and single hyphens, e.g. `mueller-2024`');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug: lower-case letters, digits and single hyphens, e.g. `mueller-2024`')
+  .refine((s) => s.length <= MAX_SLUG, { error: (iss) => `expected a slug of at most ${MAX_SLUG} characters, got ${String(iss.input).length}` })
+  .refine((s) => !RESERVED_NAMES.test(s), { error: (iss) => `\`${String(iss.input)}\` is a device name on Windows and cannot be a folder name; expected another slug` });
 
 /** A key into a locale term table, e.g. `sle`, `doris_remission`. */
 export const TermKey = z
@@ -23,8 +34,46 @@ export const TermKey = z
 /** A language code of a configured language (`en`, `de`, `zh`); checked against `locales/languages.json`. */
 export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'expected a language code such as `en`, `de` or `zh`');
 
-/** Free text written by a person (titles, names); trimmed, never empty. */
-export const Text = z.string().trim().min(1, 'expected text, got an empty string').max(2000, 'expected at most 2000 characters');
+/** Longest free text accepted: a title, a name or a quote, never a whole document. */
+export const MAX_TEXT_LENGTH = 2000;
+
+/** Rejects bidi controls, zero-width characters and control characters, naming the first (see `Text`). */
+function rejectHiddenCharacters(text: string, ctx: z.core.$RefinementCtx<string>): void {
+  const message = hiddenCharacterMessage(text);
+  if (message) ctx.addIssue({ code: 'custom', message, input: text });
+}
+
+/**
+ * Free text written by a person (titles, names, quotes, funders); trimmed, never empty.
+ *
+ * What happens to hostile text, by class (test/hostile.test.ts and test/fixtures/bad/ show each):
+ * - Rejected here, with a message naming the character as U+XXXX and its position
+ *   (characters.ts has the full list):
+ *   - bidi controls (U+202A–U+202E, U+2066–U+2069, and the marks U+200E, U+200F, U+061C):
+ *     they reorder how text is displayed, so a dose or a side effect can read differently from
+ *     what the file says ("Trojan Source");
+ *   - zero-width and invisible characters (U+200B–U+200D, U+2060–U+2064, U+FEFF): they hide
+ *     or split words, so a check or a search misses a word a reader sees (U+200D is allowed
+ *     between two emoji, where it joins them into one);
+ *   - control characters (U+0000–U+001F except tab and line feed, U+007F–U+009F): not text;
+ *     in a message printed on a terminal they could rewrite the screen.
+ * - Rejected here: text longer than 2000 characters (the message gives the length).
+ * - Escaped, never rejected: HTML (`<script>`, `<img onerror>`, entities such as `&lt;`),
+ *   Markdown (`[x](javascript:…)`, `![img](…)`, `<https://…>`, `# heading`, `| a | b |`, `---`,
+ *   list markers) and Handlebars (`{{…}}`). Facts text is Markdown-escaped once when the template
+ *   data is built (render/escape.ts), markdown-it runs with raw HTML off, the leaflet and the
+ *   site escape for HTML, and facts text is data to a template, never compiled as one.
+ * - Passed through: emoji and every other printable character.
+ */
+export const Text = z
+  .string()
+  .superRefine(rejectHiddenCharacters)
+  .trim()
+  .min(1, 'expected text, got an empty string')
+  .max(MAX_TEXT_LENGTH, {
+    error: (iss) =>
+      `text is ${typeof iss.input === 'string' ? [...iss.input].length : 'too many'} characters long; expected at most ${MAX_TEXT_LENGTH} characters (a title, a name or a quote, not a whole document)`,
+  });
 
 /** Text given once per language: `{ en: …, de: …, zh: … }`. */
 export const LocalizedText = z.record(LanguageCode, Text);
@@ -51,6 +100,8 @@ export const FactSource = z.strictObject({
   quote: Text.describe('the words of the source text that state this fact'),
 });
 
+const MAX_DOI_LENGTH = 300;
+
 export const Citation = z.strictObject({
   authors: z.array(Text).min(1).optional().describe('authors as printed, e.g. `Müller F`; `et al.` is added when the list is long'),
   group: Text.optional().describe('the research group or institution, when no author list is known'),
@@ -61,7 +112,12 @@ export const Citation = z.strictObject({
   volume: PositiveCount.optional(),
   issue: PositiveCount.optional(),
   pages: z.string().regex(/^[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?$/, 'expected pages like `687-700`').optional(),
-  doi: z.string().regex(/^10\.\d{4,9}\/[^\s]+$/, 'expected a DOI like `10.1056/NEJMoa2308917`').optional(),
+  doi: z
+    .string()
+    .regex(/^10\.\d{4,9}\/[^\s]+$/, 'expected a DOI like `10.1056/NEJMoa2308917`')
+    .superRefine(rejectHiddenCharacters)
+    .refine((s) => s.length <= MAX_DOI_LENGTH, { error: `expected a DOI of at most ${MAX_DOI_LENGTH} characters` })
+    .optional(),
   published: IsoDate.optional(),
 }).refine((c) => c.authors !== undefined || c.group !== undefined, {
   message: 'expected `authors` or `group`: who published the study',
@@ -146,9 +202,21 @@ export const Quote = z.strictObject({
   text: LocalizedText,
 });
 
+const MAX_PATH_LENGTH = 1000;
+
+/**
+ * A source text's path, relative to the facts file. Where it may lead (inside the facts file's
+ * folder tree, not through a link that leads out) is checked when it is read (pipeline/load.ts).
+ */
+export const SourcePath = z
+  .string()
+  .min(1, 'expected a path, got an empty string')
+  .superRefine(rejectHiddenCharacters)
+  .refine((s) => s.length <= MAX_PATH_LENGTH, { error: `expected a path of at most ${MAX_PATH_LENGTH} characters` });
+
 export const SourceText = z.strictObject({
   id: Slug,
-  path: z.string().min(1).describe('path of the source text, relative to the facts file'),
+  path: SourcePath.describe('path of the source text, relative to the facts file'),
   lang: z.union([LanguageCode, z.array(LanguageCode).min(2)]).describe('declared language, or all languages of a mixed text in order'),
 });
 

@@ -1,13 +1,21 @@
 /**
  * Reading inputs (an edge): facts files from the paths given, and the source texts they name.
  * Every problem becomes an `input` diagnostic naming the path; nothing here throws.
+ *
+ * What a facts file may make laysum read is bounded: a source path must lead to a regular file
+ * (not a folder, a device or a FIFO that would block the read forever) inside the facts file's
+ * folder tree — no `..` out of it, no absolute path, no link that leads out — of at most
+ * MAX_INPUT_BYTES.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator, StudyFacts } from '../facts/index.js';
+import { sizeLabel } from '../facts/parse.js';
 
 const FACTS_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** Largest file read at all (a source text can be a whole paper; facts files have their own, lower limit). */
+export const MAX_INPUT_BYTES = 10_000_000;
 /** `*.config.yaml` files (e.g. the press config) live beside facts files but are not studies. */
 const isConfigFile = (name: string) => /\.config\.(ya?ml|json)$/.test(name);
 
@@ -40,10 +48,21 @@ export function collectFactsFiles(inputs: readonly string[]): { files: string[];
   return { files: [...found].sort(), diagnostics };
 }
 
-/** Reads a text file as UTF-8; invalid UTF-8 is an error, never silently replaced. */
-export function readUtf8(path: string, what: string): { text?: string; diagnostic?: Diagnostic } {
+/**
+ * Reads a text file as UTF-8; invalid UTF-8 is an error, never silently replaced. Only regular
+ * files of at most `maxBytes` are read: a FIFO would block the read, `/dev/zero` never end.
+ */
+export function readUtf8(path: string, what: string, maxBytes = MAX_INPUT_BYTES): { text?: string; diagnostic?: Diagnostic } {
   let bytes: Buffer;
   try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return { diagnostic: diagnostic({ ruleId: 'input/read', kind: 'input', severity: 'error', message: `cannot read ${what}: is a folder`, place: { file: path } }) };
+    if (!stat.isFile()) {
+      return { diagnostic: diagnostic({ ruleId: 'input/read', kind: 'input', severity: 'error', message: `cannot read ${what}: not a regular file (a device, FIFO or socket); expected a text file`, place: { file: path } }) };
+    }
+    if (stat.size > maxBytes) {
+      return { diagnostic: diagnostic({ ruleId: 'input/read', kind: 'input', severity: 'error', message: `cannot read ${what}: it is ${sizeLabel(stat.size)}, larger than the limit of ${sizeLabel(maxBytes)}`, place: { file: path } }) };
+    }
     bytes = readFileSync(path);
   } catch (error) {
     return { diagnostic: readError(path, error, what) };
@@ -61,19 +80,26 @@ export function readSourceTexts(facts: StudyFacts, factsFile: string, locate: Lo
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const base = dirname(resolve(factsFile));
+  // Links are judged by where they really lead, against where the folder really is (it may itself be reached through a link).
+  let realBase = base;
+  try {
+    realBase = realpathSync(base);
+  } catch {
+    // The facts file was just read from this folder; if it is gone now, the reads below say so.
+  }
+  const within = (root: string, p: string) => {
+    const rel = relative(root, p);
+    return !(rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel));
+  };
   facts.sources.forEach((source, i) => {
     const place = { file: factsFile, path: `sources[${i}].path`, study: facts.id, ...(locate(['sources', i, 'path']) ?? {}) };
     const target = resolve(base, source.path);
-    const outside = (p: string) => {
-      const rel = relative(base, p);
-      return rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel);
-    };
-    if (isAbsolute(source.path) || outside(target)) {
+    if (isAbsolute(source.path) || !within(base, target)) {
       diagnostics.push(diagnostic({ ruleId: 'input/source-path', kind: 'input', severity: 'error', message: `source path \`${source.path}\` leads outside the facts file's folder; expected a relative path inside it`, place }));
       return;
     }
     try {
-      if (outside(realpathSync(target))) {
+      if (!within(realBase, realpathSync(target))) {
         diagnostics.push(diagnostic({ ruleId: 'input/source-path', kind: 'input', severity: 'error', message: `source path \`${source.path}\` is a link that leads outside the facts file's folder`, place }));
         return;
       }

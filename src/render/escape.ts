@@ -4,7 +4,18 @@
  *   'Lupus <script>' → 'Lupus \\<script\\>'      '# not a heading' → '\\# not a heading'
  *
  * Whitespace runs (including newlines) collapse to one space, so facts text can never start
- * a new block (heading, list, table) inside a summary.
+ * a new block (heading, list, table) inside a summary. What each escape stops:
+ * - `<` `>`: raw HTML (`<script>`, `<img onerror>`) and autolinks (`<https://…>`, `<javascript:…>`);
+ * - `[` `]`: links, images (`![x](…)`), reference definitions and footnotes;
+ * - `&`: entity references (`&lt;` stays the four characters it is);
+ * - `` ` `` `*` `_` `~` `$` `\\`: code, emphasis, strikethrough, math, and a backslash that would escape
+ *   what the template puts after it;
+ * - `|`: table cells; `#`: headings;
+ * - at the start: `-` `+` `=` `>` `:` and `1.`/`1)`, which open a list, a quote or a setext
+ *   underline (`---`, `===`) when the text begins a line.
+ * Handlebars syntax needs no escape: the text is data to a compiled template, never compiled.
+ * test/hostile.test.ts builds each class in every output format and compares the tags with a
+ * plain twin's.
  */
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&#$]/g;
 /** Characters that start a block (list, quote, setext line) when they open a line. */
