@@ -82,7 +82,9 @@ export function checkFidelity(
   let numbers = 0;
   for (const paragraph of markdownParagraphs(markdown)) {
     // Easy-read numbers are natural frequencies ("8 of 15 people"), never percentages.
-    if (place.level === 'easy' && /[%％‰]|\b(?:percent|per cent|Prozent)\b|百分之/i.test(paragraph)) {
+    const text = stripNames(paragraph, names);
+    // (Links are stripped first: a DOI URL may hold %-escapes.)
+    if (place.level === 'easy' && /[%％‰]|\b(?:percent|per cent|Prozent)\b|百分之/i.test(text)) {
       diagnostics.push(
         diagnostic({
           ruleId: 'fidelity/natural-frequency',
@@ -93,7 +95,7 @@ export function checkFidelity(
         }),
       );
     }
-    for (const found of findNumbers(stripNames(paragraph, names), language)) {
+    for (const found of findNumbers(text, language)) {
       numbers++;
       if (allowed.has(found.value)) continue;
       diagnostics.push(
