@@ -1,18 +1,54 @@
 /**
  * The `laysum` command: a thin shell over `build` / `check` that parses flags, shows progress
  * on a terminal, prints diagnostics and sets the exit code (0 ok, 1 a check failed, 2 bad
- * input or usage).
+ * input or usage; stopped by SIGINT, SIGTERM or SIGHUP, the process ends by that signal: 130, 143
+ * or 129 in the shell).
+ *
+ * The build itself runs in a worker thread, so this thread stays free to answer a signal at any
+ * moment — the pipeline is synchronous, and a signal handler cannot run while it works. On
+ * SIGINT, SIGTERM or SIGHUP the worker is stopped, whatever it left beside the output folder is
+ * cleaned up (its staging folder removed; the previous output put back if it was between the
+ * two renames of the swap, see outputs/write.ts) and the process ends by the same signal (the
+ * shell shows 128 + n). A worker that does not stop within 2 s (blocked in a system call) is
+ * left to die with the process. A second signal during the clean-up ends the process at once;
+ * the next build then finishes the clean-up (it removes what a dead process left).
+ *
+ * This module is also the worker's entry point (see the bottom); the thread that parses flags
+ * loads only commander and the diagnostics, the worker loads the pipeline.
  */
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { build, UsageError, type BuildOptions, type BuildReport, type OutputFormat } from '../pipeline/index.js';
-import { readUtf8 } from '../pipeline/load.js';
-import { parsePressConfig, type PressConfig } from '../outputs/index.js';
-import { formatDiagnostic } from '../diagnostics/index.js';
-import { loadProject, ProjectConfigError } from '../project/index.js';
-import { reportHtml, reportTable } from '../report/index.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
+import { formatDiagnostic } from '../diagnostics/index.js';
+import { recoverOutput, type Recovery } from '../outputs/write.js';
+
+/** Bad flags: the caller's mistake, exit 2 (the pipeline's `UsageError` has the same name). */
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+/** An error the worker sent back, with the name and stack it had there. */
+class WorkerError extends Error {
+  constructor(name: string, message: string, stack: string | undefined) {
+    super(message);
+    this.name = name;
+    if (stack) this.stack = stack;
+  }
+}
+const isUsageError = (error: unknown) => error instanceof Error && (error.name === 'UsageError' || error.name === 'ProjectConfigError');
+
+/** What the worker needs to run a build: plain data (it crosses threads). */
+interface Job {
+  options: Omit<BuildOptions, 'onProgress' | 'project' | 'press'>;
+  project?: string;
+  pressConfig?: string;
+}
+type WorkerMessage =
+  | { type: 'progress'; done: number; total: number; study: string }
+  | { type: 'done'; report: BuildReport }
+  | { type: 'error'; name: string; message: string; stack?: string };
 
 interface BuildFlags {
   out: string;
@@ -23,22 +59,14 @@ interface BuildFlags {
 
 const FORMATS: OutputFormat[] = ['summary', 'press', 'leaflet'];
 
-/** --format and --press-config → build options; bad values are usage errors. */
+/** --format, --pdf → build options; bad values are usage errors. (--press-config is read by the worker.) */
 function formatOptions(flags: BuildFlags): Partial<BuildOptions> {
   const formats = list(flags.format) ?? [];
   const unknown = formats.filter((f) => !FORMATS.includes(f as OutputFormat));
   if (unknown.length || formats.length === 0) throw new UsageError(`unknown format ${unknown.map((f) => `\`${f}\``).join(', ') || '(none)'}; expected one or more of ${FORMATS.join(', ')}`);
-  let press: PressConfig | undefined;
-  if (flags.pressConfig) {
-    const read = readUtf8(flags.pressConfig, 'press config');
-    if (read.diagnostic) throw new UsageError(formatDiagnostic(read.diagnostic));
-    const parsed = parsePressConfig(read.text!, flags.pressConfig);
-    if (!parsed.config) throw new UsageError(parsed.diagnostics.map(formatDiagnostic).join('\n'));
-    press = parsed.config;
-  }
   if (flags.pdf !== undefined && flags.pdf !== true && flags.pdf !== 'auto') throw new UsageError(`--pdf ${String(flags.pdf)}: expected --pdf or --pdf auto`);
   if (flags.pdf && !formats.includes('leaflet')) throw new UsageError('--pdf prints leaflets; add --format leaflet');
-  return { formats: formats as OutputFormat[], ...(press ? { press } : {}), ...(flags.pdf ? { pdf: flags.pdf === 'auto' ? 'auto' : true } : {}) };
+  return { formats: formats as OutputFormat[], ...(flags.pdf ? { pdf: flags.pdf === 'auto' ? 'auto' : true } : {}) };
 }
 
 interface CommonFlags {
@@ -59,42 +87,186 @@ function summaryLine(report: BuildReport): string {
   return `laysum: ${report.studies.length} studies, ${summaries} summaries; ${what}; ${count('error')} errors, ${count('warning')} warnings`;
 }
 
-function writeReport(path: string, report: BuildReport): void {
+/** The report page, written whole or not at all (a temporary file renamed into place). */
+async function writeReport(path: string, report: BuildReport): Promise<void> {
+  const { reportHtml } = await import('../report/index.js');
+  const temp = `${resolve(path)}.laysum-${process.pid}.tmp`;
   try {
     mkdirSync(dirname(resolve(path)), { recursive: true });
-    writeFileSync(path, reportHtml(report));
+    writeFileSync(temp, reportHtml(report));
+    renameSync(temp, path);
   } catch (error) {
+    rmSync(temp, { force: true });
     throw new UsageError(`--report ${path}: cannot write the report: ${(error as Error).message}`);
   }
 }
 
-function loadProjectOrFail(dir: string) {
+// ---------------------------------------------------------------------------------------------
+// The worker side: runs one build and reports back.
+
+async function execute(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<BuildReport> {
+  const { build, UsageError: PipelineUsageError } = await import('../pipeline/index.js');
+  const options: BuildOptions = { ...job.options, onProgress };
+  if (job.project) {
+    const { loadProject, ProjectConfigError } = await import('../project/index.js');
+    try {
+      options.project = loadProject(job.project);
+    } catch (error) {
+      if (error instanceof ProjectConfigError) throw error;
+      throw new PipelineUsageError(`--project ${job.project}: cannot load locales/ and templates/: ${(error as Error).message}`);
+    }
+  }
+  if (job.pressConfig) {
+    const { readUtf8 } = await import('../pipeline/load.js');
+    const { parsePressConfig } = await import('../outputs/index.js');
+    const read = readUtf8(job.pressConfig, 'press config');
+    if (read.diagnostic) throw new PipelineUsageError(formatDiagnostic(read.diagnostic));
+    const parsed = parsePressConfig(read.text!, job.pressConfig);
+    if (!parsed.config) throw new PipelineUsageError(parsed.diagnostics.map(formatDiagnostic).join('\n'));
+    options.press = parsed.config;
+  }
+  return build(options);
+}
+
+const workerJob = (workerData as { laysumJob?: Job } | null)?.laysumJob;
+if (!isMainThread && workerJob && parentPort) {
+  const port = parentPort;
+  const send = (message: WorkerMessage) => port.postMessage(message);
+  execute(workerJob, (done, total, study) => send({ type: 'progress', done, total, study })).then(
+    (report) => send({ type: 'done', report }),
+    (error: unknown) => {
+      const e = error instanceof Error ? error : new Error(String(error));
+      send({ type: 'error', name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
+    },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The main side: one build at a time, in a worker; signals stop it and clean up.
+
+/** The running build, for the signal handlers. */
+const running: { worker?: Worker; out?: string } = {};
+
+function describeRecovery(out: string, recovery: Recovery): string {
+  const parts = [];
+  if (recovery.restored) parts.push(`put the previous output back in ${out} (from ${recovery.restored})`);
+  if (recovery.removed.length) parts.push(`removed ${recovery.removed.join(', ')}`);
+  for (const f of recovery.failed) parts.push(`${f.path}: ${f.reason}`);
+  return parts.join('; ');
+}
+
+const SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof SIGNALS;
+/** How long a stopped build may take to end before the clean-up goes ahead anyway (a worker
+ *  blocked in a system call — a FIFO, a hung network disk — cannot be stopped). */
+const STOP_DEADLINE_MS = 2000;
+const handlers = new Map<StopSignal, () => void>();
+let stopping = false;
+
+/**
+ * Ends the process by `signal` itself, as a Unix tool should once it has cleaned up: the shell
+ * sees 128 + n (130 for SIGINT), and a calling script or make knows it was interrupted. (Also the
+ * only way out while a worker is stuck: `process.exit` waits for worker threads to stop.)
+ */
+function dieBy(signal: StopSignal): never {
+  for (const [s, handler] of handlers) process.removeListener(s, handler);
   try {
-    return loadProject(dir);
-  } catch (error) {
-    if (error instanceof ProjectConfigError) throw error;
-    throw new UsageError(`--project ${dir}: cannot load locales/ and templates/: ${(error as Error).message}`);
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  } catch {
+    // A platform without this signal: exit with its number instead.
+  }
+  process.exit(SIGNALS[signal]);
+}
+
+function installSignalHandlers(): void {
+  if (handlers.size) return;
+  for (const signal of Object.keys(SIGNALS) as StopSignal[]) {
+    const handler = () => {
+      if (stopping) dieBy(signal); // a second signal: stop now; the next build finishes the clean-up
+      stopping = true;
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        let note = '';
+        if (running.out) note = describeRecovery(running.out, recoverOutput(running.out, process.pid));
+        process.stderr.write(`laysum: stopped by ${signal}${note ? `; ${note}` : ''}\n`);
+        dieBy(signal);
+      };
+      // Stop the build first, so nothing writes while the output folder is put in order.
+      if (!running.worker) return finish();
+      running.worker.terminate().then(finish, finish);
+      setTimeout(finish, STOP_DEADLINE_MS);
+    };
+    handlers.set(signal, handler);
+    process.on(signal, handler);
   }
 }
 
-async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>): Promise<number> {
+/** Runs `job` in a worker thread; resolves with its report, rejects with its error. */
+function runInWorker(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<BuildReport> {
+  return new Promise<BuildReport>((resolvePromise, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { laysumJob: job } });
+    running.worker = worker;
+    let settled = false;
+    const settle = (act: () => void) => {
+      // Once a signal is being handled, the handler ends the process: no result, no error.
+      if (settled || stopping) return;
+      settled = true;
+      act();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress(message.done, message.total, message.study);
+      else if (message.type === 'done') settle(() => resolvePromise(message.report));
+      else settle(() => reject(new WorkerError(message.name, message.message, message.stack)));
+    });
+    worker.on('error', (error) => settle(() => reject(error)));
+    worker.on('exit', (code) => {
+      if (running.worker === worker) delete running.worker;
+      settle(() => reject(new Error(`the build stopped unexpectedly (exit code ${code})`)));
+    });
+  }).finally(async () => {
+    const worker = running.worker;
+    delete running.worker;
+    // Done or failed, the worker has nothing left to do. A build that died without finishing
+    // (an internal error, out of memory) may have left its staging folder: put things in order.
+    await worker?.terminate();
+    if (running.out) recoverOutput(running.out, process.pid);
+  });
+}
+
+async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>, pressConfig?: string): Promise<number> {
   const interactive = process.stderr.isTTY && !flags.quiet && !flags.json;
   const bar = interactive ? new cliProgress.SingleBar({ format: 'laysum {bar} {value}/{total} studies {study}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   let started = false;
-  const report = await build({
-    inputs: paths,
-    ...options,
-    ...(flags.project ? { project: loadProjectOrFail(flags.project) } : {}),
-    ...(flags.lang ? { langs: list(flags.lang) } : {}),
-    ...(flags.level ? { levels: list(flags.level) } : {}),
-    onProgress: (done, total, study) => {
-      if (!bar) return;
-      if (!started) bar.start(total, 0, { study });
-      started = true;
-      bar.update(done, { study });
+  installSignalHandlers();
+  const write = options.write ?? true;
+  if (write) {
+    running.out = options.out ?? 'out';
+    // A build that was killed (SIGKILL, a crash) may have left its staging folder, or — between
+    // the two renames of the swap — no output folder at all: put it back before anything else.
+    const recovery = recoverOutput(running.out, 'dead');
+    if (!flags.quiet && !flags.json && (recovery.restored || recovery.removed.length || recovery.failed.length)) {
+      process.stderr.write(`laysum: cleaned up after a build that was stopped: ${describeRecovery(running.out, recovery)}\n`);
+    }
+  }
+  const job: Job = {
+    options: {
+      inputs: paths,
+      ...options,
+      ...(flags.lang ? { langs: list(flags.lang) } : {}),
+      ...(flags.level ? { levels: list(flags.level) } : {}),
     },
+    ...(flags.project ? { project: flags.project } : {}),
+    ...(pressConfig ? { pressConfig } : {}),
+  };
+  const report = await runInWorker(job, (done, total, study) => {
+    if (!bar) return;
+    if (!started) bar.start(total, 0, { study });
+    started = true;
+    bar.update(done, { study });
   }).finally(() => bar?.stop());
-  if (flags.report) writeReport(flags.report, report);
+  if (flags.report) await writeReport(flags.report, report);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.exitCode;
@@ -103,7 +275,10 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     if (flags.quiet && d.severity !== 'error') continue;
     process.stderr.write(`${formatDiagnostic(d)}\n`);
   }
-  if (!flags.quiet && options.write === false && report.studies.length) process.stdout.write(`${reportTable(report)}\n`);
+  if (!flags.quiet && options.write === false && report.studies.length) {
+    const { reportTable } = await import('../report/index.js');
+    process.stdout.write(`${reportTable(report)}\n`);
+  }
   if (!flags.quiet) process.stdout.write(`${summaryLine(report)}\n`);
   return report.exitCode;
 }
@@ -127,7 +302,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--format <names>', 'what to write, comma-separated: summary, press, leaflet', 'summary')
     .option('--pdf [when]', 'also print each leaflet to PDF with Chromium (apt-get install chromium fonts-noto-cjk); `--pdf auto` skips it with a warning when no Chromium is installed')
     .option('--press-config <file>', 'notes to editors for press summaries (YAML)')
-    .action(async (paths: string[], flags: CommonFlags & BuildFlags) => setExit(await run(paths, flags, { out: flags.out, ...formatOptions(flags) })));
+    .action(async (paths: string[], flags: CommonFlags & BuildFlags) => setExit(await run(paths, flags, { out: flags.out, ...formatOptions(flags) }, flags.pressConfig)));
   common(cmd.command('site').description('build the outreach site: every study × language × level, with switchers, sitemap and robots.txt'))
     .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', 'site')
     .option('--base-url <url>', 'absolute URL the site is published under, with any subpath (for canonical and hreflang links)', 'https://example.org/')
@@ -150,8 +325,8 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; everything else commander rejects is usage.
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
-    if (error instanceof UsageError || error instanceof ProjectConfigError) {
-      process.stderr.write(`laysum: ${error.message}\n`);
+    if (isUsageError(error)) {
+      process.stderr.write(`laysum: ${(error as Error).message}\n`);
       return 2;
     }
     process.stderr.write(`laysum: internal error: ${(error as Error).message}\n${process.env.LAYSUM_TRACE ? `${(error as Error).stack}\n` : 'Set LAYSUM_TRACE=1 to see where.\n'}`);

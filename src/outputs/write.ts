@@ -1,12 +1,43 @@
 /**
  * The writer (an edge): put a finished set of output files in place all at once.
  *
- * Files are written into a staging folder beside the output folder, which is then swapped in
- * with two renames, so a reader never sees a half-written output and a failed write leaves the
- * previous output as it was. The output folder is marked with `.laysum-output`; a non-empty
- * folder without the mark is never replaced (it is not ours).
+ * How. Every file is written into a staging folder beside the output folder `<out>`, named
+ * `.<out>.staging-<pid>-<random>` (the pid of the writing process), which is then swapped in with
+ * two renames — `<out>` → `.<out>.staging-<pid>-<random>.old`, then staging → `<out>` — and the
+ * `.old` folder is removed. The output folder is marked with `.laysum-output`; a non-empty folder
+ * without the mark is never replaced (it is not ours). `writeOutputs` does all of it;
+ * `stageOutputs` stops before the swap, so a caller can add files made from the staged ones (PDFs
+ * printed from the HTML) and then `commit()` or `abort()`.
+ *
+ * Guarantee, for a build that fails a check, throws, runs out of space or permissions, or whose
+ * process is killed at any instant (SIGKILL included), on one machine and one file system:
+ *
+ * - `<out>` is always either the complete previous output or the complete new one, never a mix.
+ *   The single exception is the instant between the two renames (two system calls, microseconds
+ *   apart): `<out>` does not exist and the complete previous output is in `….old`. A reader in that
+ *   instant gets "no such folder", never half a folder. (Linux can exchange two folders in one
+ *   step, renameat2(RENAME_EXCHANGE), but Node has no call for it; a symlink swap would be atomic
+ *   but would turn `<out>` into a link.)
+ * - A failed write (ENOSPC, EACCES, EROFS, …) removes the staging folder and puts `<out>` back
+ *   before `writeOutputs` throws an `OutputWriteError` naming the path.
+ * - A process that is killed leaves at most its staging folder and, only if it died between the
+ *   renames or while removing the old output, its `.old` folder. `recoverOutput` repairs that: for
+ *   every `.<out>.staging-<pid>-*` folder whose process is no longer running it puts a `.old`
+ *   folder back as `<out>` when `<out>` is missing, and removes the rest. `writeOutputs` runs it
+ *   first, and the CLI runs it when a `build` or `site` starts, so the next build cleans up after
+ *   a dead one and still succeeds. Folders of a running process (another build) are left alone;
+ *   a dead build's pid taken over by another process keeps its folders until that one ends.
+ * - The CLI stops on SIGINT, SIGTERM and SIGHUP by stopping the build and running `recoverOutput`
+ *   for its own pid, so after those signals nothing is left beside `<out>` (see cli/main.ts).
+ *
+ * Not guaranteed: surviving power loss or an operating-system crash (files are not fsynced);
+ * two builds writing the same `<out>` at the same time; liveness of a pid seen from another
+ * machine or pid namespace (a staging folder on a shared disk whose pid is not running *here* is
+ * taken for dead). And, until the pipeline prints PDFs with `stageOutputs`: `build --pdf` adds the
+ * PDFs after the swap, so a build stopped while printing leaves the new output without some PDFs.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export interface OutputFile {
@@ -19,62 +50,268 @@ export const OUTPUT_MARKER = '.laysum-output';
 
 export class OutputWriteError extends Error {
   constructor(
+    /** The folder or file that could not be written. */
     readonly path: string,
-    message: string,
+    /** What went wrong, without the path (for a diagnostic that names the path on its own). */
+    readonly detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`${path}: ${message}`, options);
+    super(`${path}: ${detail}`, options);
     this.name = 'OutputWriteError';
   }
 }
 
+/**
+ * The file-system calls the writer makes; `writeOutputs` and `recoverOutput` take another one
+ * to simulate faults (a full disk, a read-only folder) in tests.
+ */
+export interface OutputFs {
+  existsSync(path: string): boolean;
+  statSync(path: string): { isDirectory(): boolean; mtimeMs: number };
+  readdirSync(path: string): string[];
+  /** Without `recursive`, fails with EEXIST when the folder exists. */
+  mkdirSync(path: string, options?: { recursive: true }): void;
+  writeFileSync(path: string, content: string): void;
+  renameSync(from: string, to: string): void;
+  rmSync(path: string, options: { recursive: true; force: true }): void;
+}
+
+export const realFs: OutputFs = {
+  existsSync: (path) => nodeFs.existsSync(path),
+  statSync: (path) => nodeFs.statSync(path),
+  readdirSync: (path) => nodeFs.readdirSync(path),
+  mkdirSync: (path, options) => void nodeFs.mkdirSync(path, options),
+  writeFileSync: (path, content) => nodeFs.writeFileSync(path, content),
+  renameSync: (from, to) => nodeFs.renameSync(from, to),
+  rmSync: (path, options) => nodeFs.rmSync(path, options),
+};
+
 function reason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'ENOSPC') return 'no space left on the device';
+  if (e.code === 'EDQUOT') return 'disk quota exceeded';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
   if (e.code === 'EROFS') return 'read-only file system';
+  if (e.code === 'ENOTDIR' || e.code === 'EEXIST') return 'a part of the path is a file, not a folder';
+  if (e.code === 'ENAMETOOLONG') return 'the path is too long';
+  if (e.code === 'EIO') return 'input/output error';
   return e.message ?? String(error);
 }
 
-function assertReplaceable(outDir: string): void {
-  if (!existsSync(outDir)) return;
-  if (!statSync(outDir).isDirectory()) throw new OutputWriteError(outDir, 'exists and is not a folder; expected a folder for the output');
-  const entries = readdirSync(outDir);
+function assertReplaceable(outDir: string, fs: OutputFs): void {
+  if (!fs.existsSync(outDir)) return;
+  let entries: string[];
+  try {
+    if (!fs.statSync(outDir).isDirectory()) throw new OutputWriteError(outDir, 'exists and is not a folder; expected a folder for the output');
+    entries = fs.readdirSync(outDir);
+  } catch (error) {
+    if (error instanceof OutputWriteError) throw error;
+    throw new OutputWriteError(outDir, `cannot read the output folder: ${reason(error)}`, { cause: error });
+  }
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
     throw new OutputWriteError(outDir, `is not empty and was not written by laysum (no ${OUTPUT_MARKER}); choose another --out folder or empty it`);
   }
 }
 
-export function writeOutputs(outDir: string, files: readonly OutputFile[]): void {
+/** Whether a process is running (on this machine, in this pid namespace). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Creates `.<out>.staging-<pid>-<6 random letters or digits>` beside the output folder. (Not
+ * mkdtemp: it makes the folder 0700, and the folder becomes the output; mkdir follows the umask.)
+ */
+function makeStagingFolder(target: string, fs: OutputFs): string {
+  for (let attempt = 0; ; attempt++) {
+    const suffix = [...randomBytes(6)].map((b) => ALNUM[b % ALNUM.length]).join('');
+    const path = join(dirname(target), `.${basename(target)}.staging-${process.pid}-${suffix}`);
+    try {
+      fs.mkdirSync(path);
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 20) throw error;
+    }
+  }
+}
+
+export interface Recovery {
+  /** The `.old` folder that was put back as the output folder (it was missing). */
+  restored?: string;
+  /** Staging and `.old` folders removed. */
+  removed: string[];
+  /** Folders that could not be put back or removed, with the reason. */
+  failed: { path: string; reason: string }[];
+}
+
+/**
+ * Cleans up after a build that was killed while writing `outDir`: its staging folders
+ * (`.<out>.staging-<pid>-<random>`) and `.old` folders beside `outDir`. `owner` picks whose:
+ * `'dead'` — every process that is no longer running (never this one); a pid — that process only
+ * (the CLI uses its own after stopping its build on a signal). When `outDir` is missing, the
+ * newest `.old` folder is put back in its place first; the rest are removed. Never throws: what
+ * cannot be done is listed in `failed` (and the output folder stays as it was).
+ */
+export function recoverOutput(outDir: string, owner: 'dead' | number = 'dead', fs: OutputFs = realFs): Recovery {
   const target = resolve(outDir);
-  assertReplaceable(target);
+  const parent = dirname(target);
+  const result: Recovery = { removed: [], failed: [] };
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return result;
+  }
+  const prefix = `.${basename(target)}.staging-`;
+  const litter = names.flatMap((name) => {
+    if (!name.startsWith(prefix)) return [];
+    const match = /^(\d+)-[A-Za-z0-9]{6}(\.old)?$/.exec(name.slice(prefix.length));
+    if (!match) return [];
+    const pid = Number(match[1]);
+    if (owner === 'dead' ? isRunning(pid) : pid !== owner) return [];
+    return [{ path: join(parent, name), old: match[2] !== undefined }];
+  });
+  const olds = litter.filter((l) => l.old);
+  if (olds.length && !fs.existsSync(target)) {
+    const mtime = (path: string) => {
+      try {
+        return fs.statSync(path).mtimeMs;
+      } catch {
+        return -Infinity;
+      }
+    };
+    const newest = olds.reduce((a, b) => (mtime(b.path) > mtime(a.path) ? b : a));
+    try {
+      fs.renameSync(newest.path, target);
+      result.restored = newest.path;
+      litter.splice(litter.indexOf(newest), 1);
+    } catch (error) {
+      // Keep every `.old` folder: one of them is the only copy of the previous output.
+      result.failed.push({ path: newest.path, reason: `cannot put it back as ${target}: ${reason(error)}` });
+      for (const o of olds) litter.splice(litter.indexOf(o), 1);
+    }
+  }
+  for (const { path } of litter) {
+    try {
+      fs.rmSync(path, { recursive: true, force: true });
+      result.removed.push(path);
+    } catch (error) {
+      result.failed.push({ path, reason: `cannot remove it: ${reason(error)}` });
+    }
+  }
+  return result;
+}
+
+function removeQuietly(path: string, fs: OutputFs): void {
+  try {
+    fs.rmSync(path, { recursive: true, force: true });
+  } catch {
+    // Left behind; `recoverOutput` removes it once this process has ended.
+  }
+}
+
+/** A complete output written to its staging folder, not yet in place. */
+export interface StagedOutput {
+  /** The staging folder: more files (PDFs printed from the staged HTML) may be added here. */
+  readonly dir: string;
+  /** Swaps the staged output in for `outDir` (throws `OutputWriteError`; then nothing was replaced). */
+  commit(): void;
+  /** Removes the staging folder; `outDir` stays as it was. */
+  abort(): void;
+}
+
+/**
+ * Writes `files` into a staging folder beside `outDir` and returns it, for a caller that still
+ * adds files before the swap; `commit()` puts it in place, `abort()` drops it. Throws
+ * `OutputWriteError`, naming the path, when the folder cannot be written (nothing is left behind).
+ */
+export function stageOutputs(outDir: string, files: readonly OutputFile[], fs: OutputFs = realFs): StagedOutput {
+  const target = resolve(outDir);
+  for (const file of files) {
+    const parts = file.path.split('/');
+    if (parts.some((p) => p === '' || p === '.' || p === '..') || file.path.includes('\\')) {
+      throw new OutputWriteError(target, `output file path \`${file.path}\` is not a plain relative path`);
+    }
+  }
+  recoverOutput(target, 'dead', fs);
+  assertReplaceable(target, fs);
   const parent = dirname(target);
   let staging: string;
   try {
-    mkdirSync(parent, { recursive: true });
-    staging = mkdtempSync(join(parent, `.${basename(target)}.staging-`));
+    fs.mkdirSync(parent, { recursive: true });
+    staging = makeStagingFolder(target, fs);
   } catch (error) {
     throw new OutputWriteError(parent, `cannot create the output folder: ${reason(error)}`, { cause: error });
   }
+  let current = '';
   try {
     for (const file of files) {
+      current = file.path;
       const path = join(staging, ...file.path.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
+      fs.mkdirSync(dirname(path), { recursive: true });
+      fs.writeFileSync(path, file.content);
     }
-    writeFileSync(join(staging, OUTPUT_MARKER), 'This folder is written by laysum and replaced on every build.\n');
+    current = OUTPUT_MARKER;
+    fs.writeFileSync(join(staging, OUTPUT_MARKER), 'This folder is written by laysum and replaced on every build.\n');
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw new OutputWriteError(target, `cannot write the output: ${reason(error)}`, { cause: error });
+    removeQuietly(staging, fs);
+    throw new OutputWriteError(target, `cannot write the output (${current}): ${reason(error)}; nothing was replaced`, { cause: error });
   }
+  let done = false;
+  return {
+    dir: staging,
+    abort() {
+      if (done) return;
+      done = true;
+      removeQuietly(staging, fs);
+    },
+    commit() {
+      if (done) throw new Error('this staged output was already committed or aborted');
+      done = true;
+      swapIn(staging, target, fs);
+    },
+  };
+}
+
+/** The two renames: `target` → `<staging>.old`, `staging` → `target`; then the old folder goes. */
+function swapIn(staging: string, target: string, fs: OutputFs): void {
   const old = `${staging}.old`;
+  let moved = false;
   try {
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(staging, target);
+    if (fs.existsSync(target)) {
+      fs.renameSync(target, old);
+      moved = true;
+    }
+    fs.renameSync(staging, target);
   } catch (error) {
-    if (existsSync(old) && !existsSync(target)) renameSync(old, target);
-    rmSync(staging, { recursive: true, force: true });
-    throw new OutputWriteError(target, `cannot replace the output folder: ${reason(error)}`, { cause: error });
+    let kept = 'nothing was replaced';
+    if (moved && !fs.existsSync(target)) {
+      try {
+        fs.renameSync(old, target);
+      } catch {
+        kept = `the previous output is in ${old}`;
+      }
+    }
+    removeQuietly(staging, fs);
+    throw new OutputWriteError(target, `cannot replace the output folder: ${reason(error)}; ${kept}`, { cause: error });
   }
-  rmSync(old, { recursive: true, force: true });
+  // The new output is in place; an old folder that cannot be removed is litter, not a failed build.
+  if (moved) removeQuietly(old, fs);
+}
+
+/**
+ * Writes `files` as the whole content of `outDir`, replacing what was there (see the guarantee
+ * above). Throws `OutputWriteError`, naming the path, when the folder cannot be written.
+ */
+export function writeOutputs(outDir: string, files: readonly OutputFile[], fs: OutputFs = realFs): void {
+  stageOutputs(outDir, files, fs).commit();
 }

@@ -1,0 +1,406 @@
+/**
+ * Nothing lost when things go wrong: bad input, an output folder that cannot be written, a full
+ * disk. Each gives one clear line naming the path, exit 2, no stack trace, and leaves the previous
+ * output byte-identical with nothing beside it.
+ *
+ * Tested for real (Linux, as root, as CI runs; a machine that cannot do so fails these tests, it does not skip them):
+ * - non-UTF-8, missing, FIFO and folder-instead-of-file inputs;
+ * - a file the build cannot read (EACCES): the CLI runs as `nobody` on a chmod 000 file (root
+ *   reads everything, so the fault needs another user);
+ * - an output folder that cannot be written (EACCES): `nobody` builds into a folder owned by root;
+ * - `--out` below a regular file (ENOTDIR);
+ * - a read-only file system (EROFS) and a full disk (ENOSPC) on a small tmpfs mounted for the
+ *   test (needs root with CAP_SYS_ADMIN, as this project's CI machine has).
+ * Simulated with a file-system layer injected into `writeOutputs` (always run): ENOSPC, EACCES,
+ * EROFS and EIO at each step of the write (staging folder, a file, either rename, restoring the
+ * previous output, removing the old one), an exception that is not a file-system error, and the
+ * litter a killed build leaves (its pid no longer running).
+ */
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check, formatDiagnostic } from '../src/index.js';
+import { OUTPUT_MARKER, OutputWriteError, realFs, recoverOutput, stageOutputs, writeOutputs, type OutputFile, type OutputFs } from '../src/outputs/write.js';
+import { FIXTURES, readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'laysum.js');
+const isRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+const minimal = readFileSync(join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
+const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
+
+const sameTree = (a: Map<string, Buffer>, b: Map<string, Buffer>) => a.size === b.size && [...a].every(([path, bytes]) => b.get(path)?.equals(bytes));
+
+/** The previous output: one small real build, copied into a fresh folder for each test. */
+let previous: string;
+beforeAll(() => {
+  previous = join(tempDir('laysum-faults-prev-'), 'out');
+  const result = runCli(['build', join(SAMPLES, 'first-patient-2021.yaml'), '--lang', 'en', '--level', 'easy', '--out', previous, '-q']);
+  expect(result.code, result.stderr).toBe(0);
+});
+
+/** A folder with the previous output as `out/`. */
+function withPrevious(dir = tempDir('laysum-faults-')): { dir: string; out: string } {
+  cpSync(previous, join(dir, 'out'), { recursive: true });
+  return { dir, out: join(dir, 'out') };
+}
+
+/** The previous output is still there, byte for byte, and nothing lies beside it. */
+function expectPreviousIntact(dir: string): void {
+  expect(readdirSync(dir)).toEqual(['out']);
+  expect(sameTree(readTree(join(dir, 'out')), readTree(previous)), 'out/ is the previous output').toBe(true);
+}
+
+/** Runs the CLI as `nobody` (root reads and writes everything, so permission faults need another user). */
+function runAsNobody(args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, uid: NOBODY, gid: NOBODY, encoding: 'utf8', env: { ...process.env, LAYSUM_TRACE: '' }, timeout: 60_000 });
+}
+
+describe('check reports every problem in every file in one run', () => {
+  it('three bad files and a good one: all six problems, and the good study is still checked', async () => {
+    const dir = tempDir('laysum-faults-many-');
+    writeFileSync(join(dir, 'a-consistency.yaml'), minimal.replace('id: minimal-study', 'id: a-consistency').replace('      n: 5', '      n: 4').replace('responders: 4', 'responders: 6'));
+    writeFileSync(join(dir, 'b-not-utf8.yaml'), readFileSync(join(FIXTURES, 'bad', 'not-utf8.yaml')));
+    writeFileSync(join(dir, 'c-schema.yaml'), minimal.replace('id: minimal-study', 'id: c-schema').replace('total: 5', 'total: five').replace('year: 2024', 'year: soon'));
+    writeFileSync(join(dir, 'd-good.yaml'), minimal);
+    const result = runCli(['check', dir]);
+    expect(result.code).toBe(2);
+    noStackTrace(result.stderr);
+    const errors = result.stderr.split('\n').filter((l) => l.startsWith('error: '));
+    const rel = (name: string) => relative(ROOT, join(dir, name)).replaceAll('.', '\\.');
+    expect(errors).toEqual([
+      expect.stringMatching(new RegExp(`^error: ${rel('a-consistency.yaml')}:15:10 population\\.total: condition groups add up to 4 \\(sle 4\\), expected population\\.total 5 \\[facts/consistency\\]$`)),
+      expect.stringMatching(new RegExp(`^error: ${rel('a-consistency.yaml')}:22:17 outcomes\\[0\\]\\.responders: responders 6 is greater than assessed 5`)),
+      expect.stringMatching(new RegExp(`^error: ${rel('a-consistency.yaml')}:23:15 outcomes\\[0\\]\\.assessed: assessed 5 is greater than the 4 participants`)),
+      // (The encoding error names the file as given, here absolute; the others relative to the working folder.)
+      expect.stringMatching(new RegExp(`^error: (${rel('b-not-utf8.yaml')}|${join(dir, 'b-not-utf8.yaml').replaceAll('.', '\\.')}): facts file is not valid UTF-8`)),
+      expect.stringMatching(new RegExp(`^error: ${rel('c-schema.yaml')}:9:9 citation\\.year: expected number, received string \\[facts/schema\\]$`)),
+      expect.stringMatching(new RegExp(`^error: ${rel('c-schema.yaml')}:15:10 population\\.total: expected number, received string \\[facts/schema\\]$`)),
+    ]);
+    // The same problems as checking each file on its own: one run loses none.
+    const alone: string[] = [];
+    for (const name of ['a-consistency.yaml', 'b-not-utf8.yaml', 'c-schema.yaml', 'd-good.yaml']) {
+      const report = await check({ inputs: [join(dir, name)] });
+      alone.push(...report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
+    }
+    expect(errors).toEqual(alone);
+    // The good study went through every check: nine table rows, all passing.
+    const rows = result.stdout.split('\n').filter((l) => l.startsWith('minimal-study '));
+    expect(rows).toHaveLength(9);
+    for (const row of rows) expect(row).not.toContain('✗');
+    expect(result.stdout).toMatch(/^laysum: 1 studies, 9 summaries; checked, nothing written; 6 errors, \d+ warnings$/m);
+  });
+});
+
+describe('bad input: exit 2, the path named, the previous output intact', () => {
+  const firstPatient = join(SAMPLES, 'first-patient-2021.yaml');
+
+  it('a facts file that is not UTF-8', () => {
+    const { dir, out } = withPrevious();
+    const result = runCli(['build', firstPatient, join(FIXTURES, 'bad', 'not-utf8.yaml'), '--out', out, '-q']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not-utf8.yaml: facts file is not valid UTF-8; save it as UTF-8 [input/encoding]');
+    noStackTrace(result.stderr);
+    expectPreviousIntact(dir);
+  });
+
+  it('a facts file that does not exist', () => {
+    const { dir, out } = withPrevious();
+    const missing = join(tempDir(), 'missing.yaml');
+    const result = runCli(['build', firstPatient, missing, '--out', out, '-q']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${missing}: cannot read input: no such file or folder`);
+    noStackTrace(result.stderr);
+    expectPreviousIntact(dir);
+  });
+
+  it('a source text that is a folder', () => {
+    const { dir, out } = withPrevious();
+    const input = tempDir();
+    mkdirSync(join(input, 'texts', 'report.en.md'), { recursive: true });
+    writeFileSync(join(input, 'study.yaml'), `${minimal}sources:\n  - { id: report, path: texts/report.en.md, lang: en }\n`);
+    const result = runCli(['build', join(input, 'study.yaml'), '--out', out, '-q']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/texts\/report\.en\.md minimal-study: cannot read source text `report`: (is a folder|not a regular file)/);
+    noStackTrace(result.stderr);
+    expectPreviousIntact(dir);
+  });
+
+  it('a facts file that is a FIFO: an error, not a build that waits for a writer forever', () => {
+    const { dir, out } = withPrevious();
+    const input = tempDir();
+    execFileSync('mkfifo', [join(input, 'pipe.yaml')]);
+    const result = spawnSync(process.execPath, [BIN, 'build', join(input, 'pipe.yaml'), '--out', out, '-q'], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.error, 'the build returned instead of hanging').toBeUndefined();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('pipe.yaml: cannot read facts file');
+    noStackTrace(result.stderr);
+    expectPreviousIntact(dir);
+  });
+
+  it('a facts file the build may not read (EACCES, for real: run as nobody on a chmod 000 file)', () => {
+    const { dir, out } = withPrevious();
+    chmodSync(dir, 0o755);
+    const input = tempDir();
+    chmodSync(input, 0o755);
+    writeFileSync(join(input, 'secret.yaml'), minimal);
+    chmodSync(join(input, 'secret.yaml'), 0o000);
+    const result = runAsNobody(['build', join(input, 'secret.yaml'), '--out', out, '-q']);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${join(input, 'secret.yaml')}: cannot read facts file: permission denied`);
+    noStackTrace(result.stderr);
+    expectPreviousIntact(dir);
+  });
+});
+
+describe('an output folder that cannot be written: exit 2, the path named, the previous output intact', () => {
+  const input = () => join(SAMPLES, 'mueller-2024.yaml');
+
+  it('--out below a regular file (ENOTDIR)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), 'a file, not a folder');
+    const result = runCli(['build', input(), '--lang', 'en', '--level', 'easy', '--out', join(dir, 'file', 'sub', 'out'), '-q']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, 'file', 'sub')}: cannot create the output folder: a part of the path is a file, not a folder`);
+    noStackTrace(result.stderr);
+    expect(readdirSync(dir)).toEqual(['file']);
+    expect(readFileSync(join(dir, 'file'), 'utf8')).toBe('a file, not a folder');
+  });
+
+  it('a folder the build may not write to (EACCES, for real: run as nobody beside a root-owned output)', () => {
+    const { dir, out } = withPrevious();
+    chmodSync(dir, 0o755);
+    const result = runAsNobody(['build', input(), '--lang', 'en', '--level', 'easy', '--out', out, '-q']);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${dir}: cannot create the output folder: permission denied [output/write]`);
+    noStackTrace(result.stderr);
+    expectPreviousIntact(dir);
+  });
+
+  it('the output folder takes the umask like any new folder (mkdtemp would make it 0700)', () => {
+    const dir = tempDir();
+    writeOutputs(join(dir, 'out'), [{ path: 'a/b.txt', content: 'b' }]);
+    mkdirSync(join(dir, 'plain'));
+    expect(statSync(join(dir, 'out')).mode).toBe(statSync(join(dir, 'plain')).mode);
+  });
+});
+
+/** A tmpfs of `size` mounted for a test; undefined where mounting is not permitted. */
+function mountTmpfs(size: string): string | undefined {
+  if (!isRoot || process.platform !== 'linux') return undefined;
+  const dir = tempDir('laysum-faults-mnt-');
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', dir], { encoding: 'utf8' });
+  return mounted.status === 0 ? dir : undefined;
+}
+const mounts: string[] = [];
+afterAll(() => {
+  for (const dir of mounts) if (spawnSync('umount', ['-l', dir]).status === 0) rmdirSync(dir);
+});
+describe('a read-only file system and a full disk, for real (a small tmpfs)', () => {
+  it('read-only (EROFS): exit 2 naming the folder, the previous output intact', () => {
+    const mnt = mountTmpfs('1m');
+    if (!mnt) throw new Error('mounting a tmpfs needs root with CAP_SYS_ADMIN (as CI has)');
+    mounts.push(mnt);
+    withPrevious(mnt);
+    expect(spawnSync('mount', ['-o', 'remount,ro', mnt]).status).toBe(0);
+    const result = runCli(['build', join(SAMPLES, 'mueller-2024.yaml'), '--lang', 'en', '--level', 'easy', '--out', join(mnt, 'out'), '-q']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${mnt}: cannot create the output folder: read-only file system [output/write]`);
+    noStackTrace(result.stderr);
+    expectPreviousIntact(mnt);
+  });
+
+  it('full (ENOSPC) in the middle of the write: exit 2 naming the folder, staging removed, the previous output intact', () => {
+    const mnt = mountTmpfs('160k');
+    if (!mnt) throw new Error('mounting a tmpfs needs root with CAP_SYS_ADMIN (as CI has)');
+    mounts.push(mnt);
+    withPrevious(mnt);
+    // Every sample in every language and level: about 500 kB, more than is left.
+    const result = runCli(['build', SAMPLES, '--out', join(mnt, 'out'), '-q']);
+    expect(result.code).toBe(2);
+    // (The pipeline names the path twice, in the diagnostic's place and in the error message.)
+    expect(result.stderr).toMatch(new RegExp(`^error: ${join(mnt, 'out')}: (${join(mnt, 'out')}: )?cannot write the output \\([a-z]{2}/[\\w-]+/\\w+\\.(md|html)\\): no space left on the device; nothing was replaced \\[output/write\\]$`, 'm'));
+    noStackTrace(result.stderr);
+    expectPreviousIntact(mnt);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The writer with an injected file-system layer: a fault at every step.
+
+const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+const FILES_A: OutputFile[] = [
+  { path: 'en/a/easy.md', content: 'A easy' },
+  { path: 'en/a/easy.html', content: '<p>A easy</p>' },
+];
+const FILES_B: OutputFile[] = [
+  { path: 'en/b/easy.md', content: 'B easy' },
+  { path: 'en/b/easy.html', content: '<p>B easy</p>' },
+  { path: 'de/b/easy.md', content: 'B leicht' },
+];
+
+/** A folder holding `out/` written from FILES_A by the real writer. */
+function writtenA(): { dir: string; out: string; before: Map<string, Buffer> } {
+  const dir = tempDir('laysum-faults-fs-');
+  const out = join(dir, 'out');
+  writeOutputs(out, FILES_A);
+  return { dir, out, before: readTree(out) };
+}
+
+/** The real file system, with the n-th call of `name` (1-based; every call when n is 0) failing with `error`. */
+function failing(name: keyof OutputFs, n: number, error: Error): OutputFs {
+  let calls = 0;
+  const original = realFs[name] as (...args: unknown[]) => unknown;
+  return {
+    ...realFs,
+    [name]: (...args: unknown[]) => {
+      calls++;
+      if (n === 0 || calls === n) throw error;
+      return original(...args);
+    },
+  };
+}
+
+function expectWriteError(act: () => void, pattern: RegExp): OutputWriteError {
+  try {
+    act();
+  } catch (error) {
+    expect(error).toBeInstanceOf(OutputWriteError);
+    expect((error as Error).message).toMatch(pattern);
+    return error as OutputWriteError;
+  }
+  throw new Error('expected an OutputWriteError');
+}
+
+describe('writeOutputs with an injected fault: the previous output stays, nothing is left beside it', () => {
+  it.each([
+    ['ENOSPC on the second file', failing('writeFileSync', 2, errno('ENOSPC')), /^(.*)\/out: cannot write the output \(en\/b\/easy\.html\): no space left on the device; nothing was replaced$/],
+    ['ENOSPC on the marker, after every file', failing('writeFileSync', 4, errno('ENOSPC')), /out: cannot write the output \(\.laysum-output\): no space left on the device; nothing was replaced$/],
+    ['EDQUOT on the first file', failing('writeFileSync', 1, errno('EDQUOT')), /out: cannot write the output \(en\/b\/easy\.md\): disk quota exceeded; nothing was replaced$/],
+    ['EIO creating a subfolder', failing('mkdirSync', 3, errno('EIO')), /out: cannot write the output \(en\/b\/easy\.md\): input\/output error; nothing was replaced$/],
+    ['an exception that is not a file-system error', failing('writeFileSync', 2, new TypeError('a bug')), /out: cannot write the output \(en\/b\/easy\.html\): a bug; nothing was replaced$/],
+    ['EACCES creating the staging folder', failing('mkdirSync', 2, errno('EACCES')), /^\/.*: cannot create the output folder: permission denied$/],
+    ['EROFS creating the staging folder', failing('mkdirSync', 2, errno('EROFS')), /^\/.*: cannot create the output folder: read-only file system$/],
+    ['EACCES moving the old output aside', failing('renameSync', 1, errno('EACCES')), /out: cannot replace the output folder: permission denied; nothing was replaced$/],
+    ['EIO moving the new output in (the old one is put back)', failing('renameSync', 2, errno('EIO')), /out: cannot replace the output folder: input\/output error; nothing was replaced$/],
+  ])('%s', (_name, fs, message) => {
+    const { dir, out, before } = writtenA();
+    const error = expectWriteError(() => writeOutputs(out, FILES_B, fs), message);
+    expect(error.detail).toBe(error.message.slice(error.path.length + 2));
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(sameTree(readTree(out), before)).toBe(true);
+  });
+
+  it('the new output cannot be moved in and the old one not back: the error says where it is, and the recovery puts it back', () => {
+    const { dir, out, before } = writtenA();
+    let renames = 0;
+    const fs: OutputFs = {
+      ...realFs,
+      renameSync: (from, to) => {
+        renames++;
+        if (renames >= 2) throw errno('EIO');
+        realFs.renameSync(from, to);
+      },
+    };
+    const error = expectWriteError(() => writeOutputs(out, FILES_B, fs), /cannot replace the output folder: input\/output error; the previous output is in \/.*\/\.out\.staging-\d+-\w{6}\.old$/);
+    const old = error.message.replace(/^.* the previous output is in /, '');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([relative(dir, old)]);
+    // This process is alive: a later build leaves its folders alone; its own clean-up (the CLI on a signal) puts the old output back.
+    expect(recoverOutput(out, 'dead')).toEqual({ removed: [], failed: [] });
+    expect(recoverOutput(out, process.pid)).toEqual({ restored: old, removed: [], failed: [] });
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(sameTree(readTree(out), before)).toBe(true);
+  });
+
+  it('the old output cannot be removed after the swap: the new output is in place, no error, the old folder is cleaned up later', () => {
+    const { dir, out } = writtenA();
+    writeOutputs(out, FILES_B, failing('rmSync', 0, errno('EBUSY')));
+    expect([...readTree(out).keys()].sort()).toEqual(['.laysum-output', 'de/b/easy.md', 'en/b/easy.html', 'en/b/easy.md']);
+    const left = readdirSync(dir).filter((e) => e !== 'out');
+    expect(left).toEqual([expect.stringMatching(/^\.out\.staging-\d+-\w{6}\.old$/)]);
+    expect(recoverOutput(out, process.pid)).toEqual({ removed: [join(dir, left[0]!)], failed: [] });
+    expect(readdirSync(dir)).toEqual(['out']);
+  });
+
+  it('a path that would leave the output folder is refused before anything is written', () => {
+    const { dir, out, before } = writtenA();
+    expectWriteError(() => writeOutputs(out, [{ path: '../escape.txt', content: 'x' }]), /output file path `\.\.\/escape\.txt` is not a plain relative path/);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(sameTree(readTree(out), before)).toBe(true);
+  });
+});
+
+describe('after a killed build: its litter is cleaned up by the next one, a running build is left alone', () => {
+  /** A pid that is not running: a process that has ended. */
+  const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+
+  function litter(dir: string, pid: number, old: boolean, files: OutputFile[]): string {
+    const path = join(dir, `.out.staging-${pid}-Zz9Yy8${old ? '.old' : ''}`);
+    for (const f of files) {
+      mkdirSync(join(path, f.path, '..'), { recursive: true });
+      writeFileSync(join(path, f.path), f.content);
+    }
+    writeFileSync(join(path, OUTPUT_MARKER), 'x');
+    return path;
+  }
+
+  it('killed between the two renames (no out/, the previous output in .old): recoverOutput puts it back and removes the half-staged folder', () => {
+    const { dir, out, before } = writtenA();
+    const dead = deadPid();
+    const old = join(dir, `.out.staging-${dead}-Zz9Yy8.old`);
+    realFs.renameSync(out, old);
+    const staging = litter(dir, dead, false, FILES_B);
+    expect(recoverOutput(out)).toEqual({ restored: old, removed: [staging], failed: [] });
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(sameTree(readTree(out), before)).toBe(true);
+  });
+
+  it('writeOutputs after a kill between the renames: puts the previous output back, then replaces it; nothing left', () => {
+    const { dir, out } = writtenA();
+    const dead = deadPid();
+    realFs.renameSync(out, join(dir, `.out.staging-${dead}-Zz9Yy8.old`));
+    litter(dir, dead, false, FILES_B);
+    writeOutputs(out, FILES_B);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(readFileSync(join(out, 'de/b/easy.md'), 'utf8')).toBe('B leicht');
+  });
+
+  it('a staging folder of a running process (another build) is never touched; names that are not ours neither', () => {
+    const { dir, out } = writtenA();
+    const running = litter(dir, process.ppid, false, FILES_B);
+    const runningOld = litter(dir, process.ppid, true, FILES_A);
+    mkdirSync(join(dir, '.out.staging-abcdef')); // an older laysum's name, without a pid
+    mkdirSync(join(dir, '.other.staging-1-abcdef'));
+    writeOutputs(out, FILES_B);
+    expect(readdirSync(dir).sort()).toEqual(['.other.staging-1-abcdef', '.out.staging-abcdef', running.slice(dir.length + 1), runningOld.slice(dir.length + 1), 'out'].sort());
+  });
+
+  it('an .old folder that cannot be put back is kept, and reported', () => {
+    const { dir, out } = writtenA();
+    const dead = deadPid();
+    const old = join(dir, `.out.staging-${dead}-Zz9Yy8.old`);
+    realFs.renameSync(out, old);
+    const recovery = recoverOutput(out, 'dead', failing('renameSync', 0, errno('EACCES')));
+    expect(recovery).toEqual({ removed: [], failed: [{ path: old, reason: `cannot put it back as ${out}: permission denied` }] });
+    expect(readdirSync(dir)).toEqual([relative(dir, old)]);
+  });
+});
+
+describe('stageOutputs: more files before the swap (PDFs), or none of it', () => {
+  it('commit swaps in the staged files and what was added; abort leaves the previous output', () => {
+    const { dir, out, before } = writtenA();
+    const dropped = stageOutputs(out, FILES_B);
+    writeFileSync(join(dropped.dir, 'extra.pdf'), 'pdf');
+    dropped.abort();
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(sameTree(readTree(out), before)).toBe(true);
+    const kept = stageOutputs(out, FILES_B);
+    writeFileSync(join(kept.dir, 'en', 'b', 'leaflet.pdf'), 'pdf');
+    kept.commit();
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect([...readTree(out).keys()].sort()).toEqual(['.laysum-output', 'de/b/easy.md', 'en/b/easy.html', 'en/b/easy.md', 'en/b/leaflet.pdf']);
+    expect(() => kept.commit()).toThrow(/already committed or aborted/);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * A build that is killed leaves a complete output: the real `laysum build` on a bigger input
+ * (40 studies), stopped with SIGINT, SIGTERM, SIGHUP or SIGKILL at several points — while it
+ * starts, while it renders, and the moment its staging folder appears (watched with inotify) —
+ * must leave `out/` byte-identical to the previous build or to a clean build of the new input,
+ * never a mix. After a catchable signal nothing may be left beside `out/`; after SIGKILL litter
+ * may remain, and the next build must clean it up and succeed.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'laysum.js');
+const COPIES = 40;
+const ARGS = ['--lang', 'en', '--level', 'easy', '-q'];
+const STAGING = /^\.out\.staging-\d+-[A-Za-z0-9]{6}$/;
+
+let root: string;
+let inputA: string;
+let inputB: string;
+let treeA: Map<string, Buffer>;
+let treeB: Map<string, Buffer>;
+
+/** `COPIES` copies of mueller-2024 with their own ids (and the sources beside them); `edit` changes the wording. */
+function makeInput(dir: string, edit: (yaml: string) => string): string {
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(SAMPLES, 'sources'), join(dir, 'sources'), { recursive: true });
+  const yaml = readFileSync(join(SAMPLES, 'mueller-2024.yaml'), 'utf8');
+  for (let i = 1; i <= COPIES; i++) writeFileSync(join(dir, `m${i}.yaml`), edit(yaml.replace(/^id: mueller-2024$/m, `id: mueller-2024-c${i}`)));
+  return dir;
+}
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/** Starts `laysum build <input> --out out` in `cwd`. */
+function startBuild(cwd: string, input: string) {
+  const child = spawn(process.execPath, [BIN, 'build', input, '--out', 'out', ...ARGS], { cwd, env: { ...process.env, LAYSUM_TRACE: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const exited = new Promise<Exit>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  return { child, exited };
+}
+
+const sameTree = (a: Map<string, Buffer>, b: Map<string, Buffer>) => a.size === b.size && [...a].every(([path, bytes]) => b.get(path)?.equals(bytes));
+
+/** What a folder holds: the previous output, the new one, or (a failure) something else. */
+function which(dir: string): 'previous' | 'new' | 'a mix' {
+  const tree = readTree(dir);
+  return sameTree(tree, treeA) ? 'previous' : sameTree(tree, treeB) ? 'new' : 'a mix';
+}
+
+/** A folder holding the previous output as `out/`, a build of the new input started in it, and `signal` sent at `when`. */
+async function interrupt(signal: NodeJS.Signals, when: number | 'staging') {
+  const dir = tempDir('laysum-kill-');
+  cpSync(join(root, 'ref-a', 'out'), join(dir, 'out'), { recursive: true });
+  const build = startBuild(dir, inputB);
+  let sentAtStaging = false;
+  if (when === 'staging') {
+    const watcher = watch(dir, (_event, name) => {
+      if (sentAtStaging || !name || !STAGING.test(String(name))) return;
+      sentAtStaging = true;
+      build.child.kill(signal);
+      watcher.close();
+    });
+    build.exited.finally(() => watcher.close());
+  } else {
+    setTimeout(() => build.child.kill(signal), when);
+  }
+  const exit = await build.exited;
+  if (when === 'staging') expect(sentAtStaging, 'the staging folder appeared and the signal was sent then').toBe(true);
+  return { dir, exit };
+}
+
+beforeAll(async () => {
+  root = tempDir('laysum-kill-inputs-');
+  inputA = makeInput(join(root, 'a'), (y) => y);
+  inputB = makeInput(join(root, 'b'), (y) => y.replace('CAR T-cell therapy for lupus', 'CAR T-cell treatment for lupus'));
+  // Clean builds of both inputs, side by side: the two states `out/` may be in after a kill.
+  mkdirSync(join(root, 'ref-a'));
+  mkdirSync(join(root, 'ref-b'));
+  const [a, b] = await Promise.all([startBuild(join(root, 'ref-a'), inputA).exited, startBuild(join(root, 'ref-b'), inputB).exited]);
+  expect(a, a.stderr).toMatchObject({ code: 0 });
+  expect(b, b.stderr).toMatchObject({ code: 0 });
+  treeA = readTree(join(root, 'ref-a', 'out'));
+  treeB = readTree(join(root, 'ref-b', 'out'));
+  expect(treeA.size).toBe(2 * COPIES + 1);
+  expect(sameTree(treeA, treeB)).toBe(false);
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('a build stopped by a catchable signal leaves a complete output and nothing beside it', () => {
+  const cases: [NodeJS.Signals, number | 'staging'][] = [
+    ['SIGINT', 100],
+    ['SIGINT', 300],
+    ['SIGINT', 800],
+    ['SIGINT', 'staging'],
+    ['SIGTERM', 'staging'],
+    ['SIGHUP', 800],
+  ];
+  it.each(cases.map(([signal, when]) => [signal, when === 'staging' ? 'when the staging folder appears' : `after ${when} ms`, when] as const))('%s %s', async (signal, _label, when) => {
+    const { dir, exit } = await interrupt(signal, when);
+    // The process ends by the signal itself (the shell shows 128 + n), after cleaning up.
+    expect(exit.signal, exit.stderr).toBe(signal);
+    // One line, no stack trace, no error — or, stopped before the handlers were installed, nothing.
+    expect(exit.stderr).toMatch(new RegExp(`^(laysum: stopped by ${signal}(; removed \\S+)?\n)?$`));
+    if (when !== 100) expect(exit.stderr).not.toBe('');
+    // No staging folder, no .old folder: only the output.
+    expect(readdirSync(dir)).toEqual(['out']);
+    const state = which(join(dir, 'out'));
+    expect(['previous', 'new']).toContain(state);
+    // Stopped while rendering: the new output cannot have been written yet.
+    if (typeof when === 'number' && when <= 300) expect(state).toBe('previous');
+    // Stopped while writing: the staging folder was removed, or the swap had just been done.
+    if (when === 'staging') expect(state === 'new' || /removed \S*\.out\.staging-\d+-\w{6}/.test(exit.stderr), exit.stderr).toBe(true);
+  });
+});
+
+describe('stopping a build that cannot be stopped at once', () => {
+  it('a build stuck in a blocking read (a FIFO among the --project templates) still ends on SIGINT, after at most the 2 s deadline, with the output intact', async () => {
+    const project = tempDir('laysum-kill-project-');
+    cpSync(join(ROOT, 'locales'), join(project, 'locales'), { recursive: true });
+    cpSync(join(ROOT, 'templates'), join(project, 'templates'), { recursive: true });
+    rmSync(join(project, 'templates', 'easy.hbs'));
+    execFileSync('mkfifo', [join(project, 'templates', 'easy.hbs')]);
+    const dir = tempDir('laysum-kill-');
+    cpSync(join(root, 'ref-a', 'out'), join(dir, 'out'), { recursive: true });
+    const child = spawn(process.execPath, [BIN, 'build', join(SAMPLES, 'mueller-2024.yaml'), '--project', project, '--out', 'out', ...ARGS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const sent = Date.now();
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    expect(Date.now() - sent).toBeLessThan(6000);
+    expect(stderr).toBe('laysum: stopped by SIGINT\n');
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(which(join(dir, 'out'))).toBe('previous');
+  });
+
+  it('check stops on SIGINT too, writing nothing', async () => {
+    const dir = tempDir('laysum-kill-');
+    const child = spawn(process.execPath, [BIN, 'check', inputB, ...ARGS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    setTimeout(() => child.kill('SIGINT'), 800);
+    expect(await exited).toBe('SIGINT');
+    expect(stderr).toBe('laysum: stopped by SIGINT\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a build killed with SIGKILL leaves the previous output intact; the next build cleans up and succeeds', () => {
+  it.each([
+    ['after 300 ms', 300],
+    ['after 800 ms', 800],
+    ['when the staging folder appears', 'staging'],
+  ] as const)('SIGKILL %s', async (_label, when) => {
+    const { dir, exit } = await interrupt('SIGKILL', when);
+    expect(exit.signal).toBe('SIGKILL');
+    const entries = readdirSync(dir);
+    const litter = entries.filter((e) => e !== 'out');
+    for (const name of litter) expect(name).toMatch(/^\.out\.staging-\d+-[A-Za-z0-9]{6}(\.old)?$/);
+    if (existsSync(join(dir, 'out'))) {
+      expect(['previous', 'new']).toContain(which(join(dir, 'out')));
+    } else {
+      // Killed between the two renames: the complete previous output is in the .old folder.
+      const old = litter.find((e) => e.endsWith('.old'));
+      expect(old, 'without out/, a .old folder holds the previous output').toBeDefined();
+      expect(which(join(dir, old!))).toBe('previous');
+    }
+    // Killed while writing, the staging folder stays; the next build removes it. (Killed while
+    // rendering, nothing was written yet: there is nothing to clean up.)
+    if (when === 'staging') expect(litter.length).toBeGreaterThan(0);
+    if (litter.length === 0) return;
+    const next = runCli(['build', inputB, '--out', 'out', ...ARGS], dir);
+    expect(next.code, next.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(which(join(dir, 'out'))).toBe('new');
+  });
+
+  it('a build that starts after a kill between the two renames puts the previous output back first, even when it then fails a check', () => {
+    const dir = tempDir('laysum-kill-');
+    // What a build killed between the renames leaves: no out/, the previous output in its .old
+    // folder, and the new output in its staging folder — of a process that is gone.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    cpSync(join(root, 'ref-a', 'out'), join(dir, `.out.staging-${dead}-AbC123.old`), { recursive: true });
+    cpSync(join(root, 'ref-b', 'out'), join(dir, `.out.staging-${dead}-AbC123`), { recursive: true });
+    const failed = runCli(['build', join(FIXTURES, 'check-fail', 'wrong-title-language.yaml'), '--out', 'out'], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(new RegExp(`^laysum: cleaned up after a build that was stopped: put the previous output back in out \\(from \\S+\\.out\\.staging-${dead}-AbC123\\.old\\); removed \\S+\\.out\\.staging-${dead}-AbC123$`, 'm'));
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(which(join(dir, 'out'))).toBe('previous');
+  });
+});
