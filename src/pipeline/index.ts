@@ -186,7 +186,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       }
     } catch (error) {
       if (error instanceof OutputWriteError) {
-        all.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.message, place: { file: error.path } }));
+        all.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.detail, place: { file: error.path } }));
       } else if (error instanceof BrowserNotFoundError) {
         all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: error.message }));
       } else throw error;
