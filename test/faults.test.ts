@@ -18,7 +18,7 @@
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, formatDiagnostic } from '../src/index.js';
 import { OUTPUT_MARKER, OutputWriteError, realFs, recoverOutput, stageOutputs, writeOutputs, type OutputFile, type OutputFs } from '../src/outputs/write.js';
@@ -53,8 +53,26 @@ function expectPreviousIntact(dir: string): void {
 }
 
 /** Runs the CLI as `nobody` (root reads and writes everything, so permission faults need another user). */
+/**
+ * Runs the CLI as `nobody`. The checkout may sit in a folder only root can enter (CI clones into
+ * a `mktemp -d` folder, mode 0700), so the folders above the project are opened for others
+ * (o+x) for the run and put back after.
+ */
 function runAsNobody(args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, uid: NOBODY, gid: NOBODY, encoding: 'utf8', env: { ...process.env, LAYSUM_TRACE: '' }, timeout: 60_000 });
+  const opened: [string, number][] = [];
+  for (let dir = ROOT; ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if ((mode & 0o005) !== 0o005) {
+      opened.push([dir, mode]);
+      chmodSync(dir, mode | 0o005);
+    }
+    if (dirname(dir) === dir) break;
+  }
+  try {
+    return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, uid: NOBODY, gid: NOBODY, encoding: 'utf8', env: { ...process.env, LAYSUM_TRACE: '' }, timeout: 60_000 });
+  } finally {
+    for (const [dir, mode] of opened) chmodSync(dir, mode);
+  }
 }
 
 describe('check reports every problem in every file in one run', () => {
