@@ -231,7 +231,10 @@ describe('study pages', () => {
       const content = file(`${lang}/first-patient-2021/expert.html`);
       const navs = [...content.matchAll(/<nav class="switcher[^"]*" aria-label="([^"]+)">([\s\S]*?)<\/nav>/g)];
       expect(navs.map((n) => n[1])).toEqual(labels[lang as keyof typeof labels]);
-      for (const nav of navs) for (const a of tags(nav[2]!, 'a')) expect(a.lang).toBeTruthy();
+      const htmlLang = { en: 'en', de: 'de', zh: 'zh-Hans' };
+      // Language switcher: each link in its own language; level switcher: every link in the page's language.
+      expect(tags(navs[0]![2]!, 'a').map((a) => a.lang)).toEqual(['en', 'de', 'zh-Hans']);
+      expect(tags(navs[1]![2]!, 'a').map((a) => a.lang)).toEqual(['easy', 'standard', 'expert'].map(() => htmlLang[lang as keyof typeof htmlLang]));
     }
   });
 });
