@@ -57,8 +57,26 @@ export function stripForDetection(text: string, exempt: readonly string[] = []):
     .trim();
 }
 
+/**
+ * Detections by cleaned text: summaries repeat the same sentences (headings, explanations) across
+ * studies, levels and formats, and detection depends only on the text and the candidates.
+ * Bounded, so a batch build's memory stays flat.
+ */
+const cache = new Map<string, Detection>();
+const CACHE_LIMIT = 50_000;
+
 export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = []): Detection {
   const clean = stripForDetection(text, exempt);
+  const key = `${candidates.map((c) => c.code).join(',')}\u0000${clean}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const detection = detectClean(clean, candidates);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, detection);
+  return detection;
+}
+
+function detectClean(clean: string, candidates: readonly LanguageInfo[]): Detection {
   const han = clean.match(HAN)?.length ?? 0;
   const latin = clean.match(LATIN)?.length ?? 0;
   const size = han + latin;

@@ -9,7 +9,12 @@ import cjkFriendly from 'markdown-it-cjk-friendly';
 
 const parser = new MarkdownIt({ html: false }).use(cjkFriendly);
 
+// The language, fidelity and readability checks all read the same summary in a row: parse it once.
+let lastSource: string | undefined;
+let lastParagraphs: readonly string[] = [];
+
 export function markdownParagraphs(source: string): string[] {
+  if (source === lastSource) return [...lastParagraphs];
   const out: string[] = [];
   for (const token of parser.parse(source, {})) {
     if (token.type !== 'inline') continue;
@@ -19,7 +24,9 @@ export function markdownParagraphs(source: string): string[] {
       .trim();
     if (text) out.push(text);
   }
-  return out;
+  lastSource = source;
+  lastParagraphs = out;
+  return [...out];
 }
 
 export function plainParagraphs(text: string): string[] {
