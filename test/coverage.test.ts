@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANNEX_V, build, check, loadProject, reportHtml, reportRows, reportTable } from '../src/index.js';
-import { FIXTURES, SAMPLES } from './helpers.js';
+import { checkSamples, FIXTURES, SAMPLES } from './helpers.js';
 
 describe('lay-summary coverage (EU CTR 536/2014 Annex V)', () => {
   it('lists the ten elements in order', () => {
@@ -43,7 +43,7 @@ describe('lay-summary coverage (EU CTR 536/2014 Annex V)', () => {
 
 describe('check report', () => {
   it('lists every sample summary with all checks green', async () => {
-    const report = await check({ inputs: [SAMPLES] });
+    const report = await checkSamples();
     const rows = reportRows(report);
     expect(rows).toHaveLength(36);
     expect(rows.filter((r) => r.errors.length)).toEqual([]);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkLocaleParity, loadProject, type ProjectData } from '../src/index.js';
+import { check, checkLocaleParity, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
@@ -45,4 +45,18 @@ export function projectWith(change: (project: ProjectData) => void): ProjectData
   change(project);
   project.diagnostics = checkLocaleParity(project.locales);
   return project;
+}
+
+let samplesReport: Promise<BuildReport> | undefined;
+
+/** `check` of the bundled samples, run once per test file. */
+export function checkSamples(): Promise<BuildReport> {
+  samplesReport ??= check({ inputs: [SAMPLES] });
+  return samplesReport;
+}
+
+/** Every bundled summary, labelled `study/lang/level` for assertion messages. */
+export async function sampleSummaries(): Promise<{ where: string; summary: SummaryReport }[]> {
+  const report = await checkSamples();
+  return report.studies.flatMap((study) => study.summaries.map((summary) => ({ where: `${study.id}/${summary.lang}/${summary.level}`, summary })));
 }

@@ -14,7 +14,7 @@ import type { ReadingLevel } from '../project/index.js';
 import { buildSummaryModel, termHeadword, termName, type SummaryModel } from './model.js';
 import type { PressConfig } from '../outputs/press.js';
 
-export { buildSummaryModel, termHeadword, termName, type SummaryModel, type GlossaryEntry } from './model.js';
+export { buildSummaryModel, studyView, termHeadword, termName, type StudyView, type SummaryModel, type GlossaryEntry } from './model.js';
 export { escapeMarkdown } from './escape.js';
 
 export class TemplateError extends Error {

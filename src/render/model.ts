@@ -17,10 +17,8 @@ export interface GlossaryEntry {
   key: string;
 }
 
-export interface SummaryModel {
-  lang: string;
-  level: ReadingLevel;
-  title: string;
+/** What every view of a study (summary, leaflet) takes from its facts as they are. */
+export interface StudyView {
   design: string;
   status?: string;
   furtherTrials?: string;
@@ -34,8 +32,38 @@ export interface SummaryModel {
   safetyReported: boolean;
   medication: StudyFacts['medication'];
   singleGroup?: StudyFacts['population']['groups'][number];
+  /** i18next context for sentences about the participants' sex, when known. */
   sexContext?: 'female' | 'male' | 'mixed';
+  /** Country names for the locale, as a list. */
   countries?: string;
+}
+
+export function studyView(facts: StudyFacts, tr: Translator): StudyView {
+  const { population } = facts;
+  const sex = population.sex;
+  const regionNames = new Intl.DisplayNames(tr.language.intl, { type: 'region' });
+  return {
+    design: facts.design,
+    ...(facts.status ? { status: facts.status } : {}),
+    ...(facts.furtherTrials ? { furtherTrials: facts.furtherTrials } : {}),
+    intervention: facts.intervention,
+    population,
+    ...(facts.followUp ? { followUp: facts.followUp } : {}),
+    outcomes: facts.outcomes,
+    measurements: facts.measurements,
+    safety: facts.safety ?? [],
+    safetyReported: facts.safety !== undefined,
+    medication: facts.medication,
+    ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
+    ...(sex ? { sexContext: sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed' } : {}),
+    ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
+  };
+}
+
+export interface SummaryModel extends StudyView {
+  lang: string;
+  level: ReadingLevel;
+  title: string;
   conditionList: string;
   pretreatmentList?: string;
   fundingList?: string;
@@ -94,26 +122,11 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
   const lang = tr.language.code;
   const { population } = facts;
   const { authors, ...citation } = facts.citation;
-  const regionNames = new Intl.DisplayNames(tr.language.intl, { type: 'region' });
-  const sex = population.sex;
   return {
     lang,
     level,
     title: esc(facts.title[lang] ?? ''),
-    design: facts.design,
-    ...(facts.status ? { status: facts.status } : {}),
-    ...(facts.furtherTrials ? { furtherTrials: facts.furtherTrials } : {}),
-    intervention: facts.intervention,
-    population,
-    ...(facts.followUp ? { followUp: facts.followUp } : {}),
-    outcomes: facts.outcomes,
-    measurements: facts.measurements,
-    safety: facts.safety ?? [],
-    safetyReported: facts.safety !== undefined,
-    medication: facts.medication,
-    ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
-    ...(sex ? { sexContext: sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed' } : {}),
-    ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
+    ...studyView(facts, tr),
     conditionList: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition))),
     ...(facts.intervention.pretreatment?.length
       ? { pretreatmentList: tr.formatList(facts.intervention.pretreatment.map((d) => termName(tr, level, 'drugs', d))) }

@@ -16,34 +16,20 @@
 import type { StudyFacts } from '../../facts/index.js';
 import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
-import { buildSummaryModel, termHeadword, termName, type GlossaryEntry } from '../../render/index.js';
+import { buildSummaryModel, studyView, type StudyView, termHeadword, termName, type GlossaryEntry } from '../../render/index.js';
 import type { IconArrayOptions } from './icon-array.js';
 
 /** The leaflet is for patients and families: always the easy reading level. */
 export const LEAFLET_LEVEL = 'easy';
 
-export interface LeafletModel {
+export interface LeafletModel extends StudyView {
   lang: string;
   htmlLang: string;
   /** The study's title in the leaflet's language, as written in the facts file. */
   title: string;
-  design: string;
-  furtherTrials?: string;
-  intervention: StudyFacts['intervention'];
-  population: StudyFacts['population'];
-  followUp?: StudyFacts['followUp'];
-  outcomes: StudyFacts['outcomes'];
-  measurements: StudyFacts['measurements'];
-  medication: StudyFacts['medication'];
-  safety: NonNullable<StudyFacts['safety']>;
-  /** False when the facts say nothing about safety (unknown, not "none"). */
-  safetyReported: boolean;
-  singleGroup?: StudyFacts['population']['groups'][number];
-  sexContext?: 'female' | 'male' | 'mixed';
   /** i18next context for the age sentence: the sex where known, else the level. */
   ageContext: string;
   age?: number;
-  countries?: string;
   year: number;
   fundingList?: string;
   /** https://doi.org/… as text: on paper a reader needs to see the address. */
@@ -108,9 +94,7 @@ function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: nu
 export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: Translator): LeafletModel {
   const lang = tr.language.code;
   const { population } = facts;
-  const sex = population.sex;
-  const sexContext = sex ? (sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed') : undefined;
-  const regionNames = new Intl.DisplayNames(tr.language.intl, { type: 'region' });
+  const view = studyView(facts, tr);
   const idBase = `leaflet-${facts.id}`;
   // The glossary is the easy summary's: the same medical words, explained the same way.
   const { glossary } = buildSummaryModel(facts, derived, LEAFLET_LEVEL, tr);
@@ -118,21 +102,9 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     lang,
     htmlLang: tr.language.html,
     title: facts.title[lang] ?? '',
-    design: facts.design,
-    ...(facts.furtherTrials ? { furtherTrials: facts.furtherTrials } : {}),
-    intervention: facts.intervention,
-    population,
-    ...(facts.followUp ? { followUp: facts.followUp } : {}),
-    outcomes: facts.outcomes,
-    measurements: facts.measurements,
-    medication: facts.medication,
-    safety: facts.safety ?? [],
-    safetyReported: facts.safety !== undefined,
-    ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
-    ...(sexContext ? { sexContext } : {}),
-    ageContext: sexContext ?? LEAFLET_LEVEL,
+    ...view,
+    ageContext: view.sexContext ?? LEAFLET_LEVEL,
     ...(population.age?.median !== undefined ? { age: population.age.median } : {}),
-    ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
     year: facts.citation.year,
     ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding) } : {}),
     ...(facts.citation.doi ? { doiUrl: `https://doi.org/${encodeURI(facts.citation.doi)}` } : {}),
