@@ -57,13 +57,17 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
     const groups = conditions.map((condition) => ({ condition, n: int(1, 12) }));
     const total = groups.reduce((s, g) => s + g.n, 0);
     const source: string[] = [`In this study, ${total} people took part.`];
-    const outcomes = Array.from({ length: int(0, 8) }, () => {
-      const group = pick(groups);
-      const responders = int(0, group.n);
-      const quote = `Among ${group.n} patients with ${terms('en').conditions[group.condition]!.lay}, ${responders} responded (${pick(GENERIC_MEASURES).replace(/_/g, ' ')}).`;
-      source.push(quote);
-      return { condition: group.condition, measure: pick(GENERIC_MEASURES), responders, assessed: group.n, source: { text: `${id}-en`, quote } };
-    });
+    // Up to 8 outcomes, each a different measure in a different-or-same group (a real report does not
+    // state the same measure twice for the same group).
+    const reported = new Set<string>();
+    const outcomes = Array.from({ length: int(0, 8) }, () => ({ group: pick(groups), measure: pick(GENERIC_MEASURES) }))
+      .filter(({ group, measure }) => !reported.has(`${group.condition}-${measure}`) && reported.add(`${group.condition}-${measure}`))
+      .map(({ group, measure }) => {
+        const responders = int(0, group.n);
+        const quote = `Among ${group.n} patients with ${terms('en').conditions[group.condition]!.lay}, ${responders} responded (${measure.replace(/_/g, ' ')}).`;
+        source.push(quote);
+        return { condition: group.condition, measure, responders, assessed: group.n, source: { text: `${id}-en`, quote } };
+      });
     const seen = new Set<string>();
     const safety = Array.from({ length: int(0, 10) }, () => ({ event: pick(EVENTS), grade: int(1, 3), count: int(0, total) })).filter((e) => {
       const key = `${e.event}-${e.grade}`;
