@@ -110,15 +110,30 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   const numbers = numberFormat(language.intl);
   const percent = new Intl.NumberFormat(language.intl, { style: 'percent', maximumFractionDigits: 0 });
   const list = new Intl.ListFormat(language.intl, { style: 'long', type: 'conjunction' });
+  // Translations by key and options. A translation depends on nothing else (the resources are
+  // fixed once loaded), and a batch build asks for the same few thousand sentences again and again:
+  // i18next's lookup, plural and interpolation work was a quarter of a build's time. Failures
+  // (missing keys) throw and are not kept. Bounded, so a batch build's memory stays flat.
+  const memo = new Map<string, string>();
+  const translate = (key: string, options: TranslateOptions): string => {
+    // A `_single` variant, where a language has one, is used for a count of exactly 1:
+    // Chinese has no plural forms but still words one patient differently from several.
+    const single = options.count === 1 && instance.exists(`${key}_single`, options) ? `${key}_single` : key;
+    currentKey = single;
+    const out: unknown = t(single, options);
+    if (typeof out !== 'string') throw new MissingLocaleKeyError(lang, key);
+    return out;
+  };
   return {
     language,
     t(key, options = {}) {
-      // A `_single` variant, where a language has one, is used for a count of exactly 1:
-      // Chinese has no plural forms but still words one patient differently from several.
-      const single = options.count === 1 && instance.exists(`${key}_single`, options) ? `${key}_single` : key;
-      currentKey = single;
-      const out: unknown = t(single, options);
-      if (typeof out !== 'string') throw new MissingLocaleKeyError(lang, key);
+      const id = memoKey(key, options);
+      if (id === undefined) return translate(key, options);
+      const known = memo.get(id);
+      if (known !== undefined) return known;
+      const out = translate(key, options);
+      if (memo.size >= TRANSLATION_MEMO_LIMIT) memo.clear();
+      memo.set(id, out);
       return out;
     },
     has(key) {
@@ -128,6 +143,21 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     formatPercent: (part, whole) => percent.format(whole === 0 ? 0 : part / whole),
     formatList: (items) => list.format(items),
   };
+}
+
+const TRANSLATION_MEMO_LIMIT = 100_000;
+
+/** Key + options as one string, when every option is a string, number or boolean (else: not memoised). */
+function memoKey(key: string, options: TranslateOptions): string | undefined {
+  let id = key;
+  for (const name in options) {
+    const value = options[name];
+    const type = typeof value;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean' && value !== undefined) return undefined;
+    // \u0000 and \u0001 never occur in keys or in facts text (control characters are refused at load).
+    id += `\u0000${name}\u0001${type[0]}${String(value)}`;
+  }
+  return id;
 }
 
 /** Plural and context suffixes that i18next adds to a base key. */

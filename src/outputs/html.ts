@@ -1,25 +1,19 @@
 /**
- * Markdown → a full HTML document.
- *
- * markdown-it runs with raw HTML off (`<script>` in any input comes out as text) and with
- * markdown-it-cjk-friendly so that emphasis next to Chinese punctuation works.
+ * Markdown → a full HTML document, with the shared parser of src/markdown (raw HTML off).
  */
-import MarkdownIt from 'markdown-it';
-import cjkFriendly from 'markdown-it-cjk-friendly';
-
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(cjkFriendly);
+import { parseMarkdown, renderTokens } from '../markdown/index.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 export function markdownToHtml(source: string): string {
-  return markdown.render(source);
+  return renderTokens(parseMarkdown(source));
 }
 
 /** The plain text of the first heading (for `<title>`), with Markdown escapes undone. */
 export function plainTitle(source: string): string {
-  const tokens = markdown.parse(source, {});
+  const tokens = parseMarkdown(source);
   const index = tokens.findIndex((t) => t.type === 'heading_open');
   const inline = index >= 0 ? tokens[index + 1] : undefined;
   return (inline?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('');

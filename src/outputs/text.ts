@@ -4,13 +4,9 @@
  *
  *   '# Title\n\nSee [the paper](https://doi.org/x).' → 'Title\n=====\n\nSee the paper <https://doi.org/x>.\n'
  */
-import MarkdownIt from 'markdown-it';
-import cjkFriendly from 'markdown-it-cjk-friendly';
-type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+import { parseMarkdown, type MarkdownToken as Token } from '../markdown/index.js';
 
-const parser = new MarkdownIt({ html: false }).use(cjkFriendly);
-
-function inlineText(tokens: Token[] = []): string {
+function inlineText(tokens: readonly Token[] = []): string {
   let out = '';
   let href: string | undefined;
   for (const t of tokens) {
@@ -30,7 +26,7 @@ export function markdownToText(markdown: string): string {
   let heading = 0;
   let listDepth = 0;
   let quote = false;
-  for (const token of parser.parse(markdown, {})) {
+  for (const token of parseMarkdown(markdown)) {
     if (token.type === 'heading_open') heading = Number(token.tag.slice(1));
     else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') listDepth++;
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') listDepth--;

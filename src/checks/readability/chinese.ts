@@ -71,23 +71,58 @@ export function chineseDifficulty({ sentences, words, difficultWords }: Pick<Chi
   return words / sentences + (100 * difficultWords) / words;
 }
 
+/** What one sentence adds: Han characters, words, and where its difficult words are. */
+interface ChineseSentence {
+  han: number;
+  words: number;
+  /** Start and end (UTF-16) of each difficult word. */
+  difficult: [number, number][];
+}
+
+/**
+ * Segmentations by sentence: a batch repeats the same sentences across studies and segmenting
+ * was most of a Chinese check's time. Keyed with every ASCII digit as 0: in Unicode word
+ * segmentation (UAX #29, which ICU follows) all digits are one class, so "15名" and "00名" split
+ * alike, and digits are never Han, never difficult. Bounded, so memory stays flat.
+ */
+const sentenceMemo = new Map<string, ChineseSentence>();
+const SENTENCE_MEMO_LIMIT = 50_000;
+
+function chineseSentence(sentence: string, commonWords: number, composed: boolean): ChineseSentence {
+  const key = `${commonWords}${composed ? '+' : '-'}\u0000${sentence.replace(/[0-9]/g, '0')}`;
+  const known = sentenceMemo.get(key);
+  if (known) return known;
+  const common = commonChineseWords(commonWords);
+  const result: ChineseSentence = { han: sentence.match(HAN_ALL)?.length ?? 0, words: 0, difficult: [] };
+  if (result.han > 0) {
+    for (const s of segmenter.segment(sentence)) {
+      if (!s.isWordLike) continue;
+      result.words++;
+      if (!HAN.test(s.segment) || common.has(s.segment) || (composed && splitsIntoCommon(s.segment, common))) continue;
+      result.difficult.push([s.index, s.index + s.segment.length]);
+    }
+  }
+  if (sentenceMemo.size >= SENTENCE_MEMO_LIMIT) sentenceMemo.clear();
+  sentenceMemo.set(key, result);
+  return result;
+}
+
 /** Count the sentences (already split) of a Chinese text. */
 export function countChinese(sentences: readonly string[], options: ChineseOptions = {}): ChineseCounts {
-  const common = commonChineseWords(options.commonWords ?? CHINESE_SETTINGS.commonWords);
+  const commonWords = options.commonWords ?? CHINESE_SETTINGS.commonWords;
   const composed = options.composedOfCommonWords ?? CHINESE_SETTINGS.composedOfCommonWords;
   const terms = [...new Set((options.glossaryTerms ?? []).map((t) => t.trim()).filter(Boolean))];
   const counts: ChineseCounts = { sentences: 0, hanCharacters: 0, words: 0, difficultWords: 0, excludedGlossaryTerms: 0 };
   for (const sentence of sentences) {
-    const han = sentence.match(HAN_ALL)?.length ?? 0;
-    if (han === 0) continue;
+    const found = chineseSentence(sentence, commonWords, composed);
+    if (found.han === 0) continue;
     counts.sentences++;
-    counts.hanCharacters += han;
+    counts.hanCharacters += found.han;
+    counts.words += found.words;
+    if (found.difficult.length === 0) continue;
     const covered = terms.length ? glossaryCoverage(sentence, terms) : undefined;
-    for (const s of segmenter.segment(sentence)) {
-      if (!s.isWordLike) continue;
-      counts.words++;
-      if (!HAN.test(s.segment) || common.has(s.segment) || (composed && splitsIntoCommon(s.segment, common))) continue;
-      if (covered && isCovered(covered, s.index, s.index + s.segment.length)) counts.excludedGlossaryTerms++;
+    for (const [start, end] of found.difficult) {
+      if (covered && isCovered(covered, start, end)) counts.excludedGlossaryTerms++;
       else counts.difficultWords++;
     }
   }

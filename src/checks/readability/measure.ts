@@ -95,6 +95,59 @@ function measureChinese(lang: string, sentences: readonly string[], options: Mea
   };
 }
 
+/** What one sentence adds to a Latin-script text's counts. */
+interface LatinSentence {
+  numbers: number;
+  words: number;
+  syllables: number;
+  polysyllables: number;
+  monosyllables: number;
+  longWords: number;
+}
+
+/**
+ * Counts by sentence and language: summaries of a batch repeat the same sentences (headings,
+ * explanations, glossary entries) across studies, and counting syllables was most of a check's
+ * time. The counts depend on the sentence alone. Bounded, so a batch build's memory stays flat.
+ */
+const latinSentences = new Map<string, LatinSentence>();
+const SENTENCE_MEMO_LIMIT = 50_000;
+
+/** Syllables by word, per language: far fewer distinct words than sentences. */
+const wordSyllables = new Map<string, number>();
+
+function syllablesOf(word: string, base: string, countSyllables: (word: string) => number): number {
+  const key = `${base}\u0000${word}`;
+  let n = wordSyllables.get(key);
+  if (n === undefined) {
+    n = countSyllables(word);
+    if (wordSyllables.size >= SENTENCE_MEMO_LIMIT) wordSyllables.clear();
+    wordSyllables.set(key, n);
+  }
+  return n;
+}
+
+function countLatinSentence(sentence: string, base: string, countSyllables: ((word: string) => number) | undefined): LatinSentence {
+  const key = `${base}\u0000${sentence}`;
+  const known = latinSentences.get(key);
+  if (known) return known;
+  const counts: LatinSentence = { numbers: countNumbers(sentence), words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
+  const found = latinWords(sentence);
+  counts.words = found.length;
+  if (countSyllables) {
+    for (const word of found) {
+      const n = syllablesOf(word, base, countSyllables);
+      counts.syllables += n;
+      if (n >= 3) counts.polysyllables++;
+      if (n === 1) counts.monosyllables++;
+      if (wordLetters(word).length > 6) counts.longWords++;
+    }
+  }
+  if (latinSentences.size >= SENTENCE_MEMO_LIMIT) latinSentences.clear();
+  latinSentences.set(key, counts);
+  return counts;
+}
+
 function measureLatin(lang: string, base: string, sentences: readonly string[]): ReadabilityFigures {
   const countSyllables = base === 'de' ? germanSyllables : base === 'en' ? englishSyllables : undefined;
   let sentenceCount = 0;
@@ -105,19 +158,15 @@ function measureLatin(lang: string, base: string, sentences: readonly string[]):
   let monosyllables = 0;
   let longWords = 0;
   for (const sentence of sentences) {
-    numbers += countNumbers(sentence);
-    const found = latinWords(sentence);
-    if (found.length === 0) continue;
+    const c = countLatinSentence(sentence, base, countSyllables);
+    numbers += c.numbers;
+    if (c.words === 0) continue;
     sentenceCount++;
-    words += found.length;
-    if (!countSyllables) continue;
-    for (const word of found) {
-      const n = countSyllables(word);
-      syllables += n;
-      if (n >= 3) polysyllables++;
-      if (n === 1) monosyllables++;
-      if (wordLetters(word).length > 6) longWords++;
-    }
+    words += c.words;
+    syllables += c.syllables;
+    polysyllables += c.polysyllables;
+    monosyllables += c.monosyllables;
+    longWords += c.longWords;
   }
   const figures: ReadabilityFigures = { lang, sentences: sentenceCount, words, numbers };
   if (sentenceCount === 0) return figures;
