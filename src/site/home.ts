@@ -14,7 +14,7 @@ import type { OutputFile } from '../outputs/index.js';
 import { escapeHtml } from '../outputs/html.js';
 import type { LanguageInfo, Translator } from '../i18n/index.js';
 import { footerHtml, pageDocument, switcher } from './layout.js';
-import { homeFile, pageOf, studyIndexFile, translator, type SitePlan, type SiteStudy } from './model.js';
+import { homeFile, studyIndexFile, translator, type SiteEntry, type SitePlan } from './model.js';
 import { relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 export const ROOT_FILE = 'index.html';
@@ -35,24 +35,20 @@ function asHeading(name: string, language: LanguageInfo): string {
   return first.toLocaleUpperCase(language.intl) + rest.join('');
 }
 
-export function conditionsOf(study: SiteStudy): string[] {
-  return [...new Set(study.facts.population.groups.map((g) => g.condition))];
-}
-
 interface Group {
   key: string;
   name: string;
-  studies: SiteStudy[];
+  studies: SiteEntry[];
 }
 
 /** Studies by condition, groups and studies in the language's collation order. */
-export function groupByCondition(plan: SitePlan, lang: string): Group[] {
+export function groupByCondition(plan: SitePlan, lang: string, entries: readonly SiteEntry[] = plan.entries): Group[] {
   const tr = translator(plan, lang);
   const collator = new Intl.Collator(tr.language.intl);
-  const title = (study: SiteStudy) => pageOf(study, lang, plan.indexLevel).title;
+  const title = (study: SiteEntry) => study.titles[lang] ?? '';
   const groups = new Map<string, Group>();
-  for (const study of plan.studies) {
-    for (const key of conditionsOf(study)) {
+  for (const study of entries) {
+    for (const key of study.conditions) {
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { key, name: conditionName(tr, key), studies: [] }));
       group.studies.push(study);
@@ -63,20 +59,19 @@ export function groupByCondition(plan: SitePlan, lang: string): Group[] {
   return [...groups.values()].sort((a, b) => collator.compare(a.name, b.name) || byCode(a.key, b.key));
 }
 
-function studyItem(plan: SitePlan, lang: string, study: SiteStudy): string {
+function studyItem(plan: SitePlan, lang: string, study: SiteEntry): string {
   const tr = translator(plan, lang);
-  const page = pageOf(study, lang, plan.indexLevel);
   const href = relativeHref(homeFile(lang), studyIndexFile(lang, study.id));
-  const conditions = tr.formatList(conditionsOf(study).map((key) => conditionName(tr, key)));
-  return `<li><a class="study-link" href="${escapeHtml(href)}">${escapeHtml(page.title)}</a>
-<p class="study-meta"><span>${escapeHtml(tr.t('site:home.conditions', { list: conditions }))}</span> <span>${escapeHtml(tr.t('site:home.published', { year: study.facts.citation.year }))}</span></p></li>`;
+  const conditions = tr.formatList(study.conditions.map((key) => conditionName(tr, key)));
+  return `<li><a class="study-link" href="${escapeHtml(href)}">${escapeHtml(study.titles[lang] ?? '')}</a>
+<p class="study-meta"><span>${escapeHtml(tr.t('site:home.conditions', { list: conditions }))}</span> <span>${escapeHtml(tr.t('site:home.published', { year: study.year }))}</span></p></li>`;
 }
 
-function homePage(plan: SitePlan, language: LanguageInfo): OutputFile {
+function homePage(plan: SitePlan, language: LanguageInfo, entries: readonly SiteEntry[]): OutputFile {
   const lang = language.code;
   const tr = translator(plan, lang);
   const path = homeFile(lang);
-  const groups = groupByCondition(plan, lang);
+  const groups = groupByCondition(plan, lang, entries);
   const languages = switcher(
     'language',
     tr.t('site:nav.language'),
@@ -145,8 +140,8 @@ ${items.join('\n')}
   return { path: ROOT_FILE, content };
 }
 
-export function homePages(plan: SitePlan): { files: OutputFile[]; entries: PageEntry[] } {
-  const files = [rootPage(plan), ...plan.languages.map((l) => homePage(plan, l))];
+export function homePages(plan: SitePlan, studies: readonly SiteEntry[] = plan.entries): { files: OutputFile[]; entries: PageEntry[] } {
+  const files = [rootPage(plan), ...plan.languages.map((l) => homePage(plan, l, studies))];
   const alternates = homeAlternates(plan);
   return { files, entries: [{ url: '', alternates }, ...plan.languages.map((l) => ({ url: `${l.code}/`, alternates }))] };
 }

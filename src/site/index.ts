@@ -15,12 +15,12 @@ import type { OutputFile } from '../outputs/index.js';
 import { SITE_CSS } from './css.js';
 import { homePages } from './home.js';
 import { STYLESHEET_PATH } from './layout.js';
-import { planSite, type SitePage, type SiteOptions } from './model.js';
+import { planSite, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
 import { robotsTxt, ROBOTS_FILE, sitemapXml, SITEMAP_FILE } from './sitemap.js';
-import { studyPages } from './study.js';
+import { studyPageEntries, studyPages } from './study.js';
 import { SiteInputError } from './urls.js';
 
-export { planSite, type SitePage, type SiteOptions, type SitePlan, type SiteStudy } from './model.js';
+export { planSite, type SiteEntry, type SitePage, type SiteOptions, type SitePlan, type SiteStudy } from './model.js';
 export { SiteInputError, normalizeBaseUrl, relativeHref, type Alternate, type PageEntry } from './urls.js';
 export { PALETTE, CONTRAST_PAIRS, SITE_CSS, type PaletteColour } from './css.js';
 export { groupByCondition } from './home.js';
@@ -28,16 +28,39 @@ export { sitePage } from './page.js';
 
 export function buildSite(pages: SitePage[], options: SiteOptions): OutputFile[] {
   const plan = planSite(pages, options);
-  const homes = homePages(plan);
-  const studies = plan.studies.map((study) => studyPages(plan, study));
-  const entries = [...homes.entries, ...studies.flatMap((s) => s.entries)];
-  const files: OutputFile[] = [
+  const files = [...siteIndexFiles(plan.entries, options), ...plan.studies.flatMap((study) => studyPages(plan, study).files)];
+  return sortedUnique(files);
+}
+
+/**
+ * The pages of one study (every language × level), and what the index pages need to list it.
+ * A batch build makes these study by study, in parallel, and keeps only the entry.
+ */
+export function siteStudyFiles(pages: SitePage[], options: SiteOptions): { files: OutputFile[]; entry: SiteEntry } {
+  const plan = planSite(pages, options);
+  const study = plan.studies[0];
+  if (!study || plan.studies.length > 1) throw new SiteInputError(`expected the pages of one study, got ${plan.studies.length}`);
+  return { files: sortedUnique(studyPages(plan, study).files), entry: plan.entries[0]! };
+}
+
+/** The index pages of a site: stylesheet, robots.txt, sitemap.xml, the root chooser and the language homes. */
+export function siteIndexFiles(entries: readonly SiteEntry[], options: SiteOptions): OutputFile[] {
+  const plan = planSite([], options);
+  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.id === sorted[i - 1]!.id) throw new SiteInputError(`study \`${sorted[i]!.id}\` is listed twice`);
+  }
+  const homes = homePages(plan, sorted);
+  const pageEntries = [...homes.entries, ...sorted.flatMap((entry) => studyPageEntries(plan, entry.id))];
+  return sortedUnique([
     { path: STYLESHEET_PATH, content: SITE_CSS },
     { path: ROBOTS_FILE, content: robotsTxt(plan.baseUrl) },
-    { path: SITEMAP_FILE, content: sitemapXml(plan.baseUrl, entries) },
+    { path: SITEMAP_FILE, content: sitemapXml(plan.baseUrl, pageEntries) },
     ...homes.files,
-    ...studies.flatMap((s) => s.files),
-  ];
+  ]);
+}
+
+function sortedUnique(files: OutputFile[]): OutputFile[] {
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (let i = 1; i < files.length; i++) {
     // A level named `index` would overwrite the study folder's index.html: refuse rather than lose a page.

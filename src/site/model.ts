@@ -38,6 +38,20 @@ export interface SiteOptions {
   defaultLang: string;
 }
 
+/**
+ * What the index pages (homes, sitemap) know of a study: enough to list and link it. A batch build
+ * keeps only these, never the pages, and `laysum site --merge` reads them from each shard's output.
+ */
+export interface SiteEntry {
+  id: string;
+  /** Condition keys, in the order of the facts, each once. */
+  conditions: string[];
+  /** Publication year. */
+  year: number;
+  /** Plain-text title per language, of the index-level summary. */
+  titles: Record<string, string>;
+}
+
 export interface SiteStudy {
   id: string;
   facts: StudyFacts;
@@ -55,6 +69,8 @@ export interface SitePlan {
   /** The level a study folder's `index.html` shows: `standard`, or the first level without it. */
   indexLevel: string;
   studies: SiteStudy[];
+  /** The studies as the index pages list them. */
+  entries: SiteEntry[];
 }
 
 export const INDEX_LEVEL = 'standard';
@@ -106,14 +122,25 @@ export function planSite(pages: readonly SitePage[], options: SiteOptions): Site
     const missing = codes.flatMap((lang) => options.levels.filter((level) => !study.pages.has(studyKey(lang, level))).map((level) => studyKey(lang, level)));
     if (missing.length > 0) throw new SiteInputError(`study ${study.id} has no page for ${missing.join(', ')}; the site links every study in every language and level`);
   }
+  const indexLevel = options.levels.includes(INDEX_LEVEL) ? INDEX_LEVEL : options.levels[0]!;
   return {
     baseUrl: normalizeBaseUrl(options.baseUrl),
     languages: options.languages,
     levels: options.levels,
     translators: options.translators,
     defaultLang,
-    indexLevel: options.levels.includes(INDEX_LEVEL) ? INDEX_LEVEL : options.levels[0]!,
+    indexLevel,
     studies,
+    entries: studies.map((study) => siteEntry(study, codes, indexLevel)),
+  };
+}
+
+export function siteEntry(study: SiteStudy, langs: readonly string[], indexLevel: string): SiteEntry {
+  return {
+    id: study.id,
+    conditions: [...new Set(study.facts.population.groups.map((g) => g.condition))],
+    year: study.facts.citation.year,
+    titles: Object.fromEntries(langs.map((lang) => [lang, pageOf(study, lang, indexLevel).title])),
   };
 }
 

@@ -22,6 +22,11 @@ function studyAlternates(plan: SitePlan, id: string, level: string): Alternate[]
   ];
 }
 
+/** The sitemap entries of a study's pages: each level in each language, by canonical URL. */
+export function studyPageEntries(plan: SitePlan, id: string): PageEntry[] {
+  return plan.languages.flatMap((language) => plan.levels.map((level) => ({ url: studyUrl(plan, language.code, id, level), alternates: studyAlternates(plan, id, level) })));
+}
+
 export function studyPages(plan: SitePlan, study: SiteStudy): { files: OutputFile[]; entries: PageEntry[] } {
   const files: OutputFile[] = [];
   const entries: PageEntry[] = [];
