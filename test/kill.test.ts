@@ -47,7 +47,20 @@ function startBuild(cwd: string, input: string) {
   return { child, exited };
 }
 
-const sameTree = (a: Map<string, Buffer>, b: Map<string, Buffer>) => a.size === b.size && [...a].every(([path, bytes]) => b.get(path)?.equals(bytes));
+/**
+ * The same output: every file byte for byte, and a manifest (`.laysum-output`) of the same studies
+ * with the same input hashes. (The manifest also records where the facts files were, relative to
+ * the folder the build ran in, which differs between these test folders.)
+ */
+const MARKER = '.laysum-output';
+const manifestOf = (tree: Map<string, Buffer>) => {
+  const text = tree.get(MARKER)?.toString('utf8');
+  if (!text) return undefined;
+  const manifest = JSON.parse(text) as { studies: { id: string; inputHash: string; langs: Record<string, { files: string[] }> }[] };
+  return JSON.stringify(manifest.studies.map((s) => [s.id, s.inputHash, s.langs]));
+};
+const sameTree = (a: Map<string, Buffer>, b: Map<string, Buffer>) =>
+  a.size === b.size && [...a].every(([path, bytes]) => path === MARKER || b.get(path)?.equals(bytes)) && manifestOf(a) !== undefined && manifestOf(a) === manifestOf(b);
 
 /** What a folder holds: the previous output, the new one, or (a failure) something else. */
 function which(dir: string): 'previous' | 'new' | 'a mix' {

@@ -72,6 +72,9 @@ export interface OutputFs {
   /** Without `recursive`, fails with EEXIST when the folder exists. */
   mkdirSync(path: string, options?: { recursive: true }): void;
   writeFileSync(path: string, content: string): void;
+  /** Hard link (an incremental build reuses unchanged files of the previous output). */
+  linkSync(existing: string, path: string): void;
+  copyFileSync(from: string, to: string): void;
   renameSync(from: string, to: string): void;
   rmSync(path: string, options: { recursive: true; force: true }): void;
 }
@@ -82,11 +85,14 @@ export const realFs: OutputFs = {
   readdirSync: (path) => nodeFs.readdirSync(path),
   mkdirSync: (path, options) => void nodeFs.mkdirSync(path, options),
   writeFileSync: (path, content) => nodeFs.writeFileSync(path, content),
+  linkSync: (existing, path) => nodeFs.linkSync(existing, path),
+  copyFileSync: (from, to) => nodeFs.copyFileSync(from, to),
   renameSync: (from, to) => nodeFs.renameSync(from, to),
   rmSync: (path, options) => nodeFs.rmSync(path, options),
 };
 
-function reason(error: unknown): string {
+/** A file-system error in words (no path: the caller names it). */
+export function writeErrorReason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e.code === 'ENOSPC') return 'no space left on the device';
   if (e.code === 'EDQUOT') return 'disk quota exceeded';
@@ -106,7 +112,7 @@ function assertReplaceable(outDir: string, fs: OutputFs): void {
     entries = fs.readdirSync(outDir);
   } catch (error) {
     if (error instanceof OutputWriteError) throw error;
-    throw new OutputWriteError(outDir, `cannot read the output folder: ${reason(error)}`, { cause: error });
+    throw new OutputWriteError(outDir, `cannot read the output folder: ${writeErrorReason(error)}`, { cause: error });
   }
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
     throw new OutputWriteError(outDir, `is not empty and was not written by laysum (no ${OUTPUT_MARKER}); choose another --out folder or empty it`);
@@ -196,7 +202,7 @@ export function recoverOutput(outDir: string, owner: 'dead' | number = 'dead', f
       litter.splice(litter.indexOf(newest), 1);
     } catch (error) {
       // Keep every `.old` folder: one of them is the only copy of the previous output.
-      result.failed.push({ path: newest.path, reason: `cannot put it back as ${target}: ${reason(error)}` });
+      result.failed.push({ path: newest.path, reason: `cannot put it back as ${target}: ${writeErrorReason(error)}` });
       for (const o of olds) litter.splice(litter.indexOf(o), 1);
     }
   }
@@ -205,7 +211,7 @@ export function recoverOutput(outDir: string, owner: 'dead' | number = 'dead', f
       fs.rmSync(path, { recursive: true, force: true });
       result.removed.push(path);
     } catch (error) {
-      result.failed.push({ path, reason: `cannot remove it: ${reason(error)}` });
+      result.failed.push({ path, reason: `cannot remove it: ${writeErrorReason(error)}` });
     }
   }
   return result;
@@ -229,6 +235,144 @@ export interface StagedOutput {
   abort(): void;
 }
 
+/** The marker's text when the caller gives no manifest. */
+const MARKER_TEXT = 'This folder is written by laysum and replaced on every build.\n';
+
+function checkRelativePath(target: string, path: string): void {
+  const parts = path.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..') || path.includes('\\')) {
+    throw new OutputWriteError(target, `output file path \`${path}\` is not a plain relative path`);
+  }
+}
+
+/**
+ * Writes files into a folder (a staging folder), making sub-folders as needed; `made` remembers the
+ * folders already there, so a batch makes each once. Throws the file-system error; the caller
+ * names the path and cleans up. Used by the build's worker threads, which all write into the one
+ * staging folder of the build (each study into its own sub-folders).
+ */
+export function writeFilesInto(dir: string, files: readonly OutputFile[], fs: OutputFs = realFs, made: Set<string> = new Set()): void {
+  for (const file of files) {
+    checkRelativePath(dir, file.path);
+    const path = join(dir, ...file.path.split('/'));
+    const parent = dirname(path);
+    if (!made.has(parent)) {
+      fs.mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    fs.writeFileSync(path, file.content);
+  }
+}
+
+/** A staging folder beside the output folder, filled step by step, then swapped in or dropped. */
+export interface StagingFolder {
+  readonly dir: string;
+  /** The output folder it replaces (absolute). */
+  readonly target: string;
+  /** Writes files (throws `OutputWriteError` naming the file; the staging folder is then removed). */
+  write(files: readonly OutputFile[]): void;
+  /** Files of the current output folder, unchanged, into the staging folder: hard links where the
+   *  file system allows, else copies (throws like `write`). */
+  reuse(paths: readonly string[]): void;
+  /** Writes the marker (with `manifest` as its text, if given) and swaps the staging folder in. */
+  commit(manifest?: string): void;
+  /** Removes the staging folder; the output folder stays as it was. */
+  abort(): void;
+}
+
+/**
+ * Opens a staging folder for `outDir`: removes what dead builds left, refuses an output folder
+ * laysum did not write, creates `.<out>.staging-<pid>-<random>`. Throws `OutputWriteError`.
+ */
+export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolder {
+  const target = resolve(outDir);
+  recoverOutput(target, 'dead', fs);
+  assertReplaceable(target, fs);
+  const parent = dirname(target);
+  // Folders this build creates above the output folder go again if it fails: a failed build leaves nothing.
+  const created: string[] = [];
+  for (let dir = parent; !fs.existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) created.push(dir);
+  let staging: string;
+  const removeCreated = () => {
+    for (const dir of created) {
+      try {
+        if (fs.readdirSync(dir).length === 0) fs.rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // Gone already, or not ours to remove.
+      }
+    }
+  };
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+    staging = makeStagingFolder(target, fs);
+  } catch (error) {
+    removeCreated();
+    throw new OutputWriteError(parent, `cannot create the output folder: ${writeErrorReason(error)}`, { cause: error });
+  }
+  const made = new Set<string>([staging]);
+  let done = false;
+  const drop = () => {
+    removeQuietly(staging, fs);
+    removeCreated();
+  };
+  const failed = (current: string, error: unknown): never => {
+    done = true;
+    drop();
+    if (error instanceof OutputWriteError) throw error;
+    throw new OutputWriteError(target, `cannot write the output (${current}): ${writeErrorReason(error)}; nothing was replaced`, { cause: error });
+  };
+  return {
+    dir: staging,
+    target,
+    write(files) {
+      for (const file of files) {
+        try {
+          writeFilesInto(staging, [file], fs, made);
+        } catch (error) {
+          failed(file.path, error);
+        }
+      }
+    },
+    reuse(paths) {
+      for (const path of paths) {
+        try {
+          checkRelativePath(target, path);
+          const from = join(target, ...path.split('/'));
+          const to = join(staging, ...path.split('/'));
+          if (!made.has(dirname(to))) {
+            fs.mkdirSync(dirname(to), { recursive: true });
+            made.add(dirname(to));
+          }
+          try {
+            fs.linkSync(from, to);
+          } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw error;
+            fs.copyFileSync(from, to);
+          }
+        } catch (error) {
+          failed(path, error);
+        }
+      }
+    },
+    commit(manifest) {
+      if (done) throw new Error('this staged output was already committed or aborted');
+      try {
+        fs.writeFileSync(join(staging, OUTPUT_MARKER), manifest ?? MARKER_TEXT);
+      } catch (error) {
+        failed(OUTPUT_MARKER, error);
+      }
+      done = true;
+      swapIn(staging, target, fs);
+    },
+    abort() {
+      if (done) return;
+      done = true;
+      drop();
+    },
+  };
+}
+
 /**
  * Writes `files` into a staging folder beside `outDir` and returns it, for a caller that still
  * adds files before the swap; `commit()` puts it in place, `abort()` drops it. Throws
@@ -236,50 +380,10 @@ export interface StagedOutput {
  */
 export function stageOutputs(outDir: string, files: readonly OutputFile[], fs: OutputFs = realFs): StagedOutput {
   const target = resolve(outDir);
-  for (const file of files) {
-    const parts = file.path.split('/');
-    if (parts.some((p) => p === '' || p === '.' || p === '..') || file.path.includes('\\')) {
-      throw new OutputWriteError(target, `output file path \`${file.path}\` is not a plain relative path`);
-    }
-  }
-  recoverOutput(target, 'dead', fs);
-  assertReplaceable(target, fs);
-  const parent = dirname(target);
-  let staging: string;
-  try {
-    fs.mkdirSync(parent, { recursive: true });
-    staging = makeStagingFolder(target, fs);
-  } catch (error) {
-    throw new OutputWriteError(parent, `cannot create the output folder: ${reason(error)}`, { cause: error });
-  }
-  let current = '';
-  try {
-    for (const file of files) {
-      current = file.path;
-      const path = join(staging, ...file.path.split('/'));
-      fs.mkdirSync(dirname(path), { recursive: true });
-      fs.writeFileSync(path, file.content);
-    }
-    current = OUTPUT_MARKER;
-    fs.writeFileSync(join(staging, OUTPUT_MARKER), 'This folder is written by laysum and replaced on every build.\n');
-  } catch (error) {
-    removeQuietly(staging, fs);
-    throw new OutputWriteError(target, `cannot write the output (${current}): ${reason(error)}; nothing was replaced`, { cause: error });
-  }
-  let done = false;
-  return {
-    dir: staging,
-    abort() {
-      if (done) return;
-      done = true;
-      removeQuietly(staging, fs);
-    },
-    commit() {
-      if (done) throw new Error('this staged output was already committed or aborted');
-      done = true;
-      swapIn(staging, target, fs);
-    },
-  };
+  for (const file of files) checkRelativePath(target, file.path);
+  const staging = openStaging(outDir, fs);
+  staging.write(files);
+  return { dir: staging.dir, commit: () => staging.commit(), abort: () => staging.abort() };
 }
 
 /** The two renames: `target` → `<staging>.old`, `staging` → `target`; then the old folder goes. */
@@ -302,7 +406,7 @@ function swapIn(staging: string, target: string, fs: OutputFs): void {
       }
     }
     removeQuietly(staging, fs);
-    throw new OutputWriteError(target, `cannot replace the output folder: ${reason(error)}; ${kept}`, { cause: error });
+    throw new OutputWriteError(target, `cannot replace the output folder: ${writeErrorReason(error)}; ${kept}`, { cause: error });
   }
   // The new output is in place; an old folder that cannot be removed is litter, not a failed build.
   if (moved) removeQuietly(old, fs);

@@ -7,22 +7,24 @@
  * passed, and then all files at once (see outputs/write.ts), so a failed build never leaves
  * half an output behind.
  */
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
-import { checkConsistency, parseStudyFacts, type TermCatalog } from '../facts/index.js';
-import { createTranslator, type Translator } from '../i18n/index.js';
-import { createRenderer } from '../render/index.js';
-import { writeOutputs, OutputWriteError, type OutputFile, type PressConfig } from '../outputs/index.js';
-import { checkFactSources, checkFactsLanguage, unknownElements } from '../checks/index.js';
-import { buildSite, SiteInputError, type SitePage } from '../site/index.js';
+import { createTranslator } from '../i18n/index.js';
+import { openStaging, OutputWriteError, type PressConfig, type StagingFolder } from '../outputs/index.js';
+import { SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserNotFoundError, defaultChromiumPath, printPdfs } from '../outputs/pdf.js';
-import { existsSync } from 'node:fs';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
-import { collectFactsFiles, readSourceTexts, readUtf8 } from './load.js';
-import { renderStudy, type OutputFormat, type StudyReport } from './study.js';
+import { collectFactsFiles } from './load.js';
+import { currentInputHash, localeHashes, readManifest, settingsHash, type BuildManifest, type ManifestStudy } from './cache.js';
+import { runStudies, workerCount } from './pool.js';
+import { shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
+import type { OutputFormat, StudyReport } from './study.js';
 import { stageTimer, type Stage } from './timing.js';
 
 export type { OutputFormat, StudyReport, SummaryReport } from './study.js';
+export { shardOf } from './study-file.js';
+export type { BuildManifest } from './cache.js';
 
 export interface BuildOptions {
   /** Facts files and folders (searched recursively for .yaml, .yml, .json). */
@@ -48,6 +50,12 @@ export interface BuildOptions {
   pdf?: boolean | 'auto';
   /** Called after each study. */
   onProgress?: (done: number, total: number, study: string) => void;
+  /** Worker threads to spread the studies over; default one per core (1: all in this thread). */
+  workers?: number;
+  /** Build one part of the studies (`--shard k/n`): those whose id falls in part `index` of `count`. */
+  shard?: { index: number; count: number };
+  /** Reuse what the last build in `out` made for studies, languages and settings that did not change. Default true. */
+  incremental?: boolean;
 }
 
 export interface BuildReport {
@@ -57,8 +65,14 @@ export interface BuildReport {
   written: number;
   studies: StudyReport[];
   diagnostics: Diagnostic[];
-  /** Milliseconds spent per stage (load, validate, render, check, write). */
+  /** Milliseconds spent per stage (load, validate, render, check, write), summed over worker threads. */
   timings: Record<Stage, number>;
+  /** Studies rendered and checked in this build. */
+  rebuilt: number;
+  /** Studies (all their languages) taken over unchanged from the last build in `out`. */
+  reused: number;
+  /** Nothing had changed since the last build: the output folder was left as it was. */
+  upToDate: boolean;
 }
 
 /** Bad options (unknown language or level): the caller's mistake, exit 2. */
@@ -73,14 +87,6 @@ function pick(kind: string, requested: string[] | undefined, available: string[]
   return available.filter((x) => requested.includes(x));
 }
 
-function termCatalog(langs: string[], translators: Record<string, Translator>): TermCatalog {
-  return {
-    languages: langs,
-    known: Object.keys(translators),
-    has: (lang, namespace, key) => translators[lang]?.has(`terms:${namespace}.${key}`) ?? false,
-  };
-}
-
 /** Same problem reported by several summaries (a missing key) is shown once. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
@@ -92,8 +98,16 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
+function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'langs'>, langs: readonly string[]): StudyReport {
+  return { id: outcome.id, file: outcome.file, summaries: langs.flatMap((l) => outcome.langs[l]?.summaries ?? []), sources: outcome.report.sources, derived: outcome.report.derived };
+}
+
 /**
  * Build (or, with `write: false`, only check) the summaries for every study in `inputs`.
+ *
+ * Studies are rendered and checked in worker threads and written into a staging folder as they
+ * finish; the staging folder replaces `out` only when every check of every study passed.
  *
  * @example
  * const report = await build({ inputs: ['samples'], out: 'out' });
@@ -105,95 +119,173 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const levels = pick('level', options.levels, project.levels);
   const out = options.out ?? 'out';
   const write = options.write ?? true;
+  const shard = options.shard;
+  if (shard && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.count >= 1 && shard.index >= 1 && shard.index <= shard.count)) {
+    throw new UsageError(`shard ${shard.index}/${shard.count}: expected k/n with 1 ≤ k ≤ n`);
+  }
   // Locale gaps matter only for the languages being built.
   const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => !d.place.lang || langs.includes(d.place.lang));
-  const translators = Object.fromEntries(Object.values(project.languages).map((l) => [l.code, createTranslator(l, project.locales[l.code] ?? {})]));
-  const renderer = createRenderer(Object.fromEntries(levels.map((l) => [l, project.templates[l]!])), project.partials, project.formats);
-  const formats = options.formats ?? ['summary'];
-  const catalog = termCatalog(langs, translators);
-
   const time = stageTimer();
   const collected = time('load', () => collectFactsFiles(options.inputs));
   diagnostics.push(...collected.diagnostics);
   if (collected.files.length === 0 && collected.diagnostics.length === 0) {
     diagnostics.push(diagnostic({ ruleId: 'input/none', kind: 'input', severity: 'error', message: `no facts files (.yaml, .yml, .json) in ${options.inputs.join(', ') || '(no paths given)'}` }));
   }
-  const studies: StudyReport[] = [];
-  let files: OutputFile[] = [];
-  const sitePages: SitePage[] = [];
-  const ids = new Map<string, string>();
-  collected.files.forEach((path, index) => {
-    const file = relative(process.cwd(), path) || path;
-    const read = time('load', () => readUtf8(path, 'facts file'));
-    if (read.diagnostic) {
-      diagnostics.push(read.diagnostic);
-      return;
-    }
-    const parsed = time('validate', () => parseStudyFacts(read.text!, file));
-    diagnostics.push(...parsed.diagnostics);
-    const facts = parsed.facts;
-    if (!facts) return;
-    if (ids.has(facts.id)) {
-      diagnostics.push(diagnostic({ ruleId: 'facts/duplicate-id', kind: 'input', severity: 'error', message: `study id \`${facts.id}\` is also used by ${ids.get(facts.id)}; expected one file per study id`, place: { file, path: 'id', ...(parsed.locate(['id']) ?? {}) } }));
-      return;
-    }
-    ids.set(facts.id, file);
-    const consistency = time('validate', () => checkConsistency(facts, file, parsed.locate, catalog));
-    const sources = time('load', () => readSourceTexts(facts, path, parsed.locate));
-    diagnostics.push(
-      ...consistency,
-      ...sources.diagnostics,
-      ...time('check', () => [
-        ...checkFactsLanguage(facts, project.languages, file, parsed.locate),
-        ...checkFactSources(facts, sources.texts, project.languages, file, parsed.locate),
-        ...unknownElements(facts, file),
-      ]),
-    );
-    if ([...consistency, ...sources.diagnostics].some((d) => d.kind === 'input' && d.severity === 'error')) return;
-    const rendered = renderStudy(facts, file, sources.texts, { project, renderer, translators, langs, levels, formats, site: !!options.site, time, ...(options.press ? { press: options.press } : {}) });
-    sitePages.push(...rendered.sitePages);
-    diagnostics.push(...rendered.diagnostics);
-    files.push(...rendered.files);
-    studies.push(rendered.report);
-    options.onProgress?.(index + 1, collected.files.length, facts.id);
-  });
-
-  const all = dedupe(diagnostics);
-  if (options.site && exitCodeFor(all) === 0) {
-    const defaultLang = options.site.defaultLang ?? langs[0]!;
-    try {
-      files = buildSite(sitePages, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl: options.site.baseUrl, defaultLang });
-    } catch (error) {
-      if (!(error instanceof SiteInputError)) throw error;
-      all.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
-    }
-  }
   // A missing browser is known before anything is written: fail without touching the output.
-  if (write && options.pdf === true && !existsSync(defaultChromiumPath())) {
-    all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: new BrowserNotFoundError(defaultChromiumPath()).message }));
+  const chromium = existsSync(defaultChromiumPath());
+  if (write && options.pdf === true && !chromium) {
+    diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: new BrowserNotFoundError(defaultChromiumPath()).message }));
   }
-  let written = 0;
-  if (write && exitCodeFor(all) === 0) {
-    try {
-      time('write', () => writeOutputs(out, files));
-      written = files.length;
-      if (options.pdf === 'auto' && !existsSync(defaultChromiumPath())) {
-        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
-      } else if (options.pdf) {
-        const leaflets = files.filter((f) => f.path.endsWith('/leaflet.html')).map((f) => join(out, f.path));
-        await printPdfs(leaflets.map((htmlPath) => ({ htmlPath, pdfPath: htmlPath.replace(/\.html$/, '.pdf') })));
-        written += leaflets.length;
+  const printing = write && !!options.pdf && chromium;
+  const site = options.site ? { baseUrl: options.site.baseUrl, defaultLang: options.site.defaultLang ?? langs[0]! } : undefined;
+  if (site && !langs.includes(site.defaultLang)) throw new UsageError(`default language \`${site.defaultLang}\` is not one of the languages built (${langs.join(', ')})`);
+  const settings: StudySettings = {
+    project,
+    langs,
+    levels,
+    formats: options.formats ?? ['summary'],
+    ...(options.press ? { press: options.press } : {}),
+    ...(site ? { site } : {}),
+    ...(shard ? { shard } : {}),
+  };
+  const hashes = { settings: settingsHash(settings, { pdf: printing }), locales: localeHashes(project, langs) };
+
+  // What the last build made that can be taken over: per study, the languages whose inputs are unchanged.
+  const previous = write && options.incremental !== false ? readManifest(out) : undefined;
+  const last = previous && previous.settingsHash === hashes.settings && previous.kind === (site ? 'site' : 'summaries') ? previous : undefined;
+  const lastByFile = new Map((last?.studies ?? []).map((s) => [s.file, s]));
+  const tasks: StudyTask[] = [];
+  const kept = new Map<number, { study: ManifestStudy; langs: string[] }>();
+  time('load', () =>
+    collected.files.forEach((path, index) => {
+      const file = relative(process.cwd(), path) || path;
+      const before = lastByFile.get(file);
+      if (before && currentInputHash(path, before) === before.inputHash) {
+        const same = langs.filter((l) => before.langs[l] && last!.localeHashes[l] === hashes.locales[l]);
+        // Site pages link every language of a study: its languages are rebuilt together.
+        if (same.length === langs.length || (!site && same.length > 0)) {
+          kept.set(index, { study: before, langs: same });
+          if (same.length === langs.length) return;
+          tasks.push({ index, path, langs: langs.filter((l) => !same.includes(l)) });
+          return;
+        }
       }
+      tasks.push({ index, path });
+    }),
+  );
+  const unchanged = tasks.length === 0 && kept.size === (last?.studies.length ?? -1) && exitCodeFor(diagnostics) === 0;
+  if (unchanged && last) {
+    for (const { study } of kept.values()) diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]!.diagnostics));
+    const studies = last.studies.map((s) => studyReport(s, langs));
+    const all = dedupe(diagnostics);
+    return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies, diagnostics: all, timings: time.totals, rebuilt: 0, reused: studies.length, upToDate: true };
+  }
+
+  let staging: StagingFolder | undefined;
+  if (write && exitCodeFor(diagnostics) === 0) {
+    try {
+      staging = openStaging(out);
     } catch (error) {
-      if (error instanceof OutputWriteError) {
-        all.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.detail, place: { file: error.path } }));
-      } else if (error instanceof BrowserNotFoundError) {
-        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: error.message }));
-      } else throw error;
+      if (!(error instanceof OutputWriteError)) throw error;
+      diagnostics.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.detail, place: { file: error.path } }));
     }
   }
-  const exitCode = exitCodeFor(all);
-  return { ok: exitCode === 0, exitCode, ...(write ? { out } : {}), written, studies, diagnostics: all, timings: time.totals };
+  try {
+    if (staging) {
+      const reusedFiles = [...kept.values()].flatMap(({ study, langs: same }) => same.flatMap((l) => study.langs[l]!.files));
+      time('write', () => staging!.reuse(reusedFiles));
+    }
+    const outcomes: (StudyOutcome | undefined)[] = [];
+    let done = kept.size - tasks.filter((t) => t.langs).length;
+    const total = collected.files.length;
+    await runStudies(tasks, { ...settings, ...(staging ? { staging: { dir: staging.dir, target: staging.target } } : {}) }, workerCount(tasks.length, options.workers), (outcome) => {
+      outcomes[outcome.index] = outcome;
+      options.onProgress?.(++done, total, outcome.id ?? outcome.file);
+    });
+    if (kept.size && tasks.length === 0) options.onProgress?.(total, total, '');
+
+    // In input order, whichever thread finished first: the report and manifest are the same every time.
+    const studies: StudyReport[] = [];
+    const manifest: BuildManifest = { laysum: 1, kind: site ? 'site' : 'summaries', settingsHash: hashes.settings, localeHashes: hashes.locales, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), ...(site ? { site: { ...site, langs, levels } } : {}), studies: [] };
+    const ids = new Map<string, string>();
+    const fresh: LanguageOutcome[] = [];
+    let rebuilt = 0;
+    collected.files.forEach((_path, index) => {
+      const outcome = outcomes[index];
+      const before = kept.get(index);
+      if (outcome?.otherShard) return;
+      if (outcome) {
+        rebuilt++;
+        diagnostics.push(...outcome.diagnostics);
+      }
+      const id = outcome ? outcome.id : before?.study.id;
+      const file = outcome?.file ?? before!.study.file;
+      if (id && ids.has(id)) {
+        diagnostics.push(diagnostic({ ruleId: 'facts/duplicate-id', kind: 'input', severity: 'error', message: `study id \`${id}\` is also used by ${ids.get(id)}; expected one file per study id`, place: { file, path: 'id', ...(outcome?.idAt ?? {}) } }));
+        return;
+      }
+      if (id) ids.set(id, file);
+      if (outcome && !outcome.langs) return;
+      const byLang: Record<string, LanguageOutcome> = {};
+      for (const lang of langs) {
+        const own = outcome?.langs?.[lang];
+        if (own) fresh.push(own);
+        const taken = own ?? before!.study.langs[lang]!;
+        byLang[lang] = taken;
+        diagnostics.push(...(own ? [] : taken.diagnostics), ...(own ? own.diagnostics : []));
+      }
+      if (!outcome) diagnostics.push(...before!.study.diagnostics);
+      const entry: ManifestStudy = outcome
+        ? { file, id: id!, inputHash: outcome.inputHash!, sources: outcome.sources ?? [], diagnostics: outcome.diagnostics, report: outcome.report!, ...(outcome.site ? { site: outcome.site } : {}), langs: byLang }
+        : { ...before!.study, langs: byLang };
+      manifest.studies.push(entry);
+      studies.push(studyReport(entry, langs));
+    });
+
+    if (site && staging && exitCodeFor(diagnostics) === 0) {
+      const entries: SiteEntry[] = manifest.studies.map((s) => ({ ...s.site!, titles: Object.fromEntries(langs.map((l) => [l, s.langs[l]!.title ?? ''])) }));
+      try {
+        const translators = Object.fromEntries(langs.map((l) => [l, createTranslator(project.languages[l]!, project.locales[l] ?? {})]));
+        const files = siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl: site.baseUrl, defaultLang: site.defaultLang });
+        time('write', () => staging!.write(files));
+      } catch (error) {
+        if (!(error instanceof SiteInputError)) throw error;
+        diagnostics.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
+      }
+    }
+    const all = dedupe(diagnostics);
+    let written = 0;
+    if (staging && exitCodeFor(all) === 0) {
+      if (options.pdf === 'auto' && !chromium) {
+        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
+      } else if (printing) {
+        // Printed into the staging folder, before the swap: a build stopped while printing leaves the previous output.
+        for (const lang of fresh) {
+          const leaflets = lang.files.filter((f) => f.endsWith('/leaflet.html'));
+          await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })));
+          lang.files.push(...leaflets.map((f) => f.replace(/\.html$/, '.pdf')));
+        }
+      }
+      time('write', () => staging!.commit(JSON.stringify(manifest)));
+      written = manifest.studies.reduce((n, s) => n + langs.reduce((m, l) => m + s.langs[l]!.files.length, 0), 0);
+      staging = undefined;
+    }
+    const exitCode = exitCodeFor(all);
+    const timings = time.totals;
+    for (const o of outcomes) if (o) for (const [k, v] of Object.entries(o.timings)) timings[k as Stage] = Math.round((timings[k as Stage] + v) * 10) / 10;
+    return { ok: exitCode === 0, exitCode, ...(write ? { out } : {}), written, studies, diagnostics: all, timings, rebuilt, reused: kept.size - tasks.filter((t) => t.langs).length, upToDate: false };
+  } catch (error) {
+    if (error instanceof OutputWriteError || error instanceof BrowserNotFoundError) {
+      staging?.abort();
+      staging = undefined;
+      const all = dedupe(diagnostics);
+      all.push(diagnostic({ ruleId: error instanceof BrowserNotFoundError ? 'output/pdf' : 'output/write', kind: 'input', severity: 'error', message: error instanceof OutputWriteError ? error.detail : error.message, ...(error instanceof OutputWriteError ? { place: { file: error.path } } : {}) }));
+      return { ok: false, exitCode: 2, ...(write ? { out } : {}), written: 0, studies: [], diagnostics: all, timings: time.totals, rebuilt: 0, reused: 0, upToDate: false };
+    }
+    throw error;
+  } finally {
+    staging?.abort();
+  }
 }
 
 /** Validate and run every check; write nothing. */

@@ -1,0 +1,122 @@
+/**
+ * Incremental builds: what the last build made, and what can be taken over from it unchanged.
+ *
+ * A successful build writes a manifest into its output folder (the `.laysum-output` marker):
+ * for every study its facts file, a hash of the facts and source texts it read, and per language
+ * the files it wrote, the report rows and the diagnostics. The next build into the same folder
+ * reuses a study's language when all of these are equal:
+ *
+ *   - the settings hash: laysum's own code, templates, bands, languages.json, the options
+ *     (languages, levels, formats, press config, site URL, PDF);
+ *   - the hash of that language's locale files;
+ *   - the study's input hash: its facts file and every source text it names, byte for byte.
+ *
+ * So changing one study rebuilds only its pages (and the site's index pages, which are always
+ * made anew); changing one locale string rebuilds that language only; changing a template or
+ * laysum itself rebuilds everything. Reused files are hard-linked from the old output into the
+ * staging folder, so the new output is still complete and swapped in at once. A build with
+ * nothing changed does not touch the output folder at all.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { OUTPUT_MARKER } from '../outputs/index.js';
+import type { ProjectData } from '../project/index.js';
+import type { LanguageOutcome, StudyOutcome, StudySettings } from './study-file.js';
+import { hashInputs } from './study-file.js';
+
+export const MANIFEST_VERSION = 1;
+
+export interface ManifestStudy {
+  file: string;
+  id: string;
+  inputHash: string;
+  /** Source texts as the facts name them: the input hash covers their content. */
+  sources: { id: string; path: string }[];
+  diagnostics: Diagnostic[];
+  report: NonNullable<StudyOutcome['report']>;
+  site?: NonNullable<StudyOutcome['site']>;
+  langs: Record<string, LanguageOutcome>;
+}
+
+export interface BuildManifest {
+  laysum: typeof MANIFEST_VERSION;
+  kind: 'summaries' | 'site';
+  settingsHash: string;
+  localeHashes: Record<string, string>;
+  /** `k/n` when the output is one shard of a larger build. */
+  shard?: string;
+  /** Site settings, for `laysum site --merge`. */
+  site?: { baseUrl: string; defaultLang: string; langs: string[]; levels: string[] };
+  studies: ManifestStudy[];
+}
+
+let engine: string | undefined;
+
+/** Hash of laysum's own code (the compiled files, or the sources when run from them). */
+export function engineHash(): string {
+  if (engine) return engine;
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (['.js', '.ts', '.json'].includes(extname(entry.name)) && !entry.name.endsWith('.d.ts')) hash.update(`${path.slice(root.length)}\u0000`).update(readFileSync(path));
+    }
+  };
+  walk(root);
+  engine = hash.digest('hex').slice(0, 32);
+  return engine;
+}
+
+/** Stable JSON: keys sorted, so equal data hashes equal. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function settingsHash(settings: StudySettings, extra: Record<string, unknown>): string {
+  const { project } = settings;
+  return hashInputs([
+    engineHash(),
+    stable({ templates: project.templates, partials: project.partials, formats: project.formats, bands: project.bands, languages: project.languages }),
+    stable({ langs: settings.langs, levels: settings.levels, formats: settings.formats, press: settings.press ?? null, site: settings.site ?? null, shard: settings.shard ?? null, ...extra }),
+  ]);
+}
+
+export function localeHashes(project: ProjectData, langs: readonly string[]): Record<string, string> {
+  return Object.fromEntries(langs.map((lang) => [lang, hashInputs([stable(project.locales[lang] ?? {})])]));
+}
+
+/** The manifest of the last build in `outDir`, if it left one this version can read. */
+export function readManifest(outDir: string): BuildManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(outDir, OUTPUT_MARKER), 'utf8')) as BuildManifest;
+    return manifest.laysum === MANIFEST_VERSION && Array.isArray(manifest.studies) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The input hash of a study as the manifest knows it, recomputed from the files now: undefined
+ * when a file cannot be read (the build then reads it again and reports why).
+ */
+export function currentInputHash(path: string, study: ManifestStudy): string | undefined {
+  try {
+    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    const base = dirname(path);
+    return hashInputs([text, ...study.sources.map((s) => `${s.id}\u0000${readFileSync(resolve(base, s.path), 'utf8').replace(/^\uFEFF/, '')}`)]);
+  } catch {
+    return undefined;
+  }
+}

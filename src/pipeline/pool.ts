@@ -1,0 +1,80 @@
+/**
+ * Studies spread over worker threads, one per core: each worker takes a small batch, renders,
+ * checks and writes it, and asks for the next, so a slow study never holds up the rest. Outcomes
+ * come back in any order and are handed on with their task's index; the caller puts them in
+ * order, so a build's report and files never depend on which worker ran what, or when.
+ *
+ * Few studies, one core, or laysum running from its TypeScript sources (no compiled worker):
+ * the same work runs in this thread.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { processStudy, workbench, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
+import type { WorkerReply } from './worker.js';
+
+/** Studies per message: small enough to balance the load, large enough that messages cost nothing. */
+const BATCH = 4;
+/** Below this many studies a worker's start-up (loading the pipeline, compiling templates) costs more than it saves. */
+const MIN_PER_WORKER = 12;
+
+const WORKER_FILE = new URL('./worker.js', import.meta.url);
+
+/** Worker threads for a build of `tasks` studies: `requested` (default: one per core), at most one per MIN_PER_WORKER studies. */
+export function workerCount(tasks: number, requested?: number): number {
+  const wanted = requested ?? availableParallelism();
+  if (!existsSync(fileURLToPath(WORKER_FILE))) return 1;
+  return Math.max(1, Math.min(wanted, Math.floor(tasks / MIN_PER_WORKER)));
+}
+
+class WorkerFailure extends Error {
+  constructor(name: string, message: string, stack?: string) {
+    super(message);
+    this.name = name;
+    if (stack) this.stack = stack;
+  }
+}
+
+export async function runStudies(tasks: readonly StudyTask[], settings: StudySettings, workers: number, onOutcome: (outcome: StudyOutcome) => void): Promise<void> {
+  if (tasks.length === 0) return;
+  if (workers <= 1) {
+    const bench = workbench(settings);
+    for (const task of tasks) onOutcome(processStudy(task, bench));
+    return;
+  }
+  let next = 0;
+  const pool: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, () => {
+        const worker = new Worker(WORKER_FILE, { workerData: { settings } });
+        pool.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          const feed = () => {
+            if (next >= tasks.length) {
+              resolve();
+              return;
+            }
+            worker.postMessage(tasks.slice(next, next + BATCH));
+            next += BATCH;
+          };
+          worker.on('message', (reply: WorkerReply) => {
+            if (reply.type === 'error') return reject(new WorkerFailure(reply.name, reply.message, reply.stack));
+            try {
+              for (const outcome of reply.outcomes) onOutcome(outcome);
+            } catch (error) {
+              return reject(error);
+            }
+            feed();
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => reject(new Error(`a build worker stopped unexpectedly (exit code ${code})`)));
+          feed();
+        });
+      }),
+    );
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
