@@ -5,7 +5,7 @@
  * import { build } from 'laysum';
  * const report = await build({ inputs: ['samples'], out: 'out', langs: ['de'] });
  */
-export { build, check, UsageError, type BuildOptions, type BuildReport, type StudyReport, type SummaryReport, type OutputFormat } from './pipeline/index.js';
+export { build, check, mergeSites, shardOf, UsageError, type BuildOptions, type BuildReport, type BuildManifest, type MergeOptions, type StudyReport, type SummaryReport, type OutputFormat } from './pipeline/index.js';
 export * from './facts/index.js';
 export { deriveFacts, type DerivedFacts, type DerivedValue } from './derive/index.js';
 export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, type LanguageInfo, type Translator, type LocaleResources } from './i18n/index.js';

@@ -44,6 +44,8 @@ interface Job {
   options: Omit<BuildOptions, 'onProgress' | 'project' | 'press'>;
   project?: string;
   pressConfig?: string;
+  /** `site --merge`: join these site outputs instead of building. */
+  merge?: string[];
 }
 type WorkerMessage =
   | { type: 'progress'; done: number; total: number; study: string }
@@ -70,6 +72,9 @@ function formatOptions(flags: BuildFlags): Partial<BuildOptions> {
 }
 
 interface CommonFlags {
+  shard?: string;
+  workers?: string;
+  full?: boolean;
   project?: string;
   report?: string;
   lang?: string;
@@ -78,12 +83,34 @@ interface CommonFlags {
   json?: boolean;
 }
 
+/** --shard k/n, --workers n, --full → build options; bad values are usage errors. */
+function batchOptions(flags: CommonFlags): Partial<BuildOptions> {
+  const out: Partial<BuildOptions> = {};
+  if (flags.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(flags.shard);
+    const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+    if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${flags.shard}: expected k/n with 1 ≤ k ≤ n, e.g. --shard 2/4`);
+    out.shard = { index, count };
+  }
+  if (flags.workers !== undefined) {
+    const n = Number(flags.workers);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--workers ${flags.workers}: expected a whole number from 1 to 64`);
+    out.workers = n;
+  }
+  if (flags.full) out.incremental = false;
+  return out;
+}
+
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
 function summaryLine(report: BuildReport): string {
   const summaries = report.studies.reduce((n, s) => n + s.summaries.length, 0);
   const count = (sev: string) => report.diagnostics.filter((d) => d.severity === sev).length;
-  const what = report.out !== undefined ? (report.written ? `${report.written} files written to ${report.out}/` : 'nothing written') : 'checked, nothing written';
+  const what =
+    report.out === undefined ? 'checked, nothing written'
+    : report.upToDate ? `nothing changed, ${report.out}/ is up to date`
+    : report.written ? `${report.written} files written to ${report.out}/${report.reused ? ` (${report.reused} unchanged studies taken over from the last build)` : ''}`
+    : 'nothing written';
   return `laysum: ${report.studies.length} studies, ${summaries} summaries; ${what}; ${count('error')} errors, ${count('warning')} warnings`;
 }
 
@@ -105,7 +132,7 @@ async function writeReport(path: string, report: BuildReport): Promise<void> {
 // The worker side: runs one build and reports back.
 
 async function execute(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<BuildReport> {
-  const { build, UsageError: PipelineUsageError } = await import('../pipeline/index.js');
+  const { build, mergeSites, UsageError: PipelineUsageError } = await import('../pipeline/index.js');
   const options: BuildOptions = { ...job.options, onProgress };
   if (job.project) {
     const { loadProject, ProjectConfigError } = await import('../project/index.js');
@@ -125,6 +152,7 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     if (!parsed.config) throw new PipelineUsageError(parsed.diagnostics.map(formatDiagnostic).join('\n'));
     options.press = parsed.config;
   }
+  if (job.merge) return mergeSites({ parts: job.merge, out: options.out ?? 'site', ...(options.project ? { project: options.project } : {}) });
   return build(options);
 }
 
@@ -235,7 +263,8 @@ function runInWorker(job: Job, onProgress: (done: number, total: number, study: 
   });
 }
 
-async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>, pressConfig?: string): Promise<number> {
+async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>, pressConfig?: string, merge = false): Promise<number> {
+  if (merge && (flags.shard || flags.lang || flags.level)) throw new UsageError('--merge joins finished sites: --shard, --lang and --level do not apply');
   const interactive = process.stderr.isTTY && !flags.quiet && !flags.json;
   const bar = interactive ? new cliProgress.SingleBar({ format: 'laysum {bar} {value}/{total} studies {study}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   let started = false;
@@ -256,9 +285,11 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
       ...options,
       ...(flags.lang ? { langs: list(flags.lang) } : {}),
       ...(flags.level ? { levels: list(flags.level) } : {}),
+      ...batchOptions(flags),
     },
     ...(flags.project ? { project: flags.project } : {}),
     ...(pressConfig ? { pressConfig } : {}),
+    ...(merge ? { merge: paths } : {}),
   };
   const report = await runInWorker(job, (done, total, study) => {
     if (!bar) return;
@@ -295,6 +326,8 @@ function program(setExit: (code: number) => void): Command {
       .addOption(new Option('--level <names>', 'reading levels, comma-separated (default: all templates)'))
       .option('--project <dir>', 'folder with your own locales/ and templates/ (default: the ones laysum ships)')
       .option('--report <file>', 'write a self-contained HTML report of every check')
+      .option('--shard <k/n>', 'build only part k of n (a stable split by study id), e.g. one part per CI machine')
+      .option('--workers <n>', 'worker threads (default: one per core)')
       .option('-q, --quiet', 'print errors only')
       .option('--json', 'print a machine-readable report on stdout');
   common(cmd.command('build').description('render every study × language × level to Markdown and HTML, after all checks pass'))
@@ -302,13 +335,16 @@ function program(setExit: (code: number) => void): Command {
     .option('--format <names>', 'what to write, comma-separated: summary, press, leaflet', 'summary')
     .option('--pdf [when]', 'also print each leaflet to PDF with Chromium (apt-get install chromium fonts-noto-cjk); `--pdf auto` skips it with a warning when no Chromium is installed')
     .option('--press-config <file>', 'notes to editors for press summaries (YAML)')
+    .option('--full', 'rebuild every study, even those unchanged since the last build in --out')
     .action(async (paths: string[], flags: CommonFlags & BuildFlags) => setExit(await run(paths, flags, { out: flags.out, ...formatOptions(flags) }, flags.pressConfig)));
   common(cmd.command('site').description('build the outreach site: every study × language × level, with switchers, sitemap and robots.txt'))
     .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', 'site')
     .option('--base-url <url>', 'absolute URL the site is published under, with any subpath (for canonical and hreflang links)', 'https://example.org/')
     .option('--default-lang <code>', 'language for x-default (default: the first language)')
-    .action(async (paths: string[], flags: CommonFlags & { out: string; baseUrl: string; defaultLang?: string }) =>
-      setExit(await run(paths, flags, { out: flags.out, site: { baseUrl: flags.baseUrl, ...(flags.defaultLang ? { defaultLang: flags.defaultLang } : {}) } })),
+    .option('--full', 'rebuild every study, even those unchanged since the last build in --out')
+    .option('--merge', 'the paths are site outputs of `laysum site --shard k/n`: join them into one site in --out')
+    .action(async (paths: string[], flags: CommonFlags & { out: string; baseUrl: string; defaultLang?: string; merge?: boolean }) =>
+      setExit(await run(paths, flags, { out: flags.out, site: { baseUrl: flags.baseUrl, ...(flags.defaultLang ? { defaultLang: flags.defaultLang } : {}) } }, undefined, flags.merge)),
     );
   common(cmd.command('check').description('validate facts and run every check; write nothing'))
     .action(async (paths: string[], flags: CommonFlags) => setExit(await run(paths, flags, { write: false })));

@@ -271,9 +271,9 @@ export interface StagingFolder {
   readonly target: string;
   /** Writes files (throws `OutputWriteError` naming the file; the staging folder is then removed). */
   write(files: readonly OutputFile[]): void;
-  /** Files of the current output folder, unchanged, into the staging folder: hard links where the
-   *  file system allows, else copies (throws like `write`). */
-  reuse(paths: readonly string[]): void;
+  /** Files of the current output folder (or of `from`, another output folder), unchanged, into the
+   *  staging folder: hard links where the file system allows, else copies (throws like `write`). */
+  reuse(paths: readonly string[], from?: string): void;
   /** Writes the marker (with `manifest` as its text, if given) and swaps the staging folder in. */
   commit(manifest?: string): void;
   /** Removes the staging folder; the output folder stays as it was. */
@@ -333,11 +333,11 @@ export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolde
         }
       }
     },
-    reuse(paths) {
+    reuse(paths, fromDir = target) {
       for (const path of paths) {
         try {
           checkRelativePath(target, path);
-          const from = join(target, ...path.split('/'));
+          const from = join(fromDir, ...path.split('/'));
           const to = join(staging, ...path.split('/'));
           if (!made.has(dirname(to))) {
             fs.mkdirSync(dirname(to), { recursive: true });

@@ -89,7 +89,8 @@ export function settingsHash(settings: StudySettings, extra: Record<string, unkn
   return hashInputs([
     engineHash(),
     stable({ templates: project.templates, partials: project.partials, formats: project.formats, bands: project.bands, languages: project.languages }),
-    stable({ langs: settings.langs, levels: settings.levels, formats: settings.formats, press: settings.press ?? null, site: settings.site ?? null, shard: settings.shard ?? null, ...extra }),
+    // Not the shard: a study's files do not depend on which part it was built in (see `laysum site --merge`).
+    stable({ langs: settings.langs, levels: settings.levels, formats: settings.formats, press: settings.press ?? null, site: settings.site ?? null, ...extra }),
   ]);
 }
 

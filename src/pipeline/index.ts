@@ -25,6 +25,7 @@ import { stageTimer, type Stage } from './timing.js';
 export type { OutputFormat, StudyReport, SummaryReport } from './study.js';
 export { shardOf } from './study-file.js';
 export type { BuildManifest } from './cache.js';
+export { mergeSites, type MergeOptions } from './merge.js';
 
 export interface BuildOptions {
   /** Facts files and folders (searched recursively for .yaml, .yml, .json). */
@@ -161,6 +162,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const file = relative(process.cwd(), path) || path;
       const before = lastByFile.get(file);
       if (before && currentInputHash(path, before) === before.inputHash) {
+        if (shard && shardOf(before.id, shard.count) !== shard.index) return;
         const same = langs.filter((l) => before.langs[l] && last!.localeHashes[l] === hashes.locales[l]);
         // Site pages link every language of a study: its languages are rebuilt together.
         if (same.length === langs.length || (!site && same.length > 0)) {
@@ -173,7 +175,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       tasks.push({ index, path });
     }),
   );
-  const unchanged = tasks.length === 0 && kept.size === (last?.studies.length ?? -1) && exitCodeFor(diagnostics) === 0;
+  // Nothing to do when every study of the last build is kept whole and no other study came or went.
+  const unchanged = !!last && tasks.length === 0 && kept.size === last.studies.length && [...kept.values()].every((k) => k.langs.length === langs.length) && exitCodeFor(diagnostics) === 0;
   if (unchanged && last) {
     for (const { study } of kept.values()) diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]!.diagnostics));
     const studies = last.studies.map((s) => studyReport(s, langs));

@@ -1,0 +1,122 @@
+/**
+ * `laysum site --merge <dirs...>`: shard outputs → one site.
+ *
+ *   laysum site facts --shard 1/2 --out part-1     (machine 1)
+ *   laysum site facts --shard 2/2 --out part-2     (machine 2)
+ *   laysum site --merge part-1 part-2 --out site   → the same bytes as `laysum site facts --out site`
+ *
+ * Each part's manifest (its `.laysum-output`) lists its studies with what the index pages need;
+ * the study pages are taken over as they are (hard links), and the index pages, sitemap, robots.txt
+ * and stylesheet are made from all parts' listings together. Parts must come from the same
+ * laysum, templates, locales and site settings (the manifests' hashes say so) and must not share
+ * a study.
+ */
+import { existsSync } from 'node:fs';
+import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
+import { createTranslator } from '../i18n/index.js';
+import { openStaging, OutputWriteError } from '../outputs/index.js';
+import { loadProject, type ProjectData } from '../project/index.js';
+import { siteIndexFiles, SiteInputError, type SiteEntry } from '../site/index.js';
+import { localeHashes, readManifest, type BuildManifest, type ManifestStudy } from './cache.js';
+import type { BuildReport } from './index.js';
+import { stageTimer } from './timing.js';
+
+export interface MergeOptions {
+  /** Output folders of `laysum site` runs (typically one per `--shard k/n`). */
+  parts: string[];
+  out: string;
+  /** Project data (locales for the index pages); default laysum's own. Must be what the parts were built with. */
+  project?: ProjectData;
+}
+
+export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
+  const time = stageTimer();
+  const project = options.project ?? loadProject();
+  const diagnostics: Diagnostic[] = [];
+  const fail = (message: string, file?: string) => diagnostics.push(diagnostic({ ruleId: 'site/merge', kind: 'input', severity: 'error', message, ...(file ? { place: { file } } : {}) }));
+  const parts: { dir: string; manifest: BuildManifest }[] = [];
+  for (const dir of options.parts) {
+    const manifest = time('load', () => readManifest(dir));
+    if (!existsSync(dir)) fail('no such folder; expected the output folder of a `laysum site` run', dir);
+    else if (!manifest) fail('has no laysum manifest (.laysum-output); expected the output folder of a `laysum site` run of this laysum version', dir);
+    else if (manifest.kind !== 'site' || !manifest.site) fail('is not a site (it was written by `laysum build`); merge the outputs of `laysum site`', dir);
+    else parts.push({ dir, manifest });
+  }
+  if (options.parts.length === 0) fail('no folders to merge');
+  const first = parts[0]?.manifest;
+  if (first?.site) {
+    const locales = localeHashes(project, first.site.langs);
+    for (const { dir, manifest } of parts) {
+      if (manifest.settingsHash !== first.settingsHash || JSON.stringify(manifest.site) !== JSON.stringify(first.site)) {
+        fail(`was built with other settings than ${parts[0]!.dir} (laysum version, templates, languages, levels or --base-url); build every part the same way`, dir);
+      } else if (JSON.stringify(manifest.localeHashes) !== JSON.stringify(first.localeHashes)) {
+        fail(`was built with other locale files than ${parts[0]!.dir}; build every part from the same locales`, dir);
+      }
+    }
+    if (JSON.stringify(locales) !== JSON.stringify(first.localeHashes)) fail('the parts were built with other locale files than the ones of this project (--project); the index pages would not match them', parts[0]!.dir);
+  }
+  const owner = new Map<string, string>();
+  const studies: (ManifestStudy & { from: string })[] = [];
+  for (const { dir, manifest } of parts) {
+    for (const study of manifest.studies) {
+      if (owner.has(study.id)) fail(`study \`${study.id}\` is in ${owner.get(study.id)} and in ${dir}; build the parts with --shard k/n so each study is in one`, dir);
+      owner.set(study.id, dir);
+      studies.push({ ...study, from: dir });
+    }
+  }
+  // The order of one unsharded build: by facts file.
+  studies.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const report = (ok: boolean, written: number): BuildReport => {
+    const exitCode = exitCodeFor(diagnostics);
+    const langs = first?.site?.langs ?? [];
+    return {
+      ok: ok && exitCode === 0,
+      exitCode,
+      out: options.out,
+      written,
+      studies: studies.map((s) => ({ id: s.id, file: s.file, summaries: langs.flatMap((l) => s.langs[l]?.summaries ?? []), sources: s.report.sources, derived: s.report.derived })),
+      diagnostics,
+      timings: time.totals,
+      rebuilt: 0,
+      reused: 0,
+      upToDate: false,
+    };
+  };
+  if (exitCodeFor(diagnostics) !== 0 || !first?.site) return report(false, 0);
+
+  const { langs, levels, baseUrl, defaultLang } = first.site;
+  const entries: SiteEntry[] = studies.map((s) => ({ ...s.site!, titles: Object.fromEntries(langs.map((l) => [l, s.langs[l]?.title ?? ''])) }));
+  let staging;
+  try {
+    staging = openStaging(options.out);
+  } catch (error) {
+    if (!(error instanceof OutputWriteError)) throw error;
+    diagnostics.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.detail, place: { file: error.path } }));
+    return report(false, 0);
+  }
+  try {
+    const translators = Object.fromEntries(langs.map((l) => [l, createTranslator(project.languages[l]!, project.locales[l] ?? {})]));
+    const index = siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl, defaultLang });
+    let written = index.length;
+    time('write', () => {
+      for (const s of studies) {
+        const files = langs.flatMap((l) => s.langs[l]?.files ?? []);
+        staging!.reuse(files, s.from);
+        written += files.length;
+      }
+      staging!.write(index);
+    });
+    const manifest: BuildManifest = { laysum: first.laysum, kind: 'site', settingsHash: first.settingsHash, localeHashes: first.localeHashes, site: first.site, studies: studies.map(({ from: _f, ...s }) => s) };
+    time('write', () => staging!.commit(JSON.stringify(manifest)));
+    staging = undefined;
+    return report(true, written);
+  } catch (error) {
+    if (error instanceof OutputWriteError || error instanceof SiteInputError) {
+      diagnostics.push(diagnostic({ ruleId: error instanceof SiteInputError ? 'site/input' : 'output/write', kind: 'input', severity: 'error', message: error instanceof OutputWriteError ? error.detail : error.message, ...(error instanceof OutputWriteError ? { place: { file: error.path } } : {}) }));
+      return report(false, 0);
+    }
+    throw error;
+  } finally {
+    staging?.abort();
+  }
+}
