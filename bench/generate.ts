@@ -96,7 +96,7 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
         de: `Eine Studie mit ${total} Menschen: Wie wirkt die CAR-T-Zell-Therapie?`,
         zh: `CAR-T细胞疗法治疗${names('zh')}：${total}名患者的报告`,
       },
-      citation: { group: 'Synthetic Benchmark Group', year: int(2019, 2026) },
+      citation: { group: 'Synthetic Benchmark Group', year: int(2019, 2026), doi: `10.5555/bench.${String(i + 1).padStart(5, '0')}` },
       design: pick(['case_series', 'pilot_study']),
       intervention: { name: 'car_t', kind: pick(['autologous', 'donor_derived', 'donor_crispr_edited']), schedule: 'single_infusion' },
       population: { total, groups, countries: [pick(['DE', 'CN', 'FR', 'US'])] },
@@ -105,6 +105,7 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
       measurements: [{ measure: 'b_cell_aplasia', mean, sd, unit: 'day', source: { text: `${id}-en`, quote: `B cells were absent for ${mean} ± ${sd} days on average` } }],
       safety,
       funding: ['Synthetic Research Foundation'],
+      furtherTrials: 'controlled_trials_needed',
       quotes: [{ author: 'The study team', kind: 'paraphrase', text: pick(QUOTES) }],
       sources: [{ id: `${id}-en`, path: `sources/${id}.en.md`, lang: 'en' }],
     };

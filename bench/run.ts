@@ -1,23 +1,32 @@
 /**
- * `npm run bench`: build N synthetic studies (3 languages × 3 levels, .md + .html, every check on)
- * and, in the same run, a floor — the same Markdown turned into HTML by plain markdown-it on one
- * thread and written to the same kind of folder. Prints pages/s, time per stage, peak RSS and the
- * ratio laysum ÷ floor. Output goes to RAM (/dev/shm) so the file system is not what is measured.
+ * `npm run bench`: the batch build of N synthetic studies (3 languages × 3 levels, .md + .html,
+ * every check on) against a floor measured in the same run — the same Markdown texts turned into
+ * HTML by plain markdown-it on one thread and written to the same kind of folder.
  *
- *   npm run bench               # 1000 studies
+ * Prints pages/s, time per stage, peak RSS, laysum ÷ floor, the site build, and the incremental
+ * cases: a rebuild with nothing changed, one study changed, one locale string changed.
+ * Output goes to RAM (/dev/shm) so the file system is not what is measured. The compiled laysum
+ * (dist/) is measured, as users run it.
+ *
+ *   npm run bench               # 1000 studies = 9000 pages
  *   npm run bench -- 200        # fewer, for a quick look
+ *   npm run bench -- 10000 --no-floor --no-incremental   # memory at 90,000 pages
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import MarkdownIt from 'markdown-it';
-import { build } from '../src/index.js';
+import { build, loadProject, type BuildReport } from '../dist/src/index.js';
 import { generateStudies } from './generate.js';
 
-const count = Number(process.argv[2] ?? 1000);
+const args = process.argv.slice(2);
+const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
+const withFloor = !args.includes('--no-floor');
+const withIncremental = !args.includes('--no-incremental');
 const root = join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'laysum-bench');
 const factsDir = join(root, 'facts');
 const outDir = join(root, 'out');
+const siteDir = join(root, 'site');
 const floorDir = join(root, 'floor');
 
 function markdownFiles(dir: string): string[] {
@@ -46,24 +55,62 @@ function floor(files: string[]): number {
   return performance.now() - start;
 }
 
+async function timed(run: () => Promise<BuildReport>): Promise<{ ms: number; report: BuildReport }> {
+  const start = performance.now();
+  const report = await run();
+  return { ms: performance.now() - start, report };
+}
+
+function check(label: string, report: BuildReport): void {
+  const errors = report.diagnostics.filter((d) => d.severity === 'error');
+  if (report.exitCode === 0) return;
+  console.log(`${label}: exit ${report.exitCode}, ${errors.length} errors; first: ${errors.slice(0, 3).map((d) => d.message).join(' | ')}`);
+  process.exit(1);
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
 async function main() {
   console.log(`generating ${count} studies in ${factsDir} …`);
   generateStudies(factsDir, count, 1);
   rmSync(outDir, { recursive: true, force: true });
-  const start = performance.now();
-  const report = await build({ inputs: [factsDir], out: outDir });
-  const laysumMs = performance.now() - start;
-  const errors = report.diagnostics.filter((d) => d.severity === 'error');
-  const pages = report.studies.reduce((n, s) => n + s.summaries.length, 0);
-  console.log(`laysum: ${report.studies.length} studies, ${pages} summaries, ${errors.length} errors, exit ${report.exitCode}`);
-  if (errors.length) console.log(`  first errors:\n  ${errors.slice(0, 3).map((d) => d.message).join('\n  ')}`);
-  const files = existsSync(outDir) ? markdownFiles(outDir) : [];
-  const floorMs = files.length ? floor(files) : NaN;
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`laysum build: ${(laysumMs / 1000).toFixed(2)} s, ${(pages / (laysumMs / 1000)).toFixed(0)} pages/s, peak RSS ${rssMb.toFixed(0)} MB`);
-  console.log(`  stages (ms): ${Object.entries(report.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
-  console.log(`floor (markdown-it, one thread, ${files.length} pages): ${(floorMs / 1000).toFixed(2)} s`);
-  console.log(`laysum ÷ floor: ${(laysumMs / floorMs).toFixed(1)}×`);
+  console.log(`${availableParallelism()} cores; laysum uses one worker thread per core`);
+
+  const full = await timed(() => build({ inputs: [factsDir], out: outDir, incremental: false }));
+  check('build', full.report);
+  const pages = full.report.studies.reduce((n, st) => n + st.summaries.length, 0);
+  console.log(`laysum build: ${full.report.studies.length} studies, ${pages} pages (.md + .html, every check on) in ${s(full.ms)}: ${(pages / (full.ms / 1000)).toFixed(0)} pages/s`);
+  console.log(`  stages (ms, summed over threads): ${Object.entries(full.report.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+
+  if (withFloor) {
+    const files = markdownFiles(outDir);
+    const floorMs = floor(files);
+    console.log(`floor: markdown-it, one thread, ${files.length} pages: ${s(floorMs)}`);
+    console.log(`laysum ÷ floor: ${(full.ms / floorMs).toFixed(2)}×`);
+  }
+
+  const site = await timed(() => build({ inputs: [factsDir], out: siteDir, site: { baseUrl: 'https://example.org/bench/' }, incremental: false }));
+  check('site', site.report);
+  console.log(`site: ${site.report.written} files (study pages, homes, sitemap) in ${s(site.ms)}`);
+
+  if (withIncremental) {
+    const again = await timed(() => build({ inputs: [factsDir], out: outDir }));
+    check('rebuild', again.report);
+    console.log(`rebuild, nothing changed: ${s(again.ms)} = ${((100 * again.ms) / full.ms).toFixed(1)} % of the full build (up to date: ${again.report.upToDate})`);
+
+    appendFileSync(join(factsDir, 'study-00001.yaml'), '# edited\n');
+    const one = await timed(() => build({ inputs: [factsDir], out: outDir }));
+    check('one study', one.report);
+    console.log(`rebuild, one study changed: ${s(one.ms)} = ${((100 * one.ms) / full.ms).toFixed(1)} %, ${one.report.rebuilt} study rebuilt, ${one.report.reused} taken over`);
+
+    const project = loadProject();
+    const summary = project.locales.de!.summary as { easy: { intro: string } };
+    summary.easy.intro = `${summary.easy.intro} `;
+    const locale = await timed(() => build({ inputs: [factsDir], out: outDir, project }));
+    check('one locale string', locale.report);
+    console.log(`rebuild, one German string changed: ${s(locale.ms)} = ${((100 * locale.ms) / full.ms).toFixed(1)} % (German pages only: ${locale.report.rebuilt} studies re-rendered in one language)`);
+  }
+  console.log(`peak RSS (all threads): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
 await main();

@@ -21,7 +21,7 @@ export interface CliResult {
 
 /** Runs the real `laysum` command (bin/laysum.js, built by `npm test`). */
 export function runCli(args: string[], cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'laysum.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, LAYSUM_TRACE: '' } });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'laysum.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LAYSUM_TRACE: '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

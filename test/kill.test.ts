@@ -56,8 +56,9 @@ const MARKER = '.laysum-output';
 const manifestOf = (tree: Map<string, Buffer>) => {
   const text = tree.get(MARKER)?.toString('utf8');
   if (!text) return undefined;
-  const manifest = JSON.parse(text) as { studies: { id: string; inputHash: string; langs: Record<string, { files: string[] }> }[] };
-  return JSON.stringify(manifest.studies.map((s) => [s.id, s.inputHash, s.langs]));
+  // A header line, then one line per study.
+  const studies = text.trim().split('\n').slice(1).map((line) => JSON.parse(line) as { id: string; inputHash: string; langs: Record<string, { files: string[] }> });
+  return JSON.stringify(studies.map((s) => [s.id, s.inputHash, s.langs]));
 };
 const sameTree = (a: Map<string, Buffer>, b: Map<string, Buffer>) =>
   a.size === b.size && [...a].every(([path, bytes]) => path === MARKER || b.get(path)?.equals(bytes)) && manifestOf(a) !== undefined && manifestOf(a) === manifestOf(b);

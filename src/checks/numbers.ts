@@ -60,38 +60,54 @@ function numberWordValue(token: string, words: Record<string, number>): number |
   return lookup(token);
 }
 
-const separatorsCache = new Map<string, { group: string; decimal: string }>();
+const separatorsCache = new Map<string, { group: string; decimal: string; groups: RegExp }>();
 function separators(intl: string) {
   let s = separatorsCache.get(intl);
   if (!s) {
     const parts = new Intl.NumberFormat(intl).formatToParts(12345.6);
-    s = { group: parts.find((p) => p.type === 'group')?.value ?? ',', decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.' };
+    const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+    s = { group, decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', groups: new RegExp(`[${group === '.' ? '\\.' : group}\u00a0\u202f]`, 'g') };
     separatorsCache.set(intl, s);
   }
   return s;
+}
+
+/** Number-word values by language and word: a batch reads the same words again and again. Bounded. */
+const wordValues = new Map<string, number | null>();
+const WORD_MEMO_LIMIT = 50_000;
+
+function cachedWordValue(token: string, language: LanguageInfo, words: Record<string, number>): number | undefined {
+  const key = `${language.code}\u0000${token}`;
+  let value = wordValues.get(key);
+  if (value === undefined) {
+    value = numberWordValue(token, words) ?? null;
+    if (wordValues.size >= WORD_MEMO_LIMIT) wordValues.clear();
+    wordValues.set(key, value);
+  }
+  return value ?? undefined;
 }
 
 const DIGITS = /\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?/g;
 const HAN_NUMERAL = /[零〇一二两三四五六七八九十百千万]+/g;
 
 export function findNumbers(text: string, language: LanguageInfo): FoundNumber[] {
-  const { group, decimal } = separators(language.intl);
+  const { decimal, groups } = separators(language.intl);
   const found: FoundNumber[] = [];
   for (const match of text.matchAll(DIGITS)) {
     const raw = match[0];
     // A group separator only counts as one when followed by exactly three digits.
     const normalised = raw
       .split(decimal)
-      .map((part, i) => (i === 0 ? part.replace(new RegExp(`[${group === '.' ? '\\.' : group}\u00a0\u202f]`, 'g'), '') : part))
+      .map((part, i) => (i === 0 ? part.replace(groups, '') : part))
       .join('.');
     const value = Number(normalised);
     if (Number.isFinite(value)) found.push({ value, text: raw });
     else for (const piece of raw.split(/[.,\u00a0\u202f]/)) found.push({ value: Number(piece), text: piece });
   }
-  const words = language.numberWords ?? {};
-  if (Object.keys(words).length) {
+  const words = language.numberWords;
+  if (words) {
     for (const match of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
-      const value = numberWordValue(match[0], words);
+      const value = cachedWordValue(match[0], language, words);
       if (value !== undefined) found.push({ value, text: match[0] });
     }
   }

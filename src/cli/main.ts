@@ -104,14 +104,14 @@ function batchOptions(flags: CommonFlags): Partial<BuildOptions> {
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
 function summaryLine(report: BuildReport): string {
-  const summaries = report.studies.reduce((n, s) => n + s.summaries.length, 0);
+  const summaries = report.summaryCount;
   const count = (sev: string) => report.diagnostics.filter((d) => d.severity === sev).length;
   const what =
     report.out === undefined ? 'checked, nothing written'
     : report.upToDate ? `nothing changed, ${report.out}/ is up to date`
     : report.written ? `${report.written} files written to ${report.out}/${report.reused ? ` (${report.reused} unchanged studies taken over from the last build)` : ''}`
     : 'nothing written';
-  return `laysum: ${report.studies.length} studies, ${summaries} summaries; ${what}; ${count('error')} errors, ${count('warning')} warnings`;
+  return `laysum: ${report.studyCount} studies, ${summaries} summaries; ${what}; ${count('error')} errors, ${count('warning')} warnings`;
 }
 
 /** The report page, written whole or not at all (a temporary file renamed into place). */
@@ -286,6 +286,8 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
       ...(flags.lang ? { langs: list(flags.lang) } : {}),
       ...(flags.level ? { levels: list(flags.level) } : {}),
       ...batchOptions(flags),
+      // The studies' report rows are needed only to print or write them.
+      keepReports: !!(flags.json || flags.report || options.write === false),
     },
     ...(flags.project ? { project: flags.project } : {}),
     ...(pressConfig ? { pressConfig } : {}),

@@ -274,8 +274,8 @@ export interface StagingFolder {
   /** Files of the current output folder (or of `from`, another output folder), unchanged, into the
    *  staging folder: hard links where the file system allows, else copies (throws like `write`). */
   reuse(paths: readonly string[], from?: string): void;
-  /** Writes the marker (with `manifest` as its text, if given) and swaps the staging folder in. */
-  commit(manifest?: string): void;
+  /** Writes the marker (with `manifest` as its text, if given; not at all when the caller has written it) and swaps the staging folder in. */
+  commit(manifest?: string, options?: { markerWritten?: boolean }): void;
   /** Removes the staging folder; the output folder stays as it was. */
   abort(): void;
 }
@@ -355,10 +355,10 @@ export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolde
         }
       }
     },
-    commit(manifest) {
+    commit(manifest, options = {}) {
       if (done) throw new Error('this staged output was already committed or aborted');
       try {
-        fs.writeFileSync(join(staging, OUTPUT_MARKER), manifest ?? MARKER_TEXT);
+        if (!options.markerWritten) fs.writeFileSync(join(staging, OUTPUT_MARKER), manifest ?? MARKER_TEXT);
       } catch (error) {
         failed(OUTPUT_MARKER, error);
       }

@@ -28,6 +28,8 @@ import type { LanguageOutcome, StudyOutcome, StudySettings } from './study-file.
 import { hashInputs } from './study-file.js';
 
 export const MANIFEST_VERSION = 1;
+/** The manifest while a build writes it (in the staging folder), one line per study as each is done. */
+export const MANIFEST_PARTIAL = '.laysum-output.partial';
 
 export interface ManifestStudy {
   file: string;
@@ -98,11 +100,19 @@ export function localeHashes(project: ProjectData, langs: readonly string[]): Re
   return Object.fromEntries(langs.map((lang) => [lang, hashInputs([stable(project.locales[lang] ?? {})])]));
 }
 
+/** The manifest as written: a header line, then one JSON line per study (so it can be written as studies finish). */
+export function manifestText(manifest: BuildManifest): string {
+  const { studies, ...header } = manifest;
+  return [JSON.stringify(header), ...studies.map((s) => JSON.stringify(s))].join('\n') + '\n';
+}
+
 /** The manifest of the last build in `outDir`, if it left one this version can read. */
 export function readManifest(outDir: string): BuildManifest | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(join(outDir, OUTPUT_MARKER), 'utf8')) as BuildManifest;
-    return manifest.laysum === MANIFEST_VERSION && Array.isArray(manifest.studies) ? manifest : undefined;
+    const [first, ...rest] = readFileSync(join(outDir, OUTPUT_MARKER), 'utf8').split('\n');
+    const header = JSON.parse(first ?? '') as Omit<BuildManifest, 'studies'>;
+    if (header.laysum !== MANIFEST_VERSION) return undefined;
+    return { ...header, studies: rest.filter(Boolean).map((line) => JSON.parse(line) as ManifestStudy) };
   } catch {
     return undefined;
   }

@@ -7,16 +7,16 @@
  * passed, and then all files at once (see outputs/write.ts), so a failed build never leaves
  * half an output behind.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { createTranslator } from '../i18n/index.js';
-import { openStaging, OutputWriteError, type PressConfig, type StagingFolder } from '../outputs/index.js';
+import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserNotFoundError, defaultChromiumPath, printPdfs } from '../outputs/pdf.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles } from './load.js';
-import { currentInputHash, localeHashes, readManifest, settingsHash, type BuildManifest, type ManifestStudy } from './cache.js';
+import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
 import { shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import type { OutputFormat, StudyReport } from './study.js';
@@ -57,6 +57,8 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   /** Reuse what the last build in `out` made for studies, languages and settings that did not change. Default true. */
   incremental?: boolean;
+  /** Keep every study's report in `BuildReport.studies` (default true). Off, a batch build's memory does not grow with the studies. */
+  keepReports?: boolean;
 }
 
 export interface BuildReport {
@@ -68,6 +70,9 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   /** Milliseconds spent per stage (load, validate, render, check, write), summed over worker threads. */
   timings: Record<Stage, number>;
+  /** Studies and summaries in the build (also when `keepReports` is off and `studies` is empty). */
+  studyCount: number;
+  summaryCount: number;
   /** Studies rendered and checked in this build. */
   rebuilt: number;
   /** Studies (all their languages) taken over unchanged from the last build in `out`. */
@@ -181,7 +186,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     for (const { study } of kept.values()) diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]!.diagnostics));
     const studies = last.studies.map((s) => studyReport(s, langs));
     const all = dedupe(diagnostics);
-    return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies, diagnostics: all, timings: time.totals, rebuilt: 0, reused: studies.length, upToDate: true };
+    return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies: options.keepReports === false ? [] : studies, studyCount: studies.length, summaryCount: studies.reduce((n, st) => n + st.summaries.length, 0), diagnostics: all, timings: time.totals, rebuilt: 0, reused: studies.length, upToDate: true };
   }
 
   let staging: StagingFolder | undefined;
@@ -198,25 +203,41 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const reusedFiles = [...kept.values()].flatMap(({ study, langs: same }) => same.flatMap((l) => study.langs[l]!.files));
       time('write', () => staging!.reuse(reusedFiles));
     }
-    const outcomes: (StudyOutcome | undefined)[] = [];
-    let done = kept.size - tasks.filter((t) => t.langs).length;
-    const total = collected.files.length;
-    await runStudies(tasks, { ...settings, ...(staging ? { staging: { dir: staging.dir, target: staging.target } } : {}) }, workerCount(tasks.length, options.workers), (outcome) => {
-      outcomes[outcome.index] = outcome;
-      options.onProgress?.(++done, total, outcome.id ?? outcome.file);
-    });
-    if (kept.size && tasks.length === 0) options.onProgress?.(total, total, '');
-
-    // In input order, whichever thread finished first: the report and manifest are the same every time.
+    // Studies are taken in input order, whichever thread finished first, so the report and the
+    // manifest are the same every time; each is done with as soon as its turn comes, and its manifest
+    // line goes to disk, so the build's memory does not grow with the number of studies.
+    const header: Omit<BuildManifest, 'studies'> = { laysum: MANIFEST_VERSION, kind: site ? 'site' : 'summaries', settingsHash: hashes.settings, localeHashes: hashes.locales, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), ...(site ? { site: { ...site, langs, levels } } : {}) };
+    const manifestPath = staging ? join(staging.dir, MANIFEST_PARTIAL) : '';
+    const writeManifest = (fd: number, line: string) => {
+      try {
+        writeSync(fd, `${line}\n`);
+      } catch (error) {
+        throw new OutputWriteError(staging!.target, `cannot write the output (${OUTPUT_MARKER}): ${writeErrorReason(error)}; nothing was replaced`, { cause: error });
+      }
+    };
+    let manifestLines: number | undefined;
+    if (staging) {
+      try {
+        manifestLines = openSync(manifestPath, 'w');
+      } catch (error) {
+        throw new OutputWriteError(staging.target, `cannot write the output (${OUTPUT_MARKER}): ${writeErrorReason(error)}; nothing was replaced`, { cause: error });
+      }
+      writeManifest(manifestLines, JSON.stringify(header));
+    }
+    const keepReports = options.keepReports !== false;
     const studies: StudyReport[] = [];
-    const manifest: BuildManifest = { laysum: 1, kind: site ? 'site' : 'summaries', settingsHash: hashes.settings, localeHashes: hashes.locales, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), ...(site ? { site: { ...site, langs, levels } } : {}), studies: [] };
+    const siteEntries: SiteEntry[] = [];
+    const leaflets: string[] = [];
     const ids = new Map<string, string>();
-    const fresh: LanguageOutcome[] = [];
     let rebuilt = 0;
-    collected.files.forEach((_path, index) => {
-      const outcome = outcomes[index];
+    let studyCount = 0;
+    let summaryCount = 0;
+    let written = 0;
+    const workerTime: Record<Stage, number> = { load: 0, validate: 0, render: 0, check: 0, write: 0 };
+    const take = (index: number, outcome: StudyOutcome | undefined) => {
       const before = kept.get(index);
-      if (outcome?.otherShard) return;
+      if (outcome) for (const [k, v] of Object.entries(outcome.timings) as [Stage, number][]) workerTime[k] += v;
+      if (outcome?.otherShard || (!outcome && !before)) return;
       if (outcome) {
         rebuilt++;
         diagnostics.push(...outcome.diagnostics);
@@ -232,58 +253,89 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const byLang: Record<string, LanguageOutcome> = {};
       for (const lang of langs) {
         const own = outcome?.langs?.[lang];
-        if (own) fresh.push(own);
         const taken = own ?? before!.study.langs[lang]!;
+        if (own && printing) {
+          // Printed into the staging folder before the swap (below); listed now, as the line is written now.
+          const html = own.files.filter((f) => f.endsWith('/leaflet.html'));
+          leaflets.push(...html);
+          own.files.push(...html.map((f) => f.replace(/\.html$/, '.pdf')));
+        }
         byLang[lang] = taken;
-        diagnostics.push(...(own ? [] : taken.diagnostics), ...(own ? own.diagnostics : []));
+        summaryCount += taken.summaries.length;
+        diagnostics.push(...taken.diagnostics);
+        written += taken.files.length;
       }
       if (!outcome) diagnostics.push(...before!.study.diagnostics);
       const entry: ManifestStudy = outcome
         ? { file, id: id!, inputHash: outcome.inputHash!, sources: outcome.sources ?? [], diagnostics: outcome.diagnostics, report: outcome.report!, ...(outcome.site ? { site: outcome.site } : {}), langs: byLang }
         : { ...before!.study, langs: byLang };
-      manifest.studies.push(entry);
-      studies.push(studyReport(entry, langs));
-    });
+      studyCount++;
+      if (manifestLines !== undefined) writeManifest(manifestLines, JSON.stringify(entry));
+      if (site) siteEntries.push({ ...entry.site!, titles: Object.fromEntries(langs.map((l) => [l, entry.langs[l]!.title ?? ''])) });
+      if (keepReports) studies.push(studyReport(entry, langs));
+    };
+    const waiting = new Map<number, StudyOutcome>();
+    const pending = new Set(tasks.map((t) => t.index));
+    let cursor = 0;
+    const advance = () => {
+      while (cursor < collected.files.length && (!pending.has(cursor) || waiting.has(cursor))) {
+        const outcome = waiting.get(cursor);
+        waiting.delete(cursor);
+        take(cursor, outcome);
+        cursor++;
+      }
+    };
+    let done = kept.size - tasks.filter((t) => t.langs).length;
+    const total = collected.files.length;
+    try {
+      await runStudies(tasks, { ...settings, ...(staging ? { staging: { dir: staging.dir, target: staging.target } } : {}) }, workerCount(tasks.length, options.workers), (outcome) => {
+        waiting.set(outcome.index, outcome);
+        options.onProgress?.(++done, total, outcome.id ?? outcome.file);
+        advance();
+      });
+      advance();
+    } finally {
+      if (manifestLines !== undefined) closeSync(manifestLines);
+    }
+    if (kept.size && tasks.length === 0) options.onProgress?.(total, total, '');
 
     if (site && staging && exitCodeFor(diagnostics) === 0) {
-      const entries: SiteEntry[] = manifest.studies.map((s) => ({ ...s.site!, titles: Object.fromEntries(langs.map((l) => [l, s.langs[l]!.title ?? ''])) }));
+      const entries = siteEntries;
       try {
         const translators = Object.fromEntries(langs.map((l) => [l, createTranslator(project.languages[l]!, project.locales[l] ?? {})]));
         const files = siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl: site.baseUrl, defaultLang: site.defaultLang });
         time('write', () => staging!.write(files));
+        written += files.length;
       } catch (error) {
         if (!(error instanceof SiteInputError)) throw error;
         diagnostics.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
       }
     }
     const all = dedupe(diagnostics);
-    let written = 0;
     if (staging && exitCodeFor(all) === 0) {
       if (options.pdf === 'auto' && !chromium) {
         all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
-      } else if (printing) {
+      } else if (printing && leaflets.length) {
         // Printed into the staging folder, before the swap: a build stopped while printing leaves the previous output.
-        for (const lang of fresh) {
-          const leaflets = lang.files.filter((f) => f.endsWith('/leaflet.html'));
-          await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })));
-          lang.files.push(...leaflets.map((f) => f.replace(/\.html$/, '.pdf')));
-        }
+        await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })));
       }
-      time('write', () => staging!.commit(JSON.stringify(manifest)));
-      written = manifest.studies.reduce((n, s) => n + langs.reduce((m, l) => m + s.langs[l]!.files.length, 0), 0);
+      time('write', () => {
+        renameSync(manifestPath, join(staging!.dir, OUTPUT_MARKER));
+        staging!.commit(undefined, { markerWritten: true });
+      });
       staging = undefined;
-    }
+    } else written = 0;
     const exitCode = exitCodeFor(all);
     const timings = time.totals;
-    for (const o of outcomes) if (o) for (const [k, v] of Object.entries(o.timings)) timings[k as Stage] = Math.round((timings[k as Stage] + v) * 10) / 10;
-    return { ok: exitCode === 0, exitCode, ...(write ? { out } : {}), written, studies, diagnostics: all, timings, rebuilt, reused: kept.size - tasks.filter((t) => t.langs).length, upToDate: false };
+    for (const [k, v] of Object.entries(workerTime) as [Stage, number][]) timings[k] = Math.round((timings[k] + v) * 10) / 10;
+    return { ok: exitCode === 0, exitCode, ...(write ? { out } : {}), written, studies, studyCount, summaryCount, diagnostics: all, timings, rebuilt, reused: kept.size - tasks.filter((t) => t.langs).length, upToDate: false };
   } catch (error) {
     if (error instanceof OutputWriteError || error instanceof BrowserNotFoundError) {
       staging?.abort();
       staging = undefined;
       const all = dedupe(diagnostics);
       all.push(diagnostic({ ruleId: error instanceof BrowserNotFoundError ? 'output/pdf' : 'output/write', kind: 'input', severity: 'error', message: error instanceof OutputWriteError ? error.detail : error.message, ...(error instanceof OutputWriteError ? { place: { file: error.path } } : {}) }));
-      return { ok: false, exitCode: 2, ...(write ? { out } : {}), written: 0, studies: [], diagnostics: all, timings: time.totals, rebuilt: 0, reused: 0, upToDate: false };
+      return { ok: false, exitCode: 2, ...(write ? { out } : {}), written: 0, studies: [], studyCount: 0, summaryCount: 0, diagnostics: all, timings: time.totals, rebuilt: 0, reused: 0, upToDate: false };
     }
     throw error;
   } finally {

@@ -17,7 +17,7 @@ import { createTranslator } from '../i18n/index.js';
 import { openStaging, OutputWriteError } from '../outputs/index.js';
 import { loadProject, type ProjectData } from '../project/index.js';
 import { siteIndexFiles, SiteInputError, type SiteEntry } from '../site/index.js';
-import { localeHashes, readManifest, type BuildManifest, type ManifestStudy } from './cache.js';
+import { localeHashes, manifestText, readManifest, type BuildManifest, type ManifestStudy } from './cache.js';
 import type { BuildReport } from './index.js';
 import { stageTimer } from './timing.js';
 
@@ -80,6 +80,8 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
       rebuilt: 0,
       reused: 0,
       upToDate: false,
+      studyCount: studies.length,
+      summaryCount: studies.reduce((n, st) => n + langs.reduce((m, l) => m + (st.langs[l]?.summaries.length ?? 0), 0), 0),
     };
   };
   if (exitCodeFor(diagnostics) !== 0 || !first?.site) return report(false, 0);
@@ -107,7 +109,7 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
       staging!.write(index);
     });
     const manifest: BuildManifest = { laysum: first.laysum, kind: 'site', settingsHash: first.settingsHash, localeHashes: first.localeHashes, site: first.site, studies: studies.map(({ from: _f, ...s }) => s) };
-    time('write', () => staging!.commit(JSON.stringify(manifest)));
+    time('write', () => staging!.commit(manifestText(manifest)));
     staging = undefined;
     return report(true, written);
   } catch (error) {

@@ -1,0 +1,148 @@
+/**
+ * Batch builds: worker threads give the same bytes as one thread; incremental builds rebuild only
+ * what changed and give the same bytes as a full build; `--shard k/n` splits the studies stably;
+ * `laysum site --merge` joins shard outputs into the same site an unsharded build makes.
+ *
+ * Real `laysum` runs (the compiled CLI) on 40 generated studies (bench/generate.ts, seeded).
+ */
+import { appendFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateStudies } from '../bench/generate.js';
+import { shardOf } from '../src/pipeline/index.js';
+import { readTree, ROOT, runCli, tempDir } from './helpers.js';
+
+const STUDIES = 40;
+let dir: string;
+const facts = () => join(dir, 'facts');
+const sameBytes = (a: Map<string, Buffer>, b: Map<string, Buffer>) => {
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  for (const [path, bytes] of a) expect(bytes.equals(b.get(path)!), path).toBe(true);
+};
+const json = (args: string[]) => {
+  const result = runCli([...args, '--json'], dir);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as { rebuilt: number; reused: number; upToDate: boolean; written: number; studies: { id: string }[] };
+};
+
+beforeAll(() => {
+  dir = tempDir('laysum-batch-');
+  generateStudies(facts(), STUDIES, 7);
+});
+
+describe('worker threads', () => {
+  it('give byte-identical output to a single-thread build, manifest included', () => {
+    const one = runCli(['build', 'facts', '--out', 'one', '--workers', '1', '--full', '-q'], dir);
+    const two = runCli(['build', 'facts', '--out', 'two', '--workers', '2', '--full', '-q'], dir);
+    const three = runCli(['build', 'facts', '--out', 'three', '--workers', '3', '--full', '-q'], dir);
+    expect([one.code, two.code, three.code], one.stderr + two.stderr).toEqual([0, 0, 0]);
+    const tree = readTree(join(dir, 'one'));
+    expect(tree.size).toBe(STUDIES * 3 * 3 * 2 + 1);
+    sameBytes(tree, readTree(join(dir, 'two')));
+    sameBytes(tree, readTree(join(dir, 'three')));
+  });
+
+  it('reject a bad --workers or --shard value as usage (exit 2)', () => {
+    expect(runCli(['build', 'facts', '--workers', '0'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--workers 0: expected a whole number from 1 to 64') });
+    expect(runCli(['build', 'facts', '--shard', '3/2'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--shard 3/2: expected k/n with 1 ≤ k ≤ n') });
+    expect(runCli(['check', 'facts', '--shard', 'half'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--shard half') });
+  });
+});
+
+describe('incremental builds', () => {
+  it('leave the output untouched when nothing changed, and say so', () => {
+    const out = join(dir, 'inc');
+    expect(runCli(['build', 'facts', '--out', 'inc', '-q'], dir).code).toBe(0);
+    const before = readTree(out);
+    const marker = statSync(join(out, '.laysum-output'));
+    const again = runCli(['build', 'facts', '--out', 'inc'], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('nothing changed, inc/ is up to date');
+    const after = statSync(join(out, '.laysum-output'));
+    expect([after.ino, after.mtimeMs]).toEqual([marker.ino, marker.mtimeMs]);
+    sameBytes(before, readTree(out));
+  });
+
+  it('rebuild only a changed study (facts or a source text), with the bytes of a full build', () => {
+    runCli(['build', 'facts', '--out', 'inc', '-q'], dir);
+    appendFileSync(join(facts(), 'study-00003.yaml'), '# reviewed\n');
+    const changed = json(['build', 'facts', '--out', 'inc']);
+    expect([changed.rebuilt, changed.reused, changed.upToDate]).toEqual([1, STUDIES - 1, false]);
+    appendFileSync(join(facts(), 'sources', 'study-00005.en.md'), '\nA note added later.\n');
+    const source = json(['build', 'facts', '--out', 'inc']);
+    expect([source.rebuilt, source.reused]).toEqual([1, STUDIES - 1]);
+    expect(runCli(['build', 'facts', '--out', 'inc-full', '--full', '-q'], dir).code).toBe(0);
+    sameBytes(readTree(join(dir, 'inc')), readTree(join(dir, 'inc-full')));
+  });
+
+  it('rebuild the studies that came and drop those that went', () => {
+    runCli(['build', 'facts', '--out', 'inc', '-q'], dir);
+    const extra = join(dir, 'more');
+    generateStudies(extra, 2, 99);
+    writeFileSync(join(extra, 'study-00001.yaml'), readFileSync(join(extra, 'study-00001.yaml'), 'utf8').replace('id: study-00001', 'id: extra-00001'));
+    writeFileSync(join(extra, 'study-00002.yaml'), readFileSync(join(extra, 'study-00002.yaml'), 'utf8').replace('id: study-00002', 'id: extra-00002'));
+    const added = json(['build', 'facts', 'more', '--out', 'inc']);
+    expect([added.rebuilt, added.reused, added.studies.length]).toEqual([2, STUDIES, STUDIES + 2]);
+    const removed = json(['build', 'facts', '--out', 'inc']);
+    expect([removed.rebuilt, removed.reused, removed.upToDate]).toEqual([0, STUDIES, false]);
+    expect([...readTree(join(dir, 'inc')).keys()].some((p) => p.includes('extra-'))).toBe(false);
+  });
+
+  it('rebuild only the language whose locale changed', () => {
+    const project = join(dir, 'project');
+    for (const part of ['locales', 'templates']) cpSync(join(ROOT, part), join(project, part), { recursive: true });
+    expect(runCli(['build', 'facts', '--out', 'loc', '--project', 'project', '-q'], dir).code).toBe(0);
+    const before = readTree(join(dir, 'loc'));
+    const file = join(project, 'locales', 'de', 'summary.json');
+    const locale = JSON.parse(readFileSync(file, 'utf8')) as { easy: { intro: string } };
+    locale.easy.intro = locale.easy.intro.replace('Hier lesen Sie kurz', 'Hier lesen Sie in Kürze');
+    writeFileSync(file, JSON.stringify(locale, null, 2));
+    const rebuilt = json(['build', 'facts', '--out', 'loc', '--project', 'project']);
+    expect([rebuilt.rebuilt, rebuilt.reused]).toEqual([STUDIES, 0]);
+    const after = readTree(join(dir, 'loc'));
+    const changed = [...after].filter(([path, bytes]) => path !== '.laysum-output' && !bytes.equals(before.get(path)!)).map(([path]) => path);
+    // Every German easy page, and nothing else.
+    expect(changed.length).toBe(STUDIES * 2);
+    expect(changed.every((p) => /^de\/study-\d+\/easy\.(md|html)$/.test(p))).toBe(true);
+    expect(runCli(['build', 'facts', '--out', 'loc-full', '--project', 'project', '--full', '-q'], dir).code).toBe(0);
+    sameBytes(after, readTree(join(dir, 'loc-full')));
+  });
+});
+
+describe('shards', () => {
+  it('split studies by id, stably: a study keeps its shard whatever else is built', () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `study-${i}`);
+    const parts = ids.map((id) => shardOf(id, 4));
+    expect(new Set(parts)).toEqual(new Set([1, 2, 3, 4]));
+    for (const n of [1, 2, 3, 4]) expect(parts.filter((p) => p === n).length).toBeGreaterThan(80);
+    expect(ids.map((id) => shardOf(id, 4))).toEqual(parts);
+    expect(shardOf('mueller-2024', 1)).toBe(1);
+  });
+
+  it('build disjoint parts that together hold every study, and merge into the site of an unsharded build', () => {
+    const site = ['--base-url', 'https://example.org/studies/', '-q'];
+    const parts = [1, 2, 3].map((k) => json(['site', 'facts', '--shard', `${k}/3`, '--out', `part-${k}`, ...site]));
+    const ids = parts.flatMap((p) => p.studies.map((s) => s.id)).sort();
+    expect(ids).toEqual(Array.from({ length: STUDIES }, (_, i) => `study-${String(i + 1).padStart(5, '0')}`));
+    for (const p of parts) expect(p.studies.length).toBeLessThan(STUDIES);
+    expect(runCli(['site', 'facts', '--out', 'whole', ...site], dir).code).toBe(0);
+    const merged = runCli(['site', '--merge', 'part-1', 'part-2', 'part-3', '--out', 'merged'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    sameBytes(readTree(join(dir, 'whole')), readTree(join(dir, 'merged')));
+    const sitemap = readFileSync(join(dir, 'merged', 'sitemap.xml'), 'utf8');
+    expect(sitemap.match(/<url>/g)?.length).toBe(1 + 3 + STUDIES * 3 * 3);
+  });
+
+  it('refuse to merge parts that share a study, a summaries build, or a folder that is not there', () => {
+    runCli(['site', 'facts', '--shard', '1/2', '--out', 'half', '-q'], dir);
+    runCli(['build', 'facts', '--shard', '1/2', '--out', 'summaries', '-q'], dir);
+    const twice = runCli(['site', '--merge', 'half', 'half', '--out', 'bad'], dir);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/study `study-\d+` is in half and in half; build the parts with --shard k\/n/);
+    const mixed = runCli(['site', '--merge', 'half', 'summaries', 'nowhere', '--out', 'bad'], dir);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('summaries: is not a site (it was written by `laysum build`)');
+    expect(mixed.stderr).toContain('nowhere: no such folder');
+    expect(runCli(['site', '--merge', 'half', '--shard', '1/2', '--out', 'bad'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--merge joins finished sites') });
+  });
+});
