@@ -10,7 +10,7 @@
  *
  *   npm run bench               # 1000 studies = 9000 pages
  *   npm run bench -- 200        # fewer, for a quick look
- *   npm run bench -- 10000 --no-floor --no-incremental   # memory at 90,000 pages
+ *   npm run bench -- 10000 --no-floor --no-site --no-incremental   # memory at 90,000 pages
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ const args = process.argv.slice(2);
 const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
 const withFloor = !args.includes('--no-floor');
 const withIncremental = !args.includes('--no-incremental');
+const withSite = !args.includes('--no-site');
 const root = join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'laysum-bench');
 const factsDir = join(root, 'facts');
 const outDir = join(root, 'out');
@@ -76,10 +77,11 @@ async function main() {
   rmSync(outDir, { recursive: true, force: true });
   console.log(`${availableParallelism()} cores; laysum uses one worker thread per core`);
 
-  const full = await timed(() => build({ inputs: [factsDir], out: outDir, incremental: false }));
+  const full = await timed(() => build({ inputs: [factsDir], out: outDir, incremental: false, keepReports: false }));
   check('build', full.report);
-  const pages = full.report.studies.reduce((n, st) => n + st.summaries.length, 0);
-  console.log(`laysum build: ${full.report.studies.length} studies, ${pages} pages (.md + .html, every check on) in ${s(full.ms)}: ${(pages / (full.ms / 1000)).toFixed(0)} pages/s`);
+  const pages = full.report.summaryCount;
+  const rssAfterBuild = process.resourceUsage().maxRSS / 1024;
+  console.log(`laysum build: ${full.report.studyCount} studies, ${pages} pages (.md + .html, every check on) in ${s(full.ms)}: ${(pages / (full.ms / 1000)).toFixed(0)} pages/s`);
   console.log(`  stages (ms, summed over threads): ${Object.entries(full.report.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
 
   if (withFloor) {
@@ -89,24 +91,27 @@ async function main() {
     console.log(`laysum ÷ floor: ${(full.ms / floorMs).toFixed(2)}×`);
   }
 
-  const site = await timed(() => build({ inputs: [factsDir], out: siteDir, site: { baseUrl: 'https://example.org/bench/' }, incremental: false }));
+  console.log(`peak RSS after the build (all threads): ${rssAfterBuild.toFixed(0)} MB`);
+  if (withSite) {
+  const site = await timed(() => build({ inputs: [factsDir], out: siteDir, site: { baseUrl: 'https://example.org/bench/' }, incremental: false, keepReports: false }));
   check('site', site.report);
   console.log(`site: ${site.report.written} files (study pages, homes, sitemap) in ${s(site.ms)}`);
+  }
 
   if (withIncremental) {
-    const again = await timed(() => build({ inputs: [factsDir], out: outDir }));
+    const again = await timed(() => build({ inputs: [factsDir], out: outDir, keepReports: false }));
     check('rebuild', again.report);
     console.log(`rebuild, nothing changed: ${s(again.ms)} = ${((100 * again.ms) / full.ms).toFixed(1)} % of the full build (up to date: ${again.report.upToDate})`);
 
     appendFileSync(join(factsDir, 'study-00001.yaml'), '# edited\n');
-    const one = await timed(() => build({ inputs: [factsDir], out: outDir }));
+    const one = await timed(() => build({ inputs: [factsDir], out: outDir, keepReports: false }));
     check('one study', one.report);
     console.log(`rebuild, one study changed: ${s(one.ms)} = ${((100 * one.ms) / full.ms).toFixed(1)} %, ${one.report.rebuilt} study rebuilt, ${one.report.reused} taken over`);
 
     const project = loadProject();
     const summary = project.locales.de!.summary as { easy: { intro: string } };
     summary.easy.intro = `${summary.easy.intro} `;
-    const locale = await timed(() => build({ inputs: [factsDir], out: outDir, project }));
+    const locale = await timed(() => build({ inputs: [factsDir], out: outDir, project, keepReports: false }));
     check('one locale string', locale.report);
     console.log(`rebuild, one German string changed: ${s(locale.ms)} = ${((100 * locale.ms) / full.ms).toFixed(1)} % (German pages only: ${locale.report.rebuilt} studies re-rendered in one language)`);
   }
