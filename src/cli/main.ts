@@ -332,18 +332,19 @@ function program(setExit: (code: number) => void): Command {
       .option('--workers <n>', 'worker threads (default: one per core)')
       .option('-q, --quiet', 'print errors only')
       .option('--json', 'print a machine-readable report on stdout');
-  common(cmd.command('build').description('render every study × language × level to Markdown and HTML, after all checks pass'))
-    .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', 'out')
+  // build and site replace an output folder, and can reuse what the last build put there.
+  const writing = (c: Command, defaultOut: string) =>
+    common(c)
+      .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', defaultOut)
+      .option('--full', 'rebuild every study, even those unchanged since the last build in --out');
+  writing(cmd.command('build').description('render every study × language × level to Markdown and HTML, after all checks pass'), 'out')
     .option('--format <names>', 'what to write, comma-separated: summary, press, leaflet', 'summary')
     .option('--pdf [when]', 'also print each leaflet to PDF with Chromium (apt-get install chromium fonts-noto-cjk); `--pdf auto` skips it with a warning when no Chromium is installed')
     .option('--press-config <file>', 'notes to editors for press summaries (YAML)')
-    .option('--full', 'rebuild every study, even those unchanged since the last build in --out')
     .action(async (paths: string[], flags: CommonFlags & BuildFlags) => setExit(await run(paths, flags, { out: flags.out, ...formatOptions(flags) }, flags.pressConfig)));
-  common(cmd.command('site').description('build the outreach site: every study × language × level, with switchers, sitemap and robots.txt'))
-    .option('-o, --out <dir>', 'output folder (replaced as a whole on success)', 'site')
+  writing(cmd.command('site').description('build the outreach site: every study × language × level, with switchers, sitemap and robots.txt'), 'site')
     .option('--base-url <url>', 'absolute URL the site is published under, with any subpath (for canonical and hreflang links)', 'https://example.org/')
     .option('--default-lang <code>', 'language for x-default (default: the first language)')
-    .option('--full', 'rebuild every study, even those unchanged since the last build in --out')
     .option('--merge', 'the paths are site outputs of `laysum site --shard k/n`: join them into one site in --out')
     .action(async (paths: string[], flags: CommonFlags & { out: string; baseUrl: string; defaultLang?: string; merge?: boolean }) =>
       setExit(await run(paths, flags, { out: flags.out, site: { baseUrl: flags.baseUrl, ...(flags.defaultLang ? { defaultLang: flags.defaultLang } : {}) } }, undefined, flags.merge)),

@@ -151,23 +151,15 @@ function countLatinSentence(sentence: string, base: string, countSyllables: ((wo
 function measureLatin(lang: string, base: string, sentences: readonly string[]): ReadabilityFigures {
   const countSyllables = base === 'de' ? germanSyllables : base === 'en' ? englishSyllables : undefined;
   let sentenceCount = 0;
-  let words = 0;
-  let numbers = 0;
-  let syllables = 0;
-  let polysyllables = 0;
-  let monosyllables = 0;
-  let longWords = 0;
+  const sum: LatinSentence = { numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
   for (const sentence of sentences) {
     const c = countLatinSentence(sentence, base, countSyllables);
-    numbers += c.numbers;
+    sum.numbers += c.numbers;
     if (c.words === 0) continue;
     sentenceCount++;
-    words += c.words;
-    syllables += c.syllables;
-    polysyllables += c.polysyllables;
-    monosyllables += c.monosyllables;
-    longWords += c.longWords;
+    for (const key of ['words', 'syllables', 'polysyllables', 'monosyllables', 'longWords'] as const) sum[key] += c[key];
   }
+  const { words, numbers, syllables, polysyllables, monosyllables, longWords } = sum;
   const figures: ReadabilityFigures = { lang, sentences: sentenceCount, words, numbers };
   if (sentenceCount === 0) return figures;
   figures.wordsPerSentence = round(words / sentenceCount);
