@@ -103,7 +103,10 @@ function detectClean(clean: string, candidates: readonly LanguageInfo[]): Detect
   const [lead, runnerUp] = [...evidence].sort((a, b) => b.hits - a.hits);
   const markerPick = lead && lead.hits - (runnerUp?.hits ?? 0) >= DETECTOR_SETTINGS.minMarkerLead ? lead.language : undefined;
   const trigramHits = evidence.find((e) => e.language === trigramPick)?.hits ?? 0;
-  const contradicted = markerPick !== undefined && markerPick !== trigramPick && (lead?.hits ?? 0) - trigramHits >= DETECTOR_SETTINGS.minMarkerLead;
+  // Trigrams decide alone only when no other language has more marker words: a one-line,
+  // name-heavy German title ("Fallserie: CAR-T-Zell-Therapie bei … Colitis ulcerosa") can look
+  // English to trigrams with a fair margin while its only function word is German.
+  const contradicted = evidence.some((e) => e.language !== trigramPick && e.hits > trigramHits);
   const pick = trigramPick && margin >= DETECTOR_SETTINGS.minTrigramMargin && !contradicted ? trigramPick : markerPick;
   if (!pick) return { lang: 'und', code: 'und', score: margin, judged: false, method: 'none', size };
   const byTrigrams = pick === trigramPick && margin >= DETECTOR_SETTINGS.minTrigramMargin && !contradicted;

@@ -110,11 +110,23 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   const numbers = numberFormat(language.intl);
   const percent = new Intl.NumberFormat(language.intl, { style: 'percent', maximumFractionDigits: 0 });
   const list = new Intl.ListFormat(language.intl, { style: 'long', type: 'conjunction' });
-  // Translations by key and options. A translation depends on nothing else (the resources are
-  // fixed once loaded), and a batch build asks for the same few thousand sentences again and again:
-  // i18next's lookup, plural and interpolation work was a quarter of a build's time. Failures
-  // (missing keys) throw and are not kept. Bounded, so a batch build's memory stays flat.
-  const memo = new Map<string, string>();
+  // A batch build asks for the same few thousand sentences again and again, with different
+  // facts in them: i18next's lookup, plural and interpolation work was a quarter of a build's
+  // time. So a sentence's *shape* is asked of i18next once — with a placeholder for every value
+  // that is only interpolated — and the values are put in here. Options i18next resolves by
+  // (count, context, …) stay real and are part of the shape's key. Values are never read as
+  // templates (as with skipOnVariables). Failures (missing keys) throw and are not kept. Bounded.
+  const shapes = new Map<string, SentenceShape>();
+  const formatted = new Map<number, string>();
+  const formatNumber = (value: number): string => {
+    let text = formatted.get(value);
+    if (text === undefined) {
+      text = numbers.format(value);
+      if (formatted.size >= SHAPE_MEMO_LIMIT) formatted.clear();
+      formatted.set(value, text);
+    }
+    return text;
+  };
   const translate = (key: string, options: TranslateOptions): string => {
     // A `_single` variant, where a language has one, is used for a count of exactly 1:
     // Chinese has no plural forms but still words one patient differently from several.
@@ -127,13 +139,35 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   return {
     language,
     t(key, options = {}) {
-      const id = memoKey(key, options);
-      if (id === undefined) return translate(key, options);
-      const known = memo.get(id);
-      if (known !== undefined) return known;
-      const out = translate(key, options);
-      if (memo.size >= TRANSLATION_MEMO_LIMIT) memo.clear();
-      memo.set(id, out);
+      let id = key;
+      let values: Record<string, string | number> | undefined;
+      const shapeOptions: TranslateOptions = {};
+      for (const name in options) {
+        const value = options[name];
+        const type = typeof value;
+        if ((type === 'string' || type === 'number') && !RESOLVING_OPTIONS.has(name)) {
+          (values ??= {})[name] = value as string | number;
+          shapeOptions[name] = `${SLOT_OPEN}${name}${SLOT_CLOSE}`;
+          id += `\u0000${name}`;
+        } else if (type === 'string' || type === 'number' || type === 'boolean' || value === undefined) {
+          shapeOptions[name] = value;
+          id += `\u0000${name}\u0001${type[0]}${String(value)}`;
+        } else {
+          return translate(key, options);
+        }
+      }
+      let shape = shapes.get(id);
+      if (!shape) {
+        shape = sentenceShape(translate(key, shapeOptions));
+        if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
+        shapes.set(id, shape);
+      }
+      if (shape.slots.length === 0) return shape.parts[0]!;
+      let out = shape.parts[0]!;
+      for (let i = 0; i < shape.slots.length; i++) {
+        const value = values![shape.slots[i]!]!;
+        out += (typeof value === 'number' ? formatNumber(value) : value) + shape.parts[i + 1]!;
+      }
       return out;
     },
     has(key) {
@@ -145,19 +179,25 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   };
 }
 
-const TRANSLATION_MEMO_LIMIT = 100_000;
+const SHAPE_MEMO_LIMIT = 20_000;
 
-/** Key + options as one string, when every option is a string, number or boolean (else: not memoised). */
-function memoKey(key: string, options: TranslateOptions): string | undefined {
-  let id = key;
-  for (const name in options) {
-    const value = options[name];
-    const type = typeof value;
-    if (type !== 'string' && type !== 'number' && type !== 'boolean' && value !== undefined) return undefined;
-    // \u0000 and \u0001 never occur in keys or in facts text (control characters are refused at load).
-    id += `\u0000${name}\u0001${type[0]}${String(value)}`;
-  }
-  return id;
+/** Options i18next itself reads to choose a sentence (plural, context, lookup): never placeholders. */
+const RESOLVING_OPTIONS = new Set(['count', 'context', 'ordinal', 'lng', 'lngs', 'ns', 'defaultValue', 'replace', 'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'interpolation', 'keySeparator', 'nsSeparator', 'skipInterpolation']);
+
+// Control characters: refused in facts text at load, absent from locale files.
+const SLOT_OPEN = '\u0002';
+const SLOT_CLOSE = '\u0003';
+const SLOT = /\u0002([^\u0003]*)\u0003/;
+
+/** A translated sentence with placeholders: literal parts around the names of the values that go between them. */
+interface SentenceShape {
+  parts: string[];
+  slots: string[];
+}
+
+function sentenceShape(text: string): SentenceShape {
+  const pieces = text.split(SLOT);
+  return { parts: pieces.filter((_, i) => i % 2 === 0), slots: pieces.filter((_, i) => i % 2 === 1) };
 }
 
 /** Plural and context suffixes that i18next adds to a base key. */
