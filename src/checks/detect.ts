@@ -47,11 +47,11 @@ const LATIN = /\p{Script=Latin}/gu;
 export function stripForDetection(text: string, exempt: readonly string[] = []): string {
   let out = text;
   for (const name of exempt) {
-    if (name.length >= 2) out = out.split(name).join(' ');
+    if (name.length >= 2 && out.includes(name)) out = out.split(name).join(' ');
   }
+  if (out.includes('http')) out = out.replace(/https?:\/\/\S+/g, ' ');
+  if (out.includes('10.')) out = out.replace(/\b10\.\d{4,9}\/\S+/g, ' ');
   return out
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/\b10\.\d{4,9}\/\S+/g, ' ')
     .replace(/[\d.,:;±–—%·-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -62,17 +62,35 @@ export function stripForDetection(text: string, exempt: readonly string[] = []):
  * studies, levels and formats, and detection depends only on the text and the candidates.
  * Bounded, so a batch build's memory stays flat.
  */
-const cache = new Map<string, Detection>();
+const cache = new Map<string, Map<string, Detection>>();
 const CACHE_LIMIT = 50_000;
 
+/** True when stripping would leave the text's letters as they are: no names, links or DOIs in it. */
+function nothingToStrip(text: string, exempt: readonly string[]): boolean {
+  if (text.includes('http') || text.includes('10.')) return false;
+  for (const name of exempt) if (name.length >= 2 && text.includes(name)) return false;
+  return true;
+}
+
 export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = []): Detection {
+  const codes = candidates.map((c) => c.code).join(',');
+  let known = cache.get(codes);
+  if (!known || known.size >= CACHE_LIMIT) cache.set(codes, (known = new Map()));
+  // Keyed by the text itself where it holds nothing to strip (the paragraph string is then
+  // hashed once for every check), else by its cleaned text.
+  const plain = nothingToStrip(text, exempt);
+  if (plain) {
+    const found = known.get(text);
+    if (found) return found;
+  }
   const clean = stripForDetection(text, exempt);
-  const key = `${candidates.map((c) => c.code).join(',')}\u0000${clean}`;
-  const known = cache.get(key);
-  if (known) return known;
-  const detection = detectClean(clean, candidates);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, detection);
+  const key = `\u0000${clean}`;
+  let detection = known.get(key);
+  if (!detection) {
+    detection = detectClean(clean, candidates);
+    known.set(key, detection);
+  }
+  if (plain) known.set(text, detection);
   return detection;
 }
 

@@ -61,8 +61,10 @@ export interface FidelityStats {
 
 /** Removes links, DOIs and proper names, which may hold digits that are names, not counts. */
 function stripNames(text: string, names: readonly string[]): string {
-  let out = text.replace(/https?:\/\/\S+/g, ' ').replace(/\b10\.\d{4,9}\/\S+/g, ' ');
-  for (const name of names) if (name.length >= 2) out = out.split(name).join(' ');
+  let out = text;
+  if (out.includes('http')) out = out.replace(/https?:\/\/\S+/g, ' ');
+  if (out.includes('10.')) out = out.replace(/\b10\.\d{4,9}\/\S+/g, ' ');
+  for (const name of names) if (name.length >= 2 && out.includes(name)) out = out.split(name).join(' ');
   return out;
 }
 

@@ -90,7 +90,25 @@ function cachedWordValue(token: string, language: LanguageInfo, words: Record<st
 const DIGITS = /\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?/g;
 const HAN_NUMERAL = /[零〇一二两三四五六七八九十百千万]+/g;
 
-export function findNumbers(text: string, language: LanguageInfo): FoundNumber[] {
+/**
+ * Numbers by language and text: a batch's summaries repeat most paragraphs word for word
+ * (headings, explanations, glossary entries). Bounded. The arrays are shared: read, never change.
+ */
+const foundByText = new WeakMap<LanguageInfo, Map<string, readonly FoundNumber[]>>();
+const FOUND_MEMO_LIMIT = 50_000;
+
+export function findNumbers(text: string, language: LanguageInfo): readonly FoundNumber[] {
+  let known = foundByText.get(language);
+  if (!known || known.size >= FOUND_MEMO_LIMIT) foundByText.set(language, (known = new Map()));
+  let found = known.get(text);
+  if (!found) {
+    found = scanNumbers(text, language);
+    known.set(text, found);
+  }
+  return found;
+}
+
+function scanNumbers(text: string, language: LanguageInfo): FoundNumber[] {
   const { decimal, groups } = separators(language.intl);
   const found: FoundNumber[] = [];
   for (const match of text.matchAll(DIGITS)) {

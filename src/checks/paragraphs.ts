@@ -6,7 +6,19 @@
  */
 import { inlineText, parseMarkdown } from '../markdown/index.js';
 
-export function markdownParagraphs(source: string): string[] {
+let lastSource: string | undefined;
+let lastParagraphs: readonly string[] = [];
+
+/** The judged units of a Markdown text. The last text's are kept: three checks read each text in a row. */
+export function markdownParagraphs(source: string): readonly string[] {
+  if (source !== lastSource) {
+    lastParagraphs = splitMarkdown(source);
+    lastSource = source;
+  }
+  return lastParagraphs;
+}
+
+function splitMarkdown(source: string): string[] {
   const out: string[] = [];
   for (const token of parseMarkdown(source)) {
     if (token.type !== 'inline') continue;

@@ -140,17 +140,14 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     language,
     t(key, options = {}) {
       let id = key;
-      let values: Record<string, string | number> | undefined;
-      const shapeOptions: TranslateOptions = {};
+      let slots = false;
       for (const name in options) {
         const value = options[name];
         const type = typeof value;
         if ((type === 'string' || type === 'number') && !RESOLVING_OPTIONS.has(name)) {
-          (values ??= {})[name] = value as string | number;
-          shapeOptions[name] = `${SLOT_OPEN}${name}${SLOT_CLOSE}`;
+          slots = true;
           id += `\u0000${name}`;
         } else if (type === 'string' || type === 'number' || type === 'boolean' || value === undefined) {
-          shapeOptions[name] = value;
           id += `\u0000${name}\u0001${type[0]}${String(value)}`;
         } else {
           return translate(key, options);
@@ -158,14 +155,14 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
       }
       let shape = shapes.get(id);
       if (!shape) {
-        shape = sentenceShape(translate(key, shapeOptions));
+        shape = sentenceShape(translate(key, slots ? withPlaceholders(options) : options));
         if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
         shapes.set(id, shape);
       }
       if (shape.slots.length === 0) return shape.parts[0]!;
       let out = shape.parts[0]!;
       for (let i = 0; i < shape.slots.length; i++) {
-        const value = values![shape.slots[i]!]!;
+        const value = options[shape.slots[i]!] as string | number;
         out += (typeof value === 'number' ? formatNumber(value) : value) + shape.parts[i + 1]!;
       }
       return out;
@@ -193,6 +190,16 @@ const SLOT = /\u0002([^\u0003]*)\u0003/;
 interface SentenceShape {
   parts: string[];
   slots: string[];
+}
+
+/** The options with a placeholder for every value that is only interpolated. */
+function withPlaceholders(options: TranslateOptions): TranslateOptions {
+  const out: TranslateOptions = {};
+  for (const name in options) {
+    const value = options[name];
+    out[name] = (typeof value === 'string' || typeof value === 'number') && !RESOLVING_OPTIONS.has(name) ? `${SLOT_OPEN}${name}${SLOT_CLOSE}` : value;
+  }
+  return out;
 }
 
 function sentenceShape(text: string): SentenceShape {

@@ -77,9 +77,8 @@ export function formulaLanguage(lang: string): string {
 
 export function measureReadability(text: string, lang: 'en' | 'de' | 'zh' | (string & {}), options: MeasureOptions = {}): ReadabilityFigures {
   const base = formulaLanguage(lang);
-  const sentences = splitSentences(text, base);
-  if (base === 'zh') return measureChinese(lang, sentences, options);
-  return measureLatin(lang, base, sentences);
+  if (base === 'zh') return measureChinese(lang, splitSentences(text, base), options);
+  return measureLatin(lang, base, text);
 }
 
 function measureChinese(lang: string, sentences: readonly string[], options: MeasureOptions): ReadabilityFigures {
@@ -148,17 +147,48 @@ function countLatinSentence(sentence: string, base: string, countSyllables: ((wo
   return counts;
 }
 
-function measureLatin(lang: string, base: string, sentences: readonly string[]): ReadabilityFigures {
-  const countSyllables = base === 'de' ? germanSyllables : base === 'en' ? englishSyllables : undefined;
-  let sentenceCount = 0;
-  const sum: LatinSentence = { numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
-  for (const sentence of sentences) {
+/** What one line (a paragraph, list item or heading) adds: its sentences' counts summed. */
+interface LatinLine extends LatinSentence {
+  /** Sentences with at least one word. */
+  sentences: number;
+}
+
+/** Counts by line: sentences never cross a line, and most lines of a batch recur whole. Bounded. */
+const latinLines = new Map<string, LatinLine>();
+
+function countLatinLine(line: string, base: string, countSyllables: ((word: string) => number) | undefined): LatinLine {
+  const key = `${base}\u0000${line}`;
+  const known = latinLines.get(key);
+  if (known) return known;
+  const sum: LatinLine = { sentences: 0, numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
+  for (const sentence of splitSentences(line, base)) {
     const c = countLatinSentence(sentence, base, countSyllables);
-    sum.numbers += c.numbers;
-    if (c.words === 0) continue;
-    sentenceCount++;
-    for (const key of ['words', 'syllables', 'polysyllables', 'monosyllables', 'longWords'] as const) sum[key] += c[key];
+    if (c.words > 0) sum.sentences++;
+    addCounts(sum, c);
   }
+  if (latinLines.size >= SENTENCE_MEMO_LIMIT) latinLines.clear();
+  latinLines.set(key, sum);
+  return sum;
+}
+
+function addCounts(sum: LatinSentence, c: LatinSentence): void {
+  sum.numbers += c.numbers;
+  sum.words += c.words;
+  sum.syllables += c.syllables;
+  sum.polysyllables += c.polysyllables;
+  sum.monosyllables += c.monosyllables;
+  sum.longWords += c.longWords;
+}
+
+function measureLatin(lang: string, base: string, text: string): ReadabilityFigures {
+  const countSyllables = base === 'de' ? germanSyllables : base === 'en' ? englishSyllables : undefined;
+  const sum: LatinLine = { sentences: 0, numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
+  for (const line of text.split(/\r\n?|\n/)) {
+    const c = countLatinLine(line, base, countSyllables);
+    sum.sentences += c.sentences;
+    addCounts(sum, c);
+  }
+  const sentenceCount = sum.sentences;
   const { words, numbers, syllables, polysyllables, monosyllables, longWords } = sum;
   const figures: ReadabilityFigures = { lang, sentences: sentenceCount, words, numbers };
   if (sentenceCount === 0) return figures;
