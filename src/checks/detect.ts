@@ -10,6 +10,7 @@
  */
 import { francAll } from 'franc-min';
 import type { LanguageInfo } from '../i18n/index.js';
+import { TextMemo } from './text-memo.js';
 
 /** The detector's settings; documented in the README ("Language checks"). */
 export const DETECTOR_SETTINGS = {
@@ -62,8 +63,7 @@ export function stripForDetection(text: string, exempt: readonly string[] = []):
  * studies, levels and formats, and detection depends only on the text and the candidates.
  * Bounded, so a batch build's memory stays flat.
  */
-const cache = new Map<string, Map<string, Detection>>();
-const CACHE_LIMIT = 50_000;
+const cache = new Map<string, TextMemo<Detection>>();
 
 /** True when stripping would leave the text's letters as they are: no names, links or DOIs in it. */
 function nothingToStrip(text: string, exempt: readonly string[]): boolean {
@@ -75,7 +75,7 @@ function nothingToStrip(text: string, exempt: readonly string[]): boolean {
 export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = []): Detection {
   const codes = candidates.map((c) => c.code).join(',');
   let known = cache.get(codes);
-  if (!known || known.size >= CACHE_LIMIT) cache.set(codes, (known = new Map()));
+  if (!known) cache.set(codes, (known = new TextMemo()));
   // Keyed by the text itself where it holds nothing to strip (the paragraph string is then
   // hashed once for every check), else by its cleaned text.
   const plain = nothingToStrip(text, exempt);

@@ -8,6 +8,7 @@
  * "One" words (one, eins, 一) are left out: they are articles and idioms far more often than counts.
  */
 import type { LanguageInfo } from '../i18n/index.js';
+import { TextMemo } from './text-memo.js';
 
 export interface FoundNumber {
   value: number;
@@ -94,12 +95,11 @@ const HAN_NUMERAL = /[零〇一二两三四五六七八九十百千万]+/g;
  * Numbers by language and text: a batch's summaries repeat most paragraphs word for word
  * (headings, explanations, glossary entries). Bounded. The arrays are shared: read, never change.
  */
-const foundByText = new WeakMap<LanguageInfo, Map<string, readonly FoundNumber[]>>();
-const FOUND_MEMO_LIMIT = 50_000;
+const foundByText = new WeakMap<LanguageInfo, TextMemo<readonly FoundNumber[]>>();
 
 export function findNumbers(text: string, language: LanguageInfo): readonly FoundNumber[] {
   let known = foundByText.get(language);
-  if (!known || known.size >= FOUND_MEMO_LIMIT) foundByText.set(language, (known = new Map()));
+  if (!known) foundByText.set(language, (known = new TextMemo()));
   let found = known.get(text);
   if (!found) {
     found = scanNumbers(text, language);

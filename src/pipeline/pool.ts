@@ -21,6 +21,14 @@ const MIN_PER_WORKER = 12;
 
 const WORKER_FILE = new URL('./worker.js', import.meta.url);
 
+/**
+ * Each worker's heap, bounded. A worker's live data is about 25 MB (code, templates, the check
+ * caches, which are bounded, and the batch in hand); without a bound V8 lets a heap grow to
+ * several times that before collecting, and a build's memory was 3 threads × 150 MB.
+ * The young generation small too: short-lived strings are most of what a study allocates.
+ */
+export const WORKER_MEMORY = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } as const;
+
 /** Worker threads for a build of `tasks` studies: `requested` (default: one per core), at most one per MIN_PER_WORKER studies. */
 export function workerCount(tasks: number, requested?: number): number {
   const wanted = requested ?? availableParallelism();
@@ -48,19 +56,22 @@ export async function runStudies(tasks: readonly StudyTask[], settings: StudySet
   try {
     await Promise.all(
       Array.from({ length: workers }, () => {
-        const worker = new Worker(WORKER_FILE, { workerData: { settings } });
+        const worker = new Worker(WORKER_FILE, { workerData: { settings }, resourceLimits: WORKER_MEMORY });
         pool.push(worker);
         return new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
           const feed = () => {
             if (next >= tasks.length) {
-              resolve();
+              if (inFlight === 0) resolve();
               return;
             }
             worker.postMessage(tasks.slice(next, next + BATCH));
             next += BATCH;
+            inFlight++;
           };
           worker.on('message', (reply: WorkerReply) => {
             if (reply.type === 'error') return reject(new WorkerFailure(reply.name, reply.message, reply.stack));
+            inFlight--;
             try {
               for (const outcome of reply.outcomes) onOutcome(outcome);
             } catch (error) {
@@ -68,8 +79,12 @@ export async function runStudies(tasks: readonly StudyTask[], settings: StudySet
             }
             feed();
           });
-          worker.on('error', reject);
+          worker.on('error', (error: Error & { code?: string }) =>
+            reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a build worker ran out of memory (${WORKER_MEMORY.maxOldGenerationSizeMb} MB); a study or its source texts may be far larger than usual`) : error),
+          );
           worker.on('exit', (code) => reject(new Error(`a build worker stopped unexpectedly (exit code ${code})`)));
+          // Two batches ahead, so a worker never waits for the next while its last result travels back.
+          feed();
           feed();
         });
       }),

@@ -15,6 +15,7 @@ import { fleschAmstad, wienerSachtextformel1 } from './german.js';
 import { splitSentences } from './sentences.js';
 import { germanSyllables } from './syllables-de.js';
 import { countNumbers, latinWords, wordLetters } from './words.js';
+import { TextMemo } from '../text-memo.js';
 
 export interface ReadabilityFigures {
   /** The language as asked for. Only `en`, `de` and `zh` (also `en-GB`, `zh-Hans`, …) have formulas;
@@ -109,8 +110,8 @@ interface LatinSentence {
  * explanations, glossary entries) across studies, and counting syllables was most of a check's
  * time. The counts depend on the sentence alone. Bounded, so a batch build's memory stays flat.
  */
-const latinSentences = new Map<string, LatinSentence>();
-const SENTENCE_MEMO_LIMIT = 50_000;
+const latinSentences = new TextMemo<LatinSentence>();
+const WORD_MEMO_LIMIT = 50_000;
 
 /** Syllables by word, per language: far fewer distinct words than sentences. */
 const wordSyllables = new Map<string, number>();
@@ -120,7 +121,7 @@ function syllablesOf(word: string, base: string, countSyllables: (word: string) 
   let n = wordSyllables.get(key);
   if (n === undefined) {
     n = countSyllables(word);
-    if (wordSyllables.size >= SENTENCE_MEMO_LIMIT) wordSyllables.clear();
+    if (wordSyllables.size >= WORD_MEMO_LIMIT) wordSyllables.clear();
     wordSyllables.set(key, n);
   }
   return n;
@@ -142,7 +143,6 @@ function countLatinSentence(sentence: string, base: string, countSyllables: ((wo
       if (wordLetters(word).length > 6) counts.longWords++;
     }
   }
-  if (latinSentences.size >= SENTENCE_MEMO_LIMIT) latinSentences.clear();
   latinSentences.set(key, counts);
   return counts;
 }
@@ -154,7 +154,7 @@ interface LatinLine extends LatinSentence {
 }
 
 /** Counts by line: sentences never cross a line, and most lines of a batch recur whole. Bounded. */
-const latinLines = new Map<string, LatinLine>();
+const latinLines = new TextMemo<LatinLine>();
 
 function countLatinLine(line: string, base: string, countSyllables: ((word: string) => number) | undefined): LatinLine {
   const key = `${base}\u0000${line}`;
@@ -166,7 +166,6 @@ function countLatinLine(line: string, base: string, countSyllables: ((word: stri
     if (c.words > 0) sum.sentences++;
     addCounts(sum, c);
   }
-  if (latinLines.size >= SENTENCE_MEMO_LIMIT) latinLines.clear();
   latinLines.set(key, sum);
   return sum;
 }
