@@ -17,7 +17,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { build, loadProject, type BuildReport } from '../dist/src/index.js';
-import { generateStudies } from './generate.js';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
@@ -73,7 +74,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
   console.log(`generating ${count} studies in ${factsDir} …`);
-  generateStudies(factsDir, count, 1);
+  // In a child process, so the peak memory printed below is the build's, not the generator's.
+  execFileSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./generate.ts', import.meta.url)), factsDir, String(count), '1'], { stdio: 'inherit' });
   rmSync(outDir, { recursive: true, force: true });
   console.log(`${availableParallelism()} cores; laysum uses one worker thread per core`);
 
