@@ -286,8 +286,8 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
       ...(flags.lang ? { langs: list(flags.lang) } : {}),
       ...(flags.level ? { levels: list(flags.level) } : {}),
       ...batchOptions(flags),
-      // The studies' report rows are needed only to print or write them.
-      keepReports: !!(flags.json || flags.report || options.write === false),
+      // The studies' report rows are needed only to print or write them (check's table: not with --quiet).
+      keepReports: !!(flags.json || flags.report || (options.write === false && !flags.quiet)),
     },
     ...(flags.project ? { project: flags.project } : {}),
     ...(pressConfig ? { pressConfig } : {}),
