@@ -1,6 +1,7 @@
 /**
- * Studies spread over worker threads, one per core: each worker takes a small batch, renders,
- * checks and writes it, and asks for the next, so a slow study never holds up the rest. Outcomes
+ * Studies spread over threads, one per core: this thread and a worker thread for each other core.
+ * Each worker takes a small batch, renders, checks and writes it, and asks for the next; this
+ * thread takes one study at a time in between, so a slow study never holds up the rest. Outcomes
  * come back in any order and are handed on with their task's index; the caller puts them in
  * order, so a build's report and files never depend on which worker ran what, or when.
  *
@@ -22,15 +23,16 @@ const MIN_PER_WORKER = 12;
 const WORKER_FILE = new URL('./worker.js', import.meta.url);
 
 /**
- * Each worker's heap, bounded. A worker's live data is about 25 MB (code, templates, the check
+ * Each worker's heap, bounded. A worker's live data is about 30 MB (code, templates, the check
  * caches, which are bounded, and the batch in hand); without a bound V8 lets a heap grow to
- * several times that before collecting (1,000 studies: 380 MB for the build). Measured on
- * 1,000 studies, 2 workers: young generation 8 MB → 230 MB but 10–15 % slower; 16 MB → 255 MB
- * at the unbounded speed; 32 MB → 300 MB.
+ * about four times that before collecting, with a bound under 256 MB to about 1.3 times. Measured
+ * on 1,000 studies, 2 threads: young generation 8 MB saves 15–25 MB but costs 10–15 % speed;
+ * 16 MB runs at the unbounded speed; 32 MB costs 40 MB more. The laysum command gives the
+ * build's own thread the same young generation (src/cli).
  */
 export const WORKER_MEMORY = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } as const;
 
-/** Worker threads for a build of `tasks` studies: `requested` (default: one per core), at most one per MIN_PER_WORKER studies. */
+/** Threads for a build of `tasks` studies, this one included: `requested` (default: one per core), at most one per MIN_PER_WORKER studies. */
 export function workerCount(tasks: number, requested?: number): number {
   const wanted = requested ?? availableParallelism();
   if (!existsSync(fileURLToPath(WORKER_FILE))) return 1;
@@ -53,10 +55,30 @@ export async function runStudies(tasks: readonly StudyTask[], settings: StudySet
     return;
   }
   let next = 0;
+  let failed = false;
   const pool: Worker[] = [];
+  // This thread is one of the `workers`: a thread fewer is a JavaScript heap fewer (each holds
+  // the pipeline's code, its caches and its garbage), at the same speed.
+  const here = new Promise<void>((resolve, reject) => {
+    let bench: ReturnType<typeof workbench> | undefined;
+    const step = () => {
+      if (failed || next >= tasks.length) return resolve();
+      // One study at a time, so the workers' replies are taken in between.
+      const task = tasks[next++]!;
+      try {
+        bench ??= workbench(settings);
+        onOutcome(processStudy(task, bench));
+      } catch (error) {
+        return reject(error);
+      }
+      setImmediate(step);
+    };
+    setImmediate(step);
+  });
   try {
-    await Promise.all(
-      Array.from({ length: workers }, () => {
+    await Promise.all([
+      here,
+      ...Array.from({ length: workers - 1 }, () => {
         const worker = new Worker(WORKER_FILE, { workerData: { settings }, resourceLimits: WORKER_MEMORY });
         pool.push(worker);
         return new Promise<void>((resolve, reject) => {
@@ -89,7 +111,10 @@ export async function runStudies(tasks: readonly StudyTask[], settings: StudySet
           feed();
         });
       }),
-    );
+    ]);
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
