@@ -10,7 +10,7 @@
  */
 import { francAll } from 'franc-min';
 import type { LanguageInfo } from '../i18n/index.js';
-import { TextMemo } from './text-memo.js';
+import { digitShape, DigitShapeMemo } from '../memo/index.js';
 
 /** The detector's settings; documented in the README ("Language checks"). */
 export const DETECTOR_SETTINGS = {
@@ -59,11 +59,13 @@ export function stripForDetection(text: string, exempt: readonly string[] = []):
 }
 
 /**
- * Detections by cleaned text: summaries repeat the same sentences (headings, explanations) across
- * studies, levels and formats, and detection depends only on the text and the candidates.
- * Bounded, so a batch build's memory stays flat.
+ * Detections by text: summaries repeat the same sentences (headings, explanations) across
+ * studies, levels and formats, and detection depends only on the cleaned text and the candidates.
+ * Cleaning removes numbers, so a paragraph with nothing else to strip is kept by its
+ * `digitShape` ("8 of 19 people (42%) …" finds "5 of 16 people (31%) …"). Bounded, so a batch
+ * build's memory stays flat.
  */
-const cache = new Map<string, TextMemo<Detection>>();
+const cache = new Map<string, DigitShapeMemo<Detection>>();
 
 /** True when stripping would leave the text's letters as they are: no names, links or DOIs in it. */
 function nothingToStrip(text: string, exempt: readonly string[]): boolean {
@@ -72,25 +74,25 @@ function nothingToStrip(text: string, exempt: readonly string[]): boolean {
   return true;
 }
 
-export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = []): Detection {
-  const codes = candidates.map((c) => c.code).join(',');
+/** `shape`: the text's digitShape, where the caller has it (src/markdown gives one string per shape). */
+export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = [], shape?: string): Detection {
+  const codes = candidates.length === 1 ? candidates[0]!.code : candidates.map((c) => c.code).join(',');
   let known = cache.get(codes);
-  if (!known) cache.set(codes, (known = new TextMemo()));
-  // Keyed by the text itself where it holds nothing to strip (the paragraph string is then
-  // hashed once for every check), else by its cleaned text.
-  const plain = nothingToStrip(text, exempt);
-  if (plain) {
-    const found = known.get(text);
+  if (!known) cache.set(codes, (known = new DigitShapeMemo()));
+  const plain = nothingToStrip(text, exempt) ? (shape ?? digitShape(text)) : undefined;
+  if (plain !== undefined) {
+    const found = known.get(plain);
     if (found) return found;
   }
   const clean = stripForDetection(text, exempt);
+  // Cleaned texts have no digits; the prefix keeps them apart from the shapes.
   const key = `\u0000${clean}`;
   let detection = known.get(key);
   if (!detection) {
     detection = detectClean(clean, candidates);
     known.set(key, detection);
   }
-  if (plain) known.set(text, detection);
+  if (plain !== undefined) known.set(plain, detection);
   return detection;
 }
 

@@ -13,7 +13,7 @@ import type { DerivedFacts } from '../derive/index.js';
 import type { StudyFacts } from '../facts/index.js';
 import type { LanguageInfo } from '../i18n/index.js';
 import { findNumbers } from './numbers.js';
-import { excerpt, markdownParagraphs } from './paragraphs.js';
+import { excerpt, markdownUnits } from './paragraphs.js';
 
 /** Number value → the fact paths (or derived names) it can come from. */
 export type AllowedNumbers = Map<number, string[]>;
@@ -82,7 +82,9 @@ export function checkFidelity(
 ): { diagnostics: Diagnostic[]; stats: FidelityStats } {
   const diagnostics: Diagnostic[] = [];
   let numbers = 0;
-  for (const paragraph of markdownParagraphs(markdown)) {
+  const { paragraphs, shapes } = markdownUnits(markdown);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!;
     // Easy-read numbers are natural frequencies ("8 of 15 people"), never percentages.
     const text = stripNames(paragraph, names);
     // (Links are stripped first: a DOI URL may hold %-escapes.)
@@ -97,7 +99,7 @@ export function checkFidelity(
         }),
       );
     }
-    for (const found of findNumbers(text, language)) {
+    for (const found of findNumbers(text, language, text === paragraph ? shapes[i] : undefined)) {
       numbers++;
       if (allowed.has(found.value)) continue;
       diagnostics.push(

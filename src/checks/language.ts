@@ -10,7 +10,7 @@ import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js
 import type { LanguageInfo } from '../i18n/index.js';
 import type { StudyFacts } from '../facts/index.js';
 import { detectLanguage, type Detection } from './detect.js';
-import { excerpt, markdownParagraphs, plainParagraphs } from './paragraphs.js';
+import { excerpt, markdownUnits, plainParagraphs } from './paragraphs.js';
 
 export interface LanguageStats {
   paragraphs: number;
@@ -52,8 +52,8 @@ function tally(detections: Detection[], target: string): LanguageStats {
 }
 
 export function checkSummaryLanguage(markdown: string, target: LanguageInfo, candidates: readonly LanguageInfo[], place: SummaryPlace, exempt: readonly string[]): LanguageCheckResult {
-  const paragraphs = markdownParagraphs(markdown);
-  const detections = paragraphs.map((p) => detectLanguage(p, candidates, exempt));
+  const { paragraphs, shapes } = markdownUnits(markdown);
+  const detections = paragraphs.map((p, i) => detectLanguage(p, candidates, exempt, shapes[i]));
   const diagnostics: Diagnostic[] = [];
   detections.forEach((d, i) => {
     if (!d.judged || d.lang === target.code) return;

@@ -8,7 +8,7 @@
  * "One" words (one, eins, 一) are left out: they are articles and idioms far more often than counts.
  */
 import type { LanguageInfo } from '../i18n/index.js';
-import { TextMemo } from './text-memo.js';
+import { digitShape, DigitShapeMemo } from '../memo/index.js';
 
 export interface FoundNumber {
   value: number;
@@ -89,26 +89,32 @@ function cachedWordValue(token: string, language: LanguageInfo, words: Record<st
 }
 
 const DIGITS = /\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?/g;
+const HAS_ASCII_DIGIT = /[0-9]/;
 const HAN_NUMERAL = /[零〇一二两三四五六七八九十百千万]+/g;
 
 /**
- * Numbers by language and text: a batch's summaries repeat most paragraphs word for word
- * (headings, explanations, glossary entries). Bounded. The arrays are shared: read, never change.
+ * Number words by language and text shape: a batch's summaries repeat most paragraphs but for
+ * their figures, and finding number words means reading every word. Which words are number words
+ * does not depend on the digits, so they are kept by `digitShape`; the digits themselves are read
+ * each time (one regular expression). Bounded. The arrays are shared: read, never change.
  */
-const foundByText = new WeakMap<LanguageInfo, TextMemo<readonly FoundNumber[]>>();
+const wordsByShape = new WeakMap<LanguageInfo, DigitShapeMemo<readonly FoundNumber[]>>();
 
-export function findNumbers(text: string, language: LanguageInfo): readonly FoundNumber[] {
-  let known = foundByText.get(language);
-  if (!known) foundByText.set(language, (known = new TextMemo()));
-  let found = known.get(text);
-  if (!found) {
-    found = scanNumbers(text, language);
-    known.set(text, found);
+/** `shape`: the text's digitShape, where the caller has it (src/markdown gives one string per shape). */
+export function findNumbers(text: string, language: LanguageInfo, shape = digitShape(text)): readonly FoundNumber[] {
+  let known = wordsByShape.get(language);
+  if (!known) wordsByShape.set(language, (known = new DigitShapeMemo()));
+  let words = known.get(shape);
+  if (!words) {
+    words = scanNumberWords(text, language);
+    known.set(shape, words);
   }
-  return found;
+  if (!HAS_ASCII_DIGIT.test(text)) return words;
+  const digits = scanDigits(text, language);
+  return words.length === 0 ? digits : [...digits, ...words];
 }
 
-function scanNumbers(text: string, language: LanguageInfo): FoundNumber[] {
+function scanDigits(text: string, language: LanguageInfo): FoundNumber[] {
   const { decimal, groups } = separators(language.intl);
   const found: FoundNumber[] = [];
   for (const match of text.matchAll(DIGITS)) {
@@ -122,6 +128,12 @@ function scanNumbers(text: string, language: LanguageInfo): FoundNumber[] {
     if (Number.isFinite(value)) found.push({ value, text: raw });
     else for (const piece of raw.split(/[.,\u00a0\u202f]/)) found.push({ value: Number(piece), text: piece });
   }
+  return found;
+}
+
+/** Number words and Han numerals, in that order. */
+function scanNumberWords(text: string, language: LanguageInfo): FoundNumber[] {
+  const found: FoundNumber[] = [];
   const words = language.numberWords;
   if (words) {
     for (const match of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {

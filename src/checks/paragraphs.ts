@@ -4,28 +4,16 @@
  * Summaries are Markdown: every block with inline text (paragraph, list item, heading,
  * table cell) is one unit, as plain text. Source texts are split at blank lines.
  */
-import { inlineText, parseMarkdown } from '../markdown/index.js';
+import { readMarkdown } from '../markdown/index.js';
 
-let lastSource: string | undefined;
-let lastParagraphs: readonly string[] = [];
-
-/** The judged units of a Markdown text. The last text's are kept: three checks read each text in a row. */
+/** The judged units of a Markdown text. */
 export function markdownParagraphs(source: string): readonly string[] {
-  if (source !== lastSource) {
-    lastParagraphs = splitMarkdown(source);
-    lastSource = source;
-  }
-  return lastParagraphs;
+  return readMarkdown(source).paragraphs;
 }
 
-function splitMarkdown(source: string): string[] {
-  const out: string[] = [];
-  for (const token of parseMarkdown(source)) {
-    if (token.type !== 'inline') continue;
-    const text = inlineText(token).trim();
-    if (text) out.push(text);
-  }
-  return out;
+/** The judged units of a Markdown text with their digit shapes (see src/markdown). */
+export function markdownUnits(source: string): { paragraphs: readonly string[]; shapes: readonly string[] } {
+  return readMarkdown(source);
 }
 
 export function plainParagraphs(text: string): string[] {

@@ -10,8 +10,8 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { StudyFacts } from '../facts/index.js';
 import type { Translator } from '../i18n/index.js';
 import { termName } from '../render/index.js';
-import { markdownParagraphs } from './paragraphs.js';
-import { bandFor, compareWithBand, measureReadability, type BandCheck, type Bands, type ReadabilityFigures } from './readability/index.js';
+import { markdownUnits } from './paragraphs.js';
+import { bandFor, compareWithBand, measureReadabilityOfLines, type BandCheck, type Bands, type ReadabilityFigures } from './readability/index.js';
 
 export interface ReadabilityResult {
   figures: ReadabilityFigures;
@@ -38,7 +38,8 @@ export function checkReadability(
   glossary: readonly string[],
   place: { study: string; lang: string; level: string; file?: string },
 ): { diagnostics: Diagnostic[]; result: ReadabilityResult } {
-  const figures = measureReadability(markdownParagraphs(markdown).join('\n'), lang, { glossaryTerms: [...glossary] });
+  const { paragraphs, shapes } = markdownUnits(markdown);
+  const figures = measureReadabilityOfLines(paragraphs, lang, { glossaryTerms: [...glossary] }, shapes);
   const checks = compareWithBand(figures, bandFor(bands, level, lang));
   const failed = checks.filter((c) => !c.ok);
   const diagnostics = failed.length

@@ -117,6 +117,8 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   // (count, context, …) stay real and are part of the shape's key. Values are never read as
   // templates (as with skipOnVariables). Failures (missing keys) throw and are not kept. Bounded.
   const shapes = new Map<string, SentenceShape>();
+  // Which keys exist: the resources never change after the translator is made.
+  const present = new Map<string, boolean>();
   const formatted = new Map<number, string>();
   const formatNumber = (value: number): string => {
     let text = formatted.get(value);
@@ -168,7 +170,13 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
       return out;
     },
     has(key) {
-      return instance.exists(key, { lng: lang });
+      let found = present.get(key);
+      if (found === undefined) {
+        found = instance.exists(key, { lng: lang });
+        if (present.size >= SHAPE_MEMO_LIMIT) present.clear();
+        present.set(key, found);
+      }
+      return found;
     },
     formatNumber: (value) => numbers.format(value),
     formatPercent: (part, whole) => percent.format(whole === 0 ? 0 : part / whole),

@@ -1,22 +1,19 @@
 /**
  * Markdown → a full HTML document, with the shared parser of src/markdown (raw HTML off).
  */
-import { parseMarkdown, renderTokens } from '../markdown/index.js';
+import { readMarkdown } from '../markdown/index.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 export function markdownToHtml(source: string): string {
-  return renderTokens(parseMarkdown(source));
+  return readMarkdown(source).html;
 }
 
 /** The plain text of the first heading (for `<title>`), with Markdown escapes undone. */
 export function plainTitle(source: string): string {
-  const tokens = parseMarkdown(source);
-  const index = tokens.findIndex((t) => t.type === 'heading_open');
-  const inline = index >= 0 ? tokens[index + 1] : undefined;
-  return (inline?.children ?? []).filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('');
+  return readMarkdown(source).title;
 }
 
 export interface HtmlPageOptions {

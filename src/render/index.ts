@@ -46,12 +46,18 @@ function ctx(options: HelperOptions): RenderData {
   return options.data.renderData;
 }
 
-/** Hash arguments must all be defined: a template asking for a missing fact is a bug, not a blank. */
-function definedHash(name: string, hash: Record<string, unknown>): Record<string, unknown> {
-  for (const [k, v] of Object.entries(hash)) {
+/**
+ * A helper's translation options: the level as i18next context, then the hash arguments, which
+ * must all be defined: a template asking for a missing fact is a bug, not a blank.
+ */
+function translateOptions(name: string, level: ReadingLevel, hash: Record<string, unknown>): Record<string, unknown> {
+  const options: Record<string, unknown> = { context: level };
+  for (const k in hash) {
+    const v = hash[k];
     if (v === undefined || v === null) throw new Error(`helper \`${name}\` got no value for \`${k}\``);
+    options[k] = v;
   }
-  return hash;
+  return options;
 }
 
 function number(name: string, value: unknown): number {
@@ -68,8 +74,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('t', function (key: unknown, options: HelperOptions) {
     if (typeof key !== 'string') throw new Error(`helper \`t\` expected a key, got \`${String(key)}\``);
     const { tr, level } = ctx(options);
-    const hash = definedHash('t', options.hash);
-    return tr.t(key, { context: level, ...hash });
+    return tr.t(key, translateOptions('t', level, options.hash));
   });
   // {{term "conditions" key}} names a term at the current level; {{term "conditions" key "definition"}} reads a field.
   hb.registerHelper('term', function (namespace: unknown, key: unknown, ...rest: unknown[]) {
@@ -79,7 +84,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const { tr, level } = ctx(options);
     if (field === undefined) return termName(tr, level, namespace, key);
     if (typeof field !== 'string') throw new Error('helper `term` expected a field name');
-    return tr.t(`terms:${namespace}.${key}.${field}`, { context: level, ...definedHash('term', options.hash) });
+    return tr.t(`terms:${namespace}.${key}.${field}`, translateOptions('term', level, options.hash));
   });
   // Glossary headword: a term's `headword` where the locale has one (no article), else its name.
   hb.registerHelper('headword', function (namespace: unknown, key: unknown, options: HelperOptions) {

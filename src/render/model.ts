@@ -38,10 +38,19 @@ export interface StudyView {
   countries?: string;
 }
 
+/** Region names by locale: making an Intl.DisplayNames costs more than rendering a sentence. */
+const regionNamesByLocale = new Map<string, Intl.DisplayNames>();
+
+function regionNamesFor(intl: string): Intl.DisplayNames {
+  let names = regionNamesByLocale.get(intl);
+  if (!names) regionNamesByLocale.set(intl, (names = new Intl.DisplayNames(intl, { type: 'region' })));
+  return names;
+}
+
 export function studyView(facts: StudyFacts, tr: Translator): StudyView {
   const { population } = facts;
   const sex = population.sex;
-  const regionNames = new Intl.DisplayNames(tr.language.intl, { type: 'region' });
+  const regionNames = regionNamesFor(tr.language.intl);
   return {
     design: facts.design,
     ...(facts.status ? { status: facts.status } : {}),

@@ -10,7 +10,7 @@
  * Chinese common-word list once, on first use. Formulas: Flesch (1948), Kincaid et al. (1975),
  * Amstad (1978), Bamberger & Vanecek (1984), Wang et al. (2020).
  */
-export { measureReadability, formulaLanguage, type ReadabilityFigures, type MeasureOptions } from './measure.js';
+export { measureReadability, measureReadabilityOfLines, formulaLanguage, type ReadabilityFigures, type MeasureOptions } from './measure.js';
 export { parseBands, bandFor, compareWithBand, BandsError, BANDABLE_FIGURES, type Bands, type Band, type Limit, type BandCheck, type ReadabilityFigureName } from './bands.js';
 export { splitSentences, ABBREVIATIONS } from './sentences.js';
 export { latinWords, wordLetters, wordParts, countNumbers } from './words.js';

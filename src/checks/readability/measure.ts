@@ -15,7 +15,7 @@ import { fleschAmstad, wienerSachtextformel1 } from './german.js';
 import { splitSentences } from './sentences.js';
 import { germanSyllables } from './syllables-de.js';
 import { countNumbers, latinWords, wordLetters } from './words.js';
-import { TextMemo } from '../text-memo.js';
+import { digitShape, DigitShapeMemo } from '../../memo/index.js';
 
 export interface ReadabilityFigures {
   /** The language as asked for. Only `en`, `de` and `zh` (also `en-GB`, `zh-Hans`, …) have formulas;
@@ -77,9 +77,18 @@ export function formulaLanguage(lang: string): string {
 }
 
 export function measureReadability(text: string, lang: 'en' | 'de' | 'zh' | (string & {}), options: MeasureOptions = {}): ReadabilityFigures {
+  return measureReadabilityOfLines(text.split(/\r\n?|\n/), lang, options);
+}
+
+/**
+ * The same for a text given as its lines (blocks), with, where the caller has them, each line's
+ * `digitShape` (src/markdown gives them): lines of a shape share one string, so the counts kept
+ * by shape are found without reading the line again.
+ */
+export function measureReadabilityOfLines(lines: readonly string[], lang: string, options: MeasureOptions = {}, shapes?: readonly string[]): ReadabilityFigures {
   const base = formulaLanguage(lang);
-  if (base === 'zh') return measureChinese(lang, splitSentences(text, base), options);
-  return measureLatin(lang, base, text);
+  if (base === 'zh') return measureChinese(lang, splitSentences(lines.join('\n'), base), options);
+  return measureLatin(lang, base, lines, shapes);
 }
 
 function measureChinese(lang: string, sentences: readonly string[], options: MeasureOptions): ReadabilityFigures {
@@ -106,12 +115,21 @@ interface LatinSentence {
 }
 
 /**
- * Counts by sentence and language: summaries of a batch repeat the same sentences (headings,
- * explanations, glossary entries) across studies, and counting syllables was most of a check's
- * time. The counts depend on the sentence alone. Bounded, so a batch build's memory stays flat.
+ * Counts by language and sentence shape: summaries of a batch repeat the same sentences
+ * (headings, explanations, glossary entries) across studies, and the rest mostly differ in their
+ * figures ("8 of 19 people (42%)"). Counting syllables was most of a check's time. The counts
+ * depend on the sentence's letters and the number of digits in each figure, not on the digits'
+ * values (numbers are no words; a word with digits, "CD19", has the syllables of its letters), so
+ * they are kept by `digitShape`. Bounded, so a batch build's memory stays flat.
  */
-const latinSentences = new TextMemo<LatinSentence>();
+const latinSentences = new Map<string, DigitShapeMemo<LatinSentence>>();
 const WORD_MEMO_LIMIT = 50_000;
+
+function memoOf<V>(memos: Map<string, DigitShapeMemo<V>>, base: string): DigitShapeMemo<V> {
+  let memo = memos.get(base);
+  if (!memo) memos.set(base, (memo = new DigitShapeMemo<V>()));
+  return memo;
+}
 
 /** Syllables by word, per language: far fewer distinct words than sentences. */
 const wordSyllables = new Map<string, number>();
@@ -128,8 +146,9 @@ function syllablesOf(word: string, base: string, countSyllables: (word: string) 
 }
 
 function countLatinSentence(sentence: string, base: string, countSyllables: ((word: string) => number) | undefined): LatinSentence {
-  const key = `${base}\u0000${sentence}`;
-  const known = latinSentences.get(key);
+  const memo = memoOf(latinSentences, base);
+  const shape = digitShape(sentence);
+  const known = memo.get(shape);
   if (known) return known;
   const counts: LatinSentence = { numbers: countNumbers(sentence), words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
   const found = latinWords(sentence);
@@ -143,7 +162,7 @@ function countLatinSentence(sentence: string, base: string, countSyllables: ((wo
       if (wordLetters(word).length > 6) counts.longWords++;
     }
   }
-  latinSentences.set(key, counts);
+  memo.set(shape, counts);
   return counts;
 }
 
@@ -153,12 +172,12 @@ interface LatinLine extends LatinSentence {
   sentences: number;
 }
 
-/** Counts by line: sentences never cross a line, and most lines of a batch recur whole. Bounded. */
-const latinLines = new TextMemo<LatinLine>();
+/** Counts by language and line shape: sentences never cross a line, and most lines of a batch recur whole but for their figures. Bounded. */
+const latinLines = new Map<string, DigitShapeMemo<LatinLine>>();
 
-function countLatinLine(line: string, base: string, countSyllables: ((word: string) => number) | undefined): LatinLine {
-  const key = `${base}\u0000${line}`;
-  const known = latinLines.get(key);
+function countLatinLine(line: string, shape: string, base: string, countSyllables: ((word: string) => number) | undefined): LatinLine {
+  const memo = memoOf(latinLines, base);
+  const known = memo.get(shape);
   if (known) return known;
   const sum: LatinLine = { sentences: 0, numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
   for (const sentence of splitSentences(line, base)) {
@@ -166,7 +185,7 @@ function countLatinLine(line: string, base: string, countSyllables: ((word: stri
     if (c.words > 0) sum.sentences++;
     addCounts(sum, c);
   }
-  latinLines.set(key, sum);
+  memo.set(shape, sum);
   return sum;
 }
 
@@ -179,11 +198,12 @@ function addCounts(sum: LatinSentence, c: LatinSentence): void {
   sum.longWords += c.longWords;
 }
 
-function measureLatin(lang: string, base: string, text: string): ReadabilityFigures {
+function measureLatin(lang: string, base: string, lines: readonly string[], shapes: readonly string[] | undefined): ReadabilityFigures {
   const countSyllables = base === 'de' ? germanSyllables : base === 'en' ? englishSyllables : undefined;
   const sum: LatinLine = { sentences: 0, numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
-  for (const line of text.split(/\r\n?|\n/)) {
-    const c = countLatinLine(line, base, countSyllables);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const c = countLatinLine(line, shapes?.[i] ?? digitShape(line), base, countSyllables);
     sum.sentences += c.sentences;
     addCounts(sum, c);
   }

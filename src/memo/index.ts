@@ -1,0 +1,63 @@
+/**
+ * Bounded memos of results computed from texts, for a batch build: the checks and the Markdown
+ * reader keep what they worked out for a text, and find it again for the same text (TextMemo) or
+ * for a text that differs only in its digits (DigitShapeMemo).
+ *
+ * A batch's summaries repeat their digit-free text (headings, explanations, glossary entries)
+ * thousands of times: on 3,000 generated summaries, 37,000 such paragraphs were 86 distinct
+ * texts. Text with digits is mostly one study's own (29,000 paragraphs, 18,000 distinct) and
+ * recurs, if at all, within that study's other outputs. So digit-free texts get a large store,
+ * texts with digits a small one, each emptied when full: memory stays flat whatever the corpus,
+ * and what recurs is still found.
+ */
+const HAS_DIGIT = /\d/;
+
+export class TextMemo<V> {
+  private readonly general = new Map<string, V>();
+  private readonly recent = new Map<string, V>();
+
+  constructor(
+    private readonly generalLimit = 20_000,
+    private readonly recentLimit = 2_000,
+  ) {}
+
+  get(text: string): V | undefined {
+    return (HAS_DIGIT.test(text) ? this.recent : this.general).get(text);
+  }
+
+  set(text: string, value: V): void {
+    const recent = HAS_DIGIT.test(text);
+    const store = recent ? this.recent : this.general;
+    if (store.size >= (recent ? this.recentLimit : this.generalLimit)) store.clear();
+    store.set(text, value);
+  }
+}
+
+const ASCII_DIGITS = /[0-9]/g;
+
+/** A text with every ASCII digit made 0: "8 of 15 (53%)" → "0 of 00 (00%)". */
+export function digitShape(text: string): string {
+  return text.replace(ASCII_DIGITS, '0');
+}
+
+/**
+ * A bounded memo of results that depend on a text's letters and layout but not on what its digits
+ * are (readability counts, detections, number words), keyed by `digitShape`: a batch's lines
+ * differ mostly in their figures ("- 8 of 19 people (42%) had …"), and on 6,000 English and German
+ * summaries their 51,000 distinct lines with digits are 4,200 distinct shapes. Emptied when full.
+ */
+export class DigitShapeMemo<V> {
+  private readonly store = new Map<string, V>();
+
+  constructor(private readonly limit = 20_000) {}
+
+  /** The result for a text whose `digitShape` is `shape`. */
+  get(shape: string): V | undefined {
+    return this.store.get(shape);
+  }
+
+  set(shape: string, value: V): void {
+    if (this.store.size >= this.limit) this.store.clear();
+    this.store.set(shape, value);
+  }
+}

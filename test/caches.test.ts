@@ -1,0 +1,147 @@
+/**
+ * What the batch caches rely on (issue 5 §1): a cached result must be the result.
+ *
+ * - Markdown is read block by block (src/markdown): random documents, cut by `markdownBlocks`,
+ *   must give markdown-it's HTML and inline texts of the whole document.
+ * - Readability counts, detections and number words are kept by digit shape (src/memo): random
+ *   texts and the same texts with other digits must split, count and clean alike.
+ */
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
+import { describe, expect, it } from 'vitest';
+import { markdownBlocks, readMarkdown } from '../src/markdown/index.js';
+import { digitShape } from '../src/memo/index.js';
+import { countNumbers, englishSyllables, germanSyllables, latinWords, splitSentences } from '../src/checks/readability/index.js';
+import { findNumbers, stripForDetection } from '../src/checks/index.js';
+import { loadProject } from '../src/index.js';
+
+const RUNS = { seed: 7, numRuns: 400 } as const;
+
+/** The same text with every digit replaced by a random digit. */
+const withOtherDigits = (text: string, digits: number[]) => {
+  let i = 0;
+  return text.replace(/[0-9]/g, () => String(digits[i++ % digits.length]));
+};
+
+/** A fresh markdown-it with laysum's settings: the reference, without laysum's cache. */
+const reference = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(cjkFriendly);
+
+function wholeRead(source: string) {
+  const tokens = reference.parse(source, {});
+  const inline = (t: (typeof tokens)[number]) =>
+    (t.children ?? []).map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' ? ' ' : '')).join('');
+  const heading = tokens.findIndex((t) => t.type === 'heading_open');
+  return {
+    html: reference.renderer.render(tokens, reference.options, {}),
+    title: heading >= 0 ? (tokens[heading + 1]!.children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') : '',
+    paragraphs: tokens.filter((t) => t.type === 'inline').map((t) => inline(t).trim()).filter(Boolean),
+  };
+}
+
+/** Lines of every kind that can take part in a block across a blank line, or not. */
+const LINES = [
+  '# Title', '## Side effects', 'Plain text with **bold** and *em*', 'More text, 8 of 15 (53%).', '患者病情很重。',
+  '- item', '- item with `code`', '* star item', '+ plus item', '1. first', '2) second', '10. tenth',
+  '  continued two spaces', '    four spaces: code or item text', '\tTab', '> quote', '> - quoted item', '>',
+  '| a | b |', '|---|---|', '| 1 | 2 |', '```', '~~~', '[ref]: https://example.org', 'see [ref] and [x](https://x.org)',
+  '---', '***', '===', '  # indented heading', '#5 no heading', '#', '###### six', 'Text with a break\\', 'lazy line', '<b>raw</b>', '\\# escaped', '', '', '', '',
+  // Digits where markdown-it keeps them as text, and where it moves, drops or adds them.
+  '# 19 people in 2024', '- 6 of 19 people (32%)', '8 of *15* people, `CD19`', '| 12 | 3,5 |', '1. 12 items', '3) third', '> 2. quoted',
+  '2024. A year', 'Text 42 with [link 7](https://doi.org/10.5555/x.9)', '![chart 3](img/4.png)', '&#49; and &#x32; entities',
+  '<https://example.org/5>', 'A %41 and 100% sign', '    code 0 and 7', '\\1. escaped marker', '12', '0',
+];
+const documents = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 30 }).map((lines) => `${lines.join('\n')}\n`);
+
+describe('Markdown read block by block', () => {
+  it('gives the HTML, title and paragraphs of the whole document, whatever the document', () => {
+    fc.assert(
+      fc.property(documents, (source) => {
+        const { shapes, ...read } = readMarkdown(source);
+        expect(read).toEqual(wholeRead(source));
+        expect(shapes).toEqual(read.paragraphs.map(digitShape));
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives the same for a document read after one of the same shape (its digits put back in)', () => {
+    fc.assert(
+      fc.property(documents, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 7 }), (source, digits) => {
+        readMarkdown(source);
+        const other = withOtherDigits(source, digits);
+        const { shapes, ...read } = readMarkdown(other);
+        expect(read).toEqual(wholeRead(other));
+        expect(shapes).toEqual(read.paragraphs.map(digitShape));
+      }),
+      RUNS,
+    );
+  });
+
+  it('cuts a summary before its headings and paragraphs, and before a list where no list is open', () => {
+    const source = '# Title\n\nIntro text.\n\n## Who took part?\n\n- 6 of 19 people\n- 2 of 19 people\n\nWhere: Germany.\n\n- a list after a paragraph\n';
+    expect(markdownBlocks(source)).toEqual(['# Title\n\n', 'Intro text.\n\n', '## Who took part?\n\n', '- 6 of 19 people\n- 2 of 19 people\n\n', 'Where: Germany.\n\n', '- a list after a paragraph\n']);
+  });
+
+  it('does not cut where a block goes on across a blank line', () => {
+    // A loose list: the second item belongs to the first item's list.
+    expect(markdownBlocks('- a\n\n- b\n')).toEqual(['- a\n\n- b\n']);
+    // An indented line continues the list item.
+    expect(markdownBlocks('1. a\n\n   more of a\n')).toHaveLength(1);
+    // A heading inside a list item (indented) does not end the list.
+    expect(markdownBlocks('- a\n\n  # H\n\n- b\n')).toHaveLength(1);
+    // A paragraph line right after an item is the item's (a lazy continuation line).
+    expect(markdownBlocks('- a\nlazy\n\n- b\n')).toHaveLength(1);
+    // A fence holds blank lines; a reference definition reaches across the text.
+    expect(markdownBlocks('```\ncode\n\nTitle\n```\n')).toHaveLength(1);
+    expect(markdownBlocks('See [x].\n\nText\n\n[x]: https://example.org\n')).toHaveLength(1);
+  });
+
+  it('reads a block again from its cache the same as the first time', () => {
+    const a = readMarkdown('# A\n\nShared block.\n');
+    const b = readMarkdown('# B\n\nShared block.\n');
+    expect(a.html).toBe('<h1>A</h1>\n<p>Shared block.</p>\n');
+    expect(b.html).toBe('<h1>B</h1>\n<p>Shared block.</p>\n');
+    expect(b.title).toBe('B');
+    const c = readMarkdown('# 19 people\n\n- 6 of 19 people (32%)\n');
+    const d = readMarkdown('# 25 people\n\n- 8 of 25 people (32%)\n');
+    expect(c.html).toBe('<h1>19 people</h1>\n<ul>\n<li>6 of 19 people (32%)</li>\n</ul>\n');
+    expect(d.html).toBe('<h1>25 people</h1>\n<ul>\n<li>8 of 25 people (32%)</li>\n</ul>\n');
+    expect(d.title).toBe('25 people');
+    expect(d.paragraphs).toEqual(['25 people', '8 of 25 people (32%)']);
+    expect(d.shapes).toEqual(c.shapes);
+  });
+});
+
+/** Latin-script text with figures, abbreviations, ordinals, list markers and words with digits. */
+const TOKENS = [
+  'The', 'people', 'Personen', 'nahmen', 'teil', 'am', 'im', 'Jahr', 'Februar', 'z. B.', 'Dr.', 'e.g.', 'CD19', 'COVID-19',
+  'KYV-101', 'IL-6', 'H2O', '1st', 'Zell·therapie', 'follow-up', '8', '15', '1,500', '2.5', '1,5', '53%', '12.', '3.', '(grade 3)',
+  '±', '–', '.', '.', '!', '?', ',', ':', '- ', '1. ', '\n',
+];
+const latinTexts = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 25 }).map((t) => t.join(' '));
+
+describe('results kept by digit shape depend on the shape alone', () => {
+  it('sentences, words, numbers and syllables are the same for the same text with other digits', () => {
+    fc.assert(
+      fc.property(latinTexts, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 7 }), fc.constantFrom('en', 'de'), (text, digits, lang) => {
+        const other = withOtherDigits(text, digits);
+        expect(splitSentences(other, lang).map(digitShape)).toEqual(splitSentences(text, lang).map(digitShape));
+        expect(latinWords(other).map(digitShape)).toEqual(latinWords(text).map(digitShape));
+        expect(countNumbers(other)).toBe(countNumbers(text));
+        const syllables = lang === 'en' ? englishSyllables : germanSyllables;
+        expect(latinWords(other).map(syllables)).toEqual(latinWords(text).map(syllables));
+        // Detection reads the cleaned text: numbers are gone from it.
+        expect(stripForDetection(other)).toBe(stripForDetection(text));
+      }),
+      RUNS,
+    );
+  });
+
+  it('numbers are read from the text itself, not from an earlier text of the same shape', () => {
+    const en = loadProject().languages.en!;
+    expect(findNumbers('8 of 15 people, fifteen in all', en).map((n) => n.value)).toEqual([8, 15, 15]);
+    expect(findNumbers('5 of 16 people, fifteen in all', en).map((n) => n.value)).toEqual([5, 16, 15]);
+    expect(findNumbers('0 of 00 people, fifteen in all', en).map((n) => n.value)).toEqual([0, 0, 15]);
+  });
+});
