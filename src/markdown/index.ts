@@ -79,10 +79,12 @@ interface ShapeRead extends BlockRead {
  * its neighbours when the text is cut only where no block can continue (`markdownBlocks`). A run
  * without links, entities, raw `<` or ordered lists keeps its digits as text, in order, so it
  * is read once per digit shape and its digits put back into the HTML and paragraphs; other runs
- * are read by their text. Both bounded, so memory stays flat.
+ * are read by their text. Both bounded, so memory stays flat: runs are large, and most of a
+ * study's runs of figures are its own (a list of its conditions or side effects), so a run's
+ * reading is kept from its second sight on, and few texts are kept.
  */
-const byShape = new DigitShapeMemo<ShapeRead>();
-const byText = new TextMemo<BlockRead>();
+const byShape = new DigitShapeMemo<ShapeRead>(4_000, true);
+const byText = new TextMemo<BlockRead>(2_000, 500);
 
 /** What can move, drop or add digits in markdown-it's output: links and images (their addresses are percent-encoded), entities, autolinks, ordered list markers. */
 const DIGITS_MAY_MOVE = /[[&<]|^[ \t>]*\d+[.)]/m;
