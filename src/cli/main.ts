@@ -41,7 +41,9 @@ const isUsageError = (error: unknown) => error instanceof Error && (error.name =
 
 /** What the worker needs to run a build: plain data (it crosses threads). */
 interface Job {
-  options: Omit<BuildOptions, 'onProgress' | 'project' | 'press'>;
+  options: Omit<BuildOptions, 'onProgress' | 'onStudy' | 'project' | 'press'>;
+  /** Make check's terminal table (from the studies' reports as they come). */
+  table?: boolean;
   project?: string;
   pressConfig?: string;
   /** `site --merge`: join these site outputs instead of building. */
@@ -49,7 +51,7 @@ interface Job {
 }
 type WorkerMessage =
   | { type: 'progress'; done: number; total: number; study: string }
-  | { type: 'done'; report: BuildReport }
+  | { type: 'done'; report: BuildReport; table?: string }
   | { type: 'error'; name: string; message: string; stack?: string };
 
 interface BuildFlags {
@@ -131,9 +133,13 @@ async function writeReport(path: string, report: BuildReport): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // The worker side: runs one build and reports back.
 
-async function execute(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<BuildReport> {
+async function execute(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<{ report: BuildReport; table?: string }> {
   const { build, mergeSites, UsageError: PipelineUsageError } = await import('../pipeline/index.js');
   const options: BuildOptions = { ...job.options, onProgress };
+  // check's table: its rows kept as they come (a few strings per summary), not the reports.
+  const { tableRows, formatTable } = await import('../report/index.js');
+  const rows: ReturnType<typeof tableRows> = [];
+  if (job.table) options.onStudy = (study) => rows.push(...tableRows(study));
   if (job.project) {
     const { loadProject, ProjectConfigError } = await import('../project/index.js');
     try {
@@ -152,8 +158,9 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     if (!parsed.config) throw new PipelineUsageError(parsed.diagnostics.map(formatDiagnostic).join('\n'));
     options.press = parsed.config;
   }
-  if (job.merge) return mergeSites({ parts: job.merge, out: options.out ?? 'site', ...(options.project ? { project: options.project } : {}) });
-  return build(options);
+  if (job.merge) return { report: await mergeSites({ parts: job.merge, out: options.out ?? 'site', ...(options.project ? { project: options.project } : {}) }) };
+  const report = await build(options);
+  return job.table ? { report, table: formatTable(rows, report.diagnostics) } : { report };
 }
 
 const workerJob = (workerData as { laysumJob?: Job } | null)?.laysumJob;
@@ -161,7 +168,7 @@ if (!isMainThread && workerJob && parentPort) {
   const port = parentPort;
   const send = (message: WorkerMessage) => port.postMessage(message);
   execute(workerJob, (done, total, study) => send({ type: 'progress', done, total, study })).then(
-    (report) => send({ type: 'done', report }),
+    (result) => send({ type: 'done', ...result }),
     (error: unknown) => {
       const e = error instanceof Error ? error : new Error(String(error));
       send({ type: 'error', name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
@@ -240,8 +247,8 @@ function installSignalHandlers(): void {
 const BUILD_THREAD_MEMORY = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } as const;
 
 /** Runs `job` in a worker thread; resolves with its report, rejects with its error. */
-function runInWorker(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<BuildReport> {
-  return new Promise<BuildReport>((resolvePromise, reject) => {
+function runInWorker(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<{ report: BuildReport; table?: string }> {
+  return new Promise<{ report: BuildReport; table?: string }>((resolvePromise, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { laysumJob: job }, resourceLimits: BUILD_THREAD_MEMORY });
     running.worker = worker;
     let settled = false;
@@ -253,7 +260,7 @@ function runInWorker(job: Job, onProgress: (done: number, total: number, study: 
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.done, message.total, message.study);
-      else if (message.type === 'done') settle(() => resolvePromise(message.report));
+      else if (message.type === 'done') settle(() => resolvePromise(message.table === undefined ? { report: message.report } : { report: message.report, table: message.table }));
       else settle(() => reject(new WorkerError(message.name, message.message, message.stack)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
@@ -294,14 +301,15 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
       ...(flags.lang ? { langs: list(flags.lang) } : {}),
       ...(flags.level ? { levels: list(flags.level) } : {}),
       ...batchOptions(flags),
-      // The studies' report rows are needed only to print or write them (check's table: not with --quiet).
-      keepReports: !!(flags.json || flags.report || (options.write === false && !flags.quiet)),
+      // The studies' reports are kept only to print or write them whole; check's table needs only its rows.
+      keepReports: !!(flags.json || flags.report),
     },
+    ...(options.write === false && !flags.quiet && !flags.json ? { table: true } : {}),
     ...(flags.project ? { project: flags.project } : {}),
     ...(pressConfig ? { pressConfig } : {}),
     ...(merge ? { merge: paths } : {}),
   };
-  const report = await runInWorker(job, (done, total, study) => {
+  const { report, table } = await runInWorker(job, (done, total, study) => {
     if (!bar) return;
     if (!started) bar.start(total, 0, { study });
     started = true;
@@ -316,10 +324,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     if (flags.quiet && d.severity !== 'error') continue;
     process.stderr.write(`${formatDiagnostic(d)}\n`);
   }
-  if (!flags.quiet && options.write === false && report.studies.length) {
-    const { reportTable } = await import('../report/index.js');
-    process.stdout.write(`${reportTable(report)}\n`);
-  }
+  if (table !== undefined && report.studyCount) process.stdout.write(`${table}\n`);
   if (!flags.quiet) process.stdout.write(`${summaryLine(report)}\n`);
   return report.exitCode;
 }

@@ -59,6 +59,8 @@ export interface BuildOptions {
   incremental?: boolean;
   /** Keep every study's report in `BuildReport.studies` (default true). Off, a batch build's memory does not grow with the studies. */
   keepReports?: boolean;
+  /** Called with each study's report, in the order of the studies, also when `keepReports` is off: to use reports as they come, without holding them all. */
+  onStudy?: (study: StudyReport) => void;
 }
 
 export interface BuildReport {
@@ -185,6 +187,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (unchanged && last) {
     for (const { study } of kept.values()) diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]!.diagnostics));
     const studies = last.studies.map((s) => studyReport(s, langs));
+    if (options.onStudy) studies.forEach(options.onStudy);
     const all = dedupe(diagnostics);
     return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies: options.keepReports === false ? [] : studies, studyCount: studies.length, summaryCount: studies.reduce((n, st) => n + st.summaries.length, 0), diagnostics: all, timings: time.totals, rebuilt: 0, reused: studies.length, upToDate: true };
   }
@@ -272,7 +275,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       studyCount++;
       if (manifestLines !== undefined) writeManifest(manifestLines, JSON.stringify(entry));
       if (site) siteEntries.push({ ...entry.site!, titles: Object.fromEntries(langs.map((l) => [l, entry.langs[l]!.title ?? ''])) });
-      if (keepReports) studies.push(studyReport(entry, langs));
+      if (keepReports || options.onStudy) {
+        const report = studyReport(entry, langs);
+        if (keepReports) studies.push(report);
+        options.onStudy?.(report);
+      }
     };
     const waiting = new Map<number, StudyOutcome>();
     const pending = new Set(tasks.map((t) => t.index));

@@ -52,13 +52,39 @@ function coverageCell(s: SummaryReport): string {
   return `${count('missing') ? '✗' : '✓'} ${count('covered')} covered, ${count('missing')} missing, ${count('unknown')} unknown`;
 }
 
+/** One row of the terminal table: a study × language × level, its cells as text. */
+export interface TableRow {
+  study: string;
+  lang: string;
+  level: string;
+  cells: string[];
+}
+
+/** The terminal table's rows of one study: small, so a check of thousands of studies can keep them without the reports. */
+export function tableRows(study: StudyReport): TableRow[] {
+  return study.summaries.map((s) => ({ study: study.id, lang: s.lang, level: s.level, cells: [study.id, s.lang, s.level, languageCell(s), readabilityCell(s), fidelityCell(s), coverageCell(s)] }));
+}
+
+/** The terminal table: rows with errors first (as `reportRows`), columns aligned. */
+export function formatTable(rows: readonly TableRow[], diagnostics: readonly Diagnostic[]): string {
+  const errorsOf = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.severity !== 'error' || d.place.study === undefined) continue;
+    const list = errorsOf.get(d.place.study);
+    if (list) list.push(d);
+    else errorsOf.set(d.place.study, [d]);
+  }
+  const failing = (r: TableRow) => (errorsOf.get(r.study) ?? []).some((d) => (d.place.lang === undefined || d.place.lang === r.lang) && (d.place.level === undefined || d.place.level === r.level));
+  const ordered = rows.map((r, order) => ({ r, order, failing: failing(r) })).sort((a, b) => Number(b.failing) - Number(a.failing) || a.order - b.order);
+  const header = ['study', 'lang', 'level', 'language', 'readability', 'fidelity', 'coverage'];
+  const all = [header, ...ordered.map(({ r }) => r.cells)];
+  const widths = header.map((_, i) => all.reduce((w, r) => Math.max(w, [...(r[i] ?? '')].length), 0));
+  return all.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
 /** A short table for the terminal. */
 export function reportTable(report: BuildReport): string {
-  const rows = reportRows(report).map((r) => [r.study, r.summary.lang, r.summary.level, languageCell(r.summary), readabilityCell(r.summary), fidelityCell(r.summary), coverageCell(r.summary)]);
-  const header = ['study', 'lang', 'level', 'language', 'readability', 'fidelity', 'coverage'];
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
-  return all.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return formatTable(report.studies.flatMap(tableRows), report.diagnostics);
 }
 
 function sourceRows(study: StudyReport): string {
