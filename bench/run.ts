@@ -3,8 +3,10 @@
  * every check on) against a floor measured in the same run — the same Markdown texts turned into
  * HTML by plain markdown-it on one thread and written to the same kind of folder.
  *
- * Prints pages/s, time per stage, peak RSS, laysum ÷ floor, the site build, and the incremental
- * cases: a rebuild with nothing changed, one study changed, one locale string changed.
+ * Prints pages/s, time per stage, peak RSS, laysum ÷ floor, the same build by the `laysum` command
+ * (its time and peak RSS: the command bounds its threads' heaps, a library caller's heap is its
+ * own), the site build, and the incremental cases: a rebuild with nothing changed, one study
+ * changed, one locale string changed.
  * Output goes to RAM (/dev/shm) so the file system is not what is measured. The compiled laysum
  * (dist/) is measured, as users run it.
  *
@@ -17,7 +19,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { build, loadProject, type BuildReport } from '../dist/src/index.js';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -72,6 +74,32 @@ function check(label: string, report: BuildReport): void {
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/**
+ * The same build as the `laysum` command runs it (a child process, its own heap bounds), timed,
+ * with its peak RSS over all threads read from /proc (VmHWM, polled; Linux only).
+ */
+function commandBuild(out: string): Promise<{ ms: number; code: number | null; peakMb?: number }> {
+  return new Promise((resolvePromise) => {
+    rmSync(out, { recursive: true, force: true });
+    const start = performance.now();
+    const bin = fileURLToPath(new URL('../bin/laysum.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'build', factsDir, '-o', out, '-q', '--full'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    let peakKb: number | undefined;
+    const poll = setInterval(() => {
+      try {
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (hwm) peakKb = Math.max(peakKb ?? 0, Number(hwm[1]));
+      } catch {
+        // gone, or no /proc
+      }
+    }, 20);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      resolvePromise({ ms: performance.now() - start, code, ...(peakKb ? { peakMb: peakKb / 1024 } : {}) });
+    });
+  });
+}
+
 async function main() {
   console.log(`generating ${count} studies in ${factsDir} …`);
   // In a child process, so the peak memory printed below is the build's, not the generator's.
@@ -86,14 +114,22 @@ async function main() {
   console.log(`laysum build: ${full.report.studyCount} studies, ${pages} pages (.md + .html, every check on) in ${s(full.ms)}: ${(pages / (full.ms / 1000)).toFixed(0)} pages/s`);
   console.log(`  stages (ms, summed over threads): ${Object.entries(full.report.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
 
+  let floorMs: number | undefined;
   if (withFloor) {
     const files = markdownFiles(outDir);
-    const floorMs = floor(files);
+    floorMs = floor(files);
     console.log(`floor: markdown-it, one thread, ${files.length} pages: ${s(floorMs)}`);
     console.log(`laysum ÷ floor: ${(full.ms / floorMs).toFixed(2)}×`);
   }
 
-  console.log(`peak RSS after the build (all threads): ${rssAfterBuild.toFixed(0)} MB`);
+  console.log(`peak RSS after the build (this process, all threads): ${rssAfterBuild.toFixed(0)} MB`);
+  const command = await commandBuild(join(root, 'cli-out'));
+  if (command.code !== 0) {
+    console.log(`laysum build (command): exit ${command.code}`);
+    process.exit(1);
+  }
+  console.log(`laysum build (the command, as users run it, process start included): ${s(command.ms)}${floorMs ? ` = ${(command.ms / floorMs).toFixed(2)}× the floor` : ''}, peak RSS ${command.peakMb ? `${command.peakMb.toFixed(0)} MB` : 'not measured (no /proc)'}`);
+  rmSync(join(root, 'cli-out'), { recursive: true, force: true });
   if (withSite) {
   const site = await timed(() => build({ inputs: [factsDir], out: siteDir, site: { baseUrl: 'https://example.org/bench/' }, incremental: false, keepReports: false }));
   check('site', site.report);
