@@ -105,7 +105,7 @@ async function main() {
   // In a child process, so the peak memory printed below is the build's, not the generator's.
   execFileSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./generate.ts', import.meta.url)), factsDir, String(count), '1'], { stdio: 'inherit' });
   rmSync(outDir, { recursive: true, force: true });
-  console.log(`${availableParallelism()} cores; laysum uses one worker thread per core`);
+  console.log(`${availableParallelism()} cores; laysum uses one thread per core (its own and a worker thread for each other core)`);
 
   const full = await timed(() => build({ inputs: [factsDir], out: outDir, incremental: false, keepReports: false }));
   check('build', full.report);

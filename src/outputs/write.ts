@@ -251,6 +251,8 @@ function checkRelativePath(target: string, path: string): void {
  * names the path and cleans up. Used by the build's worker threads, which all write into the one
  * staging folder of the build (each study into its own sub-folders).
  */
+const MADE_FOLDERS_LIMIT = 1_000;
+
 export function writeFilesInto(dir: string, files: readonly OutputFile[], fs: OutputFs = realFs, made: Set<string> = new Set()): void {
   for (const file of files) {
     checkRelativePath(dir, file.path);
@@ -258,6 +260,8 @@ export function writeFilesInto(dir: string, files: readonly OutputFile[], fs: Ou
     const parent = dirname(path);
     if (!made.has(parent)) {
       fs.mkdirSync(parent, { recursive: true });
+      // Each study writes into folders of its own: only the last few are worth remembering.
+      if (made.size >= MADE_FOLDERS_LIMIT) made.clear();
       made.add(parent);
     }
     fs.writeFileSync(path, file.content);
