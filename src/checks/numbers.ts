@@ -75,7 +75,7 @@ function separators(intl: string) {
 
 /** Number-word values by language and word: a batch reads the same words again and again. Bounded. */
 const wordValues = new Map<string, number | null>();
-const WORD_MEMO_LIMIT = 20_000;
+const WORD_MEMO_LIMIT = 50_000;
 
 function cachedWordValue(token: string, language: LanguageInfo, words: Record<string, number>): number | undefined {
   const key = `${language.code}\u0000${token}`;

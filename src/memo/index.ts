@@ -17,8 +17,8 @@ export class TextMemo<V> {
   private readonly recent = new Map<string, V>();
 
   constructor(
-    private readonly generalLimit = 5_000,
-    private readonly recentLimit = 1_000,
+    private readonly generalLimit = 20_000,
+    private readonly recentLimit = 2_000,
   ) {}
 
   get(text: string): V | undefined {
@@ -57,7 +57,7 @@ export class DigitShapeMemo<V> {
   private readonly seen: Set<string> | undefined;
 
   constructor(
-    private readonly limit = 8_000,
+    private readonly limit = 20_000,
     secondSight = false,
   ) {
     if (secondSight) this.seen = new Set();

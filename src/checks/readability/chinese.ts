@@ -86,7 +86,7 @@ interface ChineseSentence {
  * alike, and digits are never Han, never difficult. Bounded, so memory stays flat.
  */
 const sentenceMemo = new Map<string, ChineseSentence>();
-const SENTENCE_MEMO_LIMIT = 10_000;
+const SENTENCE_MEMO_LIMIT = 50_000;
 
 function chineseSentence(sentence: string, commonWords: number, composed: boolean): ChineseSentence {
   const key = `${commonWords}${composed ? '+' : '-'}\u0000${sentence.replace(/[0-9]/g, '0')}`;

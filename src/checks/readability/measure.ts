@@ -123,7 +123,7 @@ interface LatinSentence {
  * they are kept by `digitShape`. Bounded, so a batch build's memory stays flat.
  */
 const latinSentences = new Map<string, DigitShapeMemo<LatinSentence>>();
-const WORD_MEMO_LIMIT = 20_000;
+const WORD_MEMO_LIMIT = 50_000;
 
 function memoOf<V>(memos: Map<string, DigitShapeMemo<V>>, base: string): DigitShapeMemo<V> {
   let memo = memos.get(base);
