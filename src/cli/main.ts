@@ -342,7 +342,7 @@ function program(setExit: (code: number) => void): Command {
       .option('--project <dir>', 'folder with your own locales/ and templates/ (default: the ones laysum ships)')
       .option('--report <file>', 'write a self-contained HTML report of every check')
       .option('--shard <k/n>', 'build only part k of n (a stable split by study id), e.g. one part per CI machine')
-      .option('--workers <n>', 'worker threads (default: one per core)')
+      .option('--workers <n>', 'threads to build with, this one included (default: one per core)')
       .option('-q, --quiet', 'print errors only')
       .option('--json', 'print a machine-readable report on stdout');
   // build and site replace an output folder, and can reuse what the last build put there.
