@@ -16,7 +16,7 @@ import { countNumbers, englishSyllables, germanSyllables, latinWords, splitSente
 import { findNumbers, stripForDetection } from '../src/checks/index.js';
 import { loadProject } from '../src/index.js';
 
-const RUNS = { seed: 7, numRuns: 400 } as const;
+const RUNS = { seed: 7, numRuns: Number(process.env.LAYSUM_RUNS ?? 400) } as const;
 
 /** The same text with every digit replaced by a random digit. */
 const withOtherDigits = (text: string, digits: number[]) => {
@@ -50,8 +50,24 @@ const LINES = [
   '# 19 people in 2024', '- 6 of 19 people (32%)', '8 of *15* people, `CD19`', '| 12 | 3,5 |', '1. 12 items', '3) third', '> 2. quoted',
   '2024. A year', 'Text 42 with [link 7](https://doi.org/10.5555/x.9)', '![chart 3](img/4.png)', '&#49; and &#x32; entities',
   '<https://example.org/5>', 'A %41 and 100% sign', '    code 0 and 7', '\\1. escaped marker', '12', '0',
+  // List items that open a block of their own inside the item, or do not (lists are read item by item).
+  '- # heading in an item', '- > quote in an item', '- - nested', '- * nested star', '- 1. ordered in an item', '- 8) ordered too', '- 12.5 mg',
+  '- 2024', '- ***', '- ---', '- **CAR-T:** bold start', '- ***both*** start', '-  two spaces', '- =', '- ===', '- |x|', '- `code` start',
+  '- [link 3](https://x.org/3)', '- &amp; entity', '- <b>raw</b>', '- _em_ start', '- ___', '- +', '- trailing spaces  ', '- 患者 8 名',
+  // Table rows with fewer or more cells than the head, aligned columns, escaped pipes, code with a pipe.
+  '| a |', '| a | b | c |', '|:-:|--:|', '| x \\| y | z |', '|---|', '| `a|b` | c |', '|  |  |', '| 3 | 4 |',
 ];
 const documents = fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 30 }).map((lines) => `${lines.join('\n')}\n`);
+
+/** Documents of whole blocks, so that lists and tables come as runs of their own (read item by item, row by row). */
+const ITEMS = LINES.filter((line) => /^[-*+] |^\d+[.)] /.test(line));
+const ROWS = LINES.filter((line) => line.startsWith('|'));
+const block = fc.oneof(
+  fc.array(fc.constantFrom(...ITEMS), { minLength: 1, maxLength: 6 }),
+  fc.tuple(fc.constantFrom('| a | b |', '| a |', '| Event | n | % |', '| x \\| y | z |'), fc.constantFrom('|---|---|', '|:-:|--:|', '|---|', '| --- | :-- | --: |'), fc.array(fc.constantFrom(...ROWS), { maxLength: 5 })).map(([head, delimiter, rows]) => [head, delimiter, ...rows]),
+  fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 3 }),
+);
+const blockDocuments = fc.array(fc.tuple(block, fc.constantFrom('\n\n', '\n\n', '\n')), { minLength: 1, maxLength: 8 }).map((blocks) => blocks.map(([lines, gap]) => lines.join('\n') + gap).join(''));
 
 describe('Markdown read block by block', () => {
   it('gives the HTML, title and paragraphs of the whole document, whatever the document', () => {
@@ -60,6 +76,19 @@ describe('Markdown read block by block', () => {
         const { shapes, ...read } = readMarkdown(source);
         expect(read).toEqual(wholeRead(source));
         expect(shapes).toEqual(read.paragraphs.map(digitShape));
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives the same for documents of whole lists, tables and paragraphs, also after one of the same shape', () => {
+    fc.assert(
+      fc.property(blockDocuments, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 7 }), (source, digits) => {
+        for (const text of [source, withOtherDigits(source, digits)]) {
+          const { shapes, ...read } = readMarkdown(text);
+          expect(read).toEqual(wholeRead(text));
+          expect(shapes).toEqual(read.paragraphs.map(digitShape));
+        }
       }),
       RUNS,
     );

@@ -69,6 +69,11 @@ export function sizeLabel(bytes: number): string {
  * microseconds here, but seconds and hundreds of MB in the parser.
  */
 function nestsDeeperThan(text: string, limit: number): boolean {
+  // Fewer brackets than the limit cannot nest deeper than it: most files need no lexer pass.
+  let brackets = 0;
+  for (let i = text.indexOf('['); i >= 0 && brackets <= limit; i = text.indexOf('[', i + 1)) brackets++;
+  for (let i = text.indexOf('{'); i >= 0 && brackets <= limit; i = text.indexOf('{', i + 1)) brackets++;
+  if (brackets <= limit) return false;
   let depth = 0;
   for (const token of new Lexer().lex(text)) {
     if (token === '[' || token === '{') {

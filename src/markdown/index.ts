@@ -119,6 +119,67 @@ export function readMarkdown(source: string): MarkdownRead {
 }
 
 function readRun(source: string): BlockRead {
+  const lines = source.split('\n');
+  while (lines.at(-1) === '') lines.pop();
+  if (lines.length >= 2) {
+    if (lines.every((line) => PLAIN_ITEM.test(line))) return readList(source, lines);
+    if (lines.length >= 3 && lines.every((line) => line[0] === '|') && TABLE_DELIMITER.test(lines[1]!) && lines.length * lines[0]!.length <= MAX_TABLE_CELLS) return readTable(source, lines);
+  }
+  return readBlocks(source);
+}
+
+/**
+ * A list item line that is a whole item on its own: `- ` and text that opens no block inside the
+ * item (no heading, quote, rule, nested or ordered list, code). A run of such lines is a tight
+ * list whose items render alone as they do together.
+ */
+const PLAIN_ITEM = /^- (?:\*\*[^\s*]|[^\s#>\-+*_=|<`~\d]|\d+(?![\d.)])|\d+[.)](?![ \t]|$))/;
+/** A table's delimiter row (`|---|:-:|`). */
+const TABLE_DELIMITER = /^\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$/;
+/** markdown-it stops a table after 65,536 cells it had to fill in; far below that, rows render alone. */
+const MAX_TABLE_CELLS = 65_536;
+
+/** Parts read alone joined into one run: `open` and `close` around each part's HTML are the run's own, once; undefined if a part does not have them. */
+function joinParts(parts: readonly BlockRead[], open: string, close: string, skip: number): BlockRead | undefined {
+  let html = open;
+  const paragraphs: string[] = [];
+  const shapes: string[] = [];
+  for (const part of parts) {
+    if (!part.html.startsWith(open) || !part.html.endsWith(close)) return undefined;
+    html += part.html.slice(open.length, part.html.length - close.length);
+    for (let i = skip; i < part.paragraphs.length; i++) {
+      paragraphs.push(part.paragraphs[i]!);
+      shapes.push(part.shapes[i]!);
+    }
+  }
+  return { html: html + close, paragraphs, shapes };
+}
+
+/** A tight list, item by item: a batch's lists are its own mixes of the same items (glossary entries, side effects). */
+function readList(source: string, lines: readonly string[]): BlockRead {
+  return (
+    joinParts(
+      lines.map((line) => readBlocks(`${line}\n`)),
+      '<ul>\n',
+      '</ul>\n',
+      0,
+    ) ?? readBlocks(source)
+  );
+}
+
+/** A table, row by row, each read under the same head: a batch's tables are its own mixes of the same rows. */
+function readTable(source: string, lines: readonly string[]): BlockRead {
+  const headSource = `${lines[0]}\n${lines[1]}\n`;
+  const head = readBlocks(headSource);
+  const close = '</table>\n';
+  if (!head.html.startsWith('<table>\n') || !head.html.endsWith(`</thead>\n${close}`)) return readBlocks(source);
+  const rows = lines.slice(2).map((line) => readBlocks(`${headSource}${line}\n`));
+  const body = joinParts(rows, `${head.html.slice(0, -close.length)}<tbody>\n`, `</tbody>\n${close}`, head.paragraphs.length);
+  if (!body) return readBlocks(source);
+  return { html: body.html, paragraphs: [...head.paragraphs, ...body.paragraphs], shapes: [...head.shapes, ...body.shapes] };
+}
+
+function readBlocks(source: string): BlockRead {
   if (!DIGITS_MAY_MOVE.test(source)) {
     const shape = digitShape(source);
     let read = byShape.get(shape);

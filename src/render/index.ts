@@ -130,11 +130,11 @@ export function createRenderer(templates: Record<ReadingLevel, string>, partials
   const compiled = new Map<ReadingLevel, Handlebars.TemplateDelegate>();
   for (const [level, source] of Object.entries(templates)) {
     // noEscape: the model is Markdown-escaped already; HTML escaping belongs to markdown-it.
-    compiled.set(level, hb.compile(source, { strict: true, noEscape: true }));
+    compiled.set(level, hb.compile(source, { strict: true, noEscape: true, knownHelpers: KNOWN_HELPERS }));
   }
   const compiledFormats = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, source] of Object.entries(formats)) {
-    if (name !== 'leaflet') compiledFormats.set(name, hb.compile(source, { strict: true, noEscape: true }));
+    if (name !== 'leaflet') compiledFormats.set(name, hb.compile(source, { strict: true, noEscape: true, knownHelpers: KNOWN_HELPERS }));
   }
   return {
     levels: [...compiled.keys()],
@@ -154,12 +154,20 @@ export function closeHanSpacing(markdown: string): string {
   return markdown.replace(/([。！？；：，、）”](?:\*\*)?)[ \t]+(?=\S)/g, '$1');
 }
 
+/** A space or tab at a line's end (lines are cut at `\n` only). */
+const TRAILING_BLANK = /[ \t](?:\n|$)/;
+
 /** Collapse the blank lines that template conditionals leave behind; end with one newline. */
 export function tidyMarkdown(markdown: string): string {
-  return `${markdown
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()}\n`;
+  // Line by line only where a line ends in blanks (a regex over the whole text would be quadratic on long runs of spaces).
+  const trimmed = TRAILING_BLANK.test(markdown)
+    ? markdown
+        .split('\n')
+        .map((line) => line.replace(/[ \t]+$/, ''))
+        .join('\n')
+    : markdown;
+  return `${trimmed.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
+
+/** Helpers the compiler may call directly (no lookup in the context first). */
+const KNOWN_HELPERS = { t: true, term: true, headword: true, unit: true, num: true, percent: true, cover: true, concat: true, eq: true, or: true, roleContext: true };
