@@ -12,6 +12,6 @@ export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, typ
 export { createRenderer, buildSummaryModel, escapeMarkdown, type SummaryRenderer, type SummaryModel } from './render/index.js';
 export { markdownToHtml, htmlDocument, plainTitle, markdownToText, parsePressConfig, PressConfig, writeOutputs, type OutputFile } from './outputs/index.js';
 export * from './checks/index.js';
-export { loadProject, checkLocaleParity, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
+export { loadProject, checkLocaleParity, checkCaseForms, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
 export { formatDiagnostic, exitCodeFor, type Diagnostic, type Severity, type Place } from './diagnostics/index.js';
 export { reportHtml, reportTable, reportRows, type ReportRow } from './report/index.js';

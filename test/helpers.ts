@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { check, checkLocaleParity, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
+import { check, checkCaseForms, checkLocaleParity, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
@@ -39,11 +39,11 @@ export function readTree(dir: string): Map<string, Buffer> {
   return out;
 }
 
-/** A copy of laysum's project data with one change (a locale sentence, a template), locale parity re-checked, for tests that break something. */
+/** A copy of laysum's project data with one change (a locale sentence, a template), locale parity and case forms re-checked, for tests that break something. */
 export function projectWith(change: (project: ProjectData) => void): ProjectData {
   const project = structuredClone(loadProject());
   change(project);
-  project.diagnostics = checkLocaleParity(project.locales);
+  project.diagnostics = [...checkLocaleParity(project.locales), ...checkCaseForms(project.locales, project.levels)];
   return project;
 }
 

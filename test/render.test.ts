@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, checkLocaleParity, createRenderer, createTranslator, deriveFacts, formatDiagnostic, loadProject, markdownToHtml, parseStudyFacts, type BuildReport } from '../src/index.js';
+import { build, checkCaseForms, checkLocaleParity, createRenderer, createTranslator, deriveFacts, formatDiagnostic, loadProject, markdownToHtml, parseStudyFacts, type BuildReport } from '../src/index.js';
 import { FIXTURES, projectWith, readTree, SAMPLES, tempDir } from './helpers.js';
 
 const LANGS = ['en', 'de', 'zh'];
@@ -119,6 +119,36 @@ describe('facts text is data, never template', () => {
 describe('locales', () => {
   it('every key of the English locale exists in German and Chinese', () => {
     expect(checkLocaleParity(loadProject().locales).map(formatDiagnostic)).toEqual([]);
+  });
+
+  it('German names a condition after “mit” in the dative, where it inflects, and keeps the name elsewhere', () => {
+    const project = loadProject();
+    const facts = structuredClone(mueller);
+    facts.population.groups[0]!.condition = 'ra';
+    const renderer = createRenderer(project.templates, project.partials, project.formats);
+    const de = createTranslator(project.languages.de!, project.locales.de!);
+    const standard = renderer.renderSummary(facts, deriveFacts(facts), 'standard', de).markdown;
+    expect(standard).toMatch(/Menschen mit rheumatoider Arthritis, Muskelentzündung \(Myositis\) und Sklerodermie\./);
+    expect(standard).not.toContain('mit rheumatoide ');
+    // The per-group line says “hatten …” (accusative: the name as it is).
+    expect(standard).toContain('hatten rheumatoide Arthritis.');
+    const press = renderer.renderSummary(facts, deriveFacts(facts), 'standard', de, { format: 'press' }).markdown;
+    expect(press).toContain('mit rheumatoider Arthritis');
+    // The expert summary lists the conditions after a dash: nominative.
+    expect(renderer.renderSummary(facts, deriveFacts(facts), 'expert', de).markdown).toContain('– rheumatoide Arthritis (RA), ');
+    // English has no case forms: the name as it is.
+    const en = createTranslator(project.languages.en!, project.locales.en!);
+    expect(renderer.renderSummary(facts, deriveFacts(facts), 'standard', en).markdown).toContain('people with rheumatoid arthritis, ');
+  });
+
+  it('a case form without the level variant its name has is a locale error naming the missing key', () => {
+    expect(checkCaseForms(loadProject().locales, LEVELS).map(formatDiagnostic)).toEqual([]);
+    const project = projectWith((p) => {
+      delete (p.locales.de!.terms!.conditions as Record<string, Record<string, string>>).ra!.lay_dative_easy;
+    });
+    expect(project.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/locales\/de\/terms\.json.*missing locale key `terms:conditions\.ra\.lay_dative_easy` in language `de`: `lay_easy` has a level variant, so its dative form `lay_dative` needs one too/),
+    ]);
   });
 
   it('a German key deleted fails the build naming language and key, and writes nothing', async () => {

@@ -88,6 +88,45 @@ export function checkLocaleParity(locales: Record<string, LocaleResources>, refe
   return out;
 }
 
+/** The grammatical cases a term name may have a form for (see termName in src/render). */
+const CASES = ['dative'];
+
+/**
+ * A term's case form (`lay_dative`) stands in for its name at every level, so where the name has a
+ * level variant (`lay_easy`) the case form needs one too (`lay_dative_easy`): else an easy summary
+ * would say the standard name, inflected, after a preposition and the easy name everywhere else.
+ */
+export function checkCaseForms(locales: Record<string, LocaleResources>, levels: readonly string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [lang, resources] of Object.entries(locales)) {
+    for (const [namespace, entries] of Object.entries((resources.terms ?? {}) as Record<string, Record<string, Record<string, unknown>>>)) {
+      for (const [key, term] of Object.entries(entries)) {
+        if (term === null || typeof term !== 'object') continue;
+        for (const grammaticalCase of CASES) {
+          for (const field of Object.keys(term)) {
+            if (!field.endsWith(`_${grammaticalCase}`)) continue;
+            const name = field.slice(0, -grammaticalCase.length - 1);
+            for (const level of levels) {
+              if (!(`${name}_${level}` in term) || `${field}_${level}` in term) continue;
+              const path = `terms:${namespace}.${key}.${field}_${level}`;
+              out.push(
+                diagnostic({
+                  ruleId: 'locale/missing-key',
+                  kind: 'check',
+                  severity: 'error',
+                  message: `missing locale key \`${path}\` in language \`${lang}\`: \`${name}_${level}\` has a level variant, so its ${grammaticalCase} form \`${field}\` needs one too`,
+                  place: { file: `locales/${lang}/terms.json`, lang, path },
+                }),
+              );
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   const languages: Record<string, LanguageInfo> = {};
   const raw = readJson(join(root, 'locales', 'languages.json')) as Record<string, Omit<LanguageInfo, 'code'>>;
@@ -116,5 +155,5 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   } catch (error) {
     throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
   }
-  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: checkLocaleParity(locales) };
+  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels)] };
 }

@@ -74,6 +74,8 @@ export interface SummaryModel extends StudyView {
   level: ReadingLevel;
   title: string;
   conditionList: string;
+  /** The same list after a preposition (`mit`, `bei`): German inflects the names (dative). */
+  conditionListDative: string;
   pretreatmentList?: string;
   fundingList?: string;
   funding: string[];
@@ -89,10 +91,19 @@ export interface SummaryModel extends StudyView {
   press?: { organisation: string; about?: string; contactName: string; contactEmail: string; contactPhone?: string };
 }
 
-/** Names a term at this level: lay words for `easy`/`standard`, expert terms for `expert`. */
-export function termName(tr: Translator, level: ReadingLevel, namespace: string, key: string): string {
+/** A grammatical case a term can be asked for, where a language inflects its names (German after `mit`, `bei`). */
+export type GrammaticalCase = 'dative';
+
+/**
+ * Names a term at this level: lay words for `easy`/`standard`, expert terms for `expert`. With a
+ * case, the locale's `<field>_<case>` form where it has one ("mit rheumatoider Arthritis"), else the
+ * name as it is (English and Chinese do not inflect; a German name that does not change needs none).
+ * `checkCaseForms` makes sure a case form exists for every level variant of the name it replaces.
+ */
+export function termName(tr: Translator, level: ReadingLevel, namespace: string, key: string, grammaticalCase?: GrammaticalCase): string {
   const field = level === 'expert' ? 'expert' : 'lay';
-  return tr.t(`terms:${namespace}.${key}.${field}`, { context: level });
+  const inflected = grammaticalCase ? `terms:${namespace}.${key}.${field}_${grammaticalCase}` : undefined;
+  return tr.t(inflected && tr.has(inflected) ? inflected : `terms:${namespace}.${key}.${field}`, { context: level });
 }
 
 /** A term as a headword or label (glossary, legend): its `headword` where the locale has one (no article), else its name. */
@@ -137,6 +148,7 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
     title: esc(facts.title[lang] ?? ''),
     ...studyView(facts, tr),
     conditionList: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition))),
+    conditionListDative: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition, 'dative'))),
     ...(facts.intervention.pretreatment?.length
       ? { pretreatmentList: tr.formatList(facts.intervention.pretreatment.map((d) => termName(tr, level, 'drugs', d))) }
       : {}),
