@@ -12,7 +12,7 @@ import cjkFriendly from 'markdown-it-cjk-friendly';
 import { describe, expect, it } from 'vitest';
 import { markdownBlocks, readMarkdown } from '../src/markdown/index.js';
 import { digitShape } from '../src/memo/index.js';
-import { countNumbers, englishSyllables, germanSyllables, latinWords, splitSentences } from '../src/checks/readability/index.js';
+import { countChinese, countNumbers, englishSyllables, germanSyllables, latinWords, measureReadabilityOfLines, splitSentences } from '../src/checks/readability/index.js';
 import { findNumbers, stripForDetection } from '../src/checks/index.js';
 import { loadProject } from '../src/index.js';
 
@@ -148,6 +148,8 @@ const TOKENS = [
   'KYV-101', 'IL-6', 'H2O', '1st', 'Zell·therapie', 'follow-up', '8', '15', '1,500', '2.5', '1,5', '53%', '12.', '3.', '(grade 3)',
   '±', '–', '.', '.', '!', '?', ',', ':', '- ', '1. ', '\n',
 ];
+/** Chinese text with figures, list markers, Latin terms, glossary terms and sentence ends. */
+const HAN_TOKENS = ['研究', '患者', '红斑狼疮', '系统性', '细胞', 'CAR-T细胞疗法', '肌炎', '名', '例', '8', '15', '12.5', '53%', '1. ', '一、', '（', '）', '，', '。', '！', '；', ' ', '停药后', '病情', '稳定', '第3期', '9期'];
 const latinTexts = fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 25 }).map((t) => t.join(' '));
 
 describe('results kept by digit shape depend on the shape alone', () => {
@@ -162,6 +164,25 @@ describe('results kept by digit shape depend on the shape alone', () => {
         expect(latinWords(other).map(syllables)).toEqual(latinWords(text).map(syllables));
         // Detection reads the cleaned text: numbers are gone from it.
         expect(stripForDetection(other)).toBe(stripForDetection(text));
+      }),
+      RUNS,
+    );
+  });
+
+  it('Chinese readability read by line shape is the same as read from the text, glossary matches included', () => {
+    // A glossary term with a digit covers a difficult word in the text, not in its shape ("第0期…").
+    const line = ['第9期红斑狼疮患者病情稳定。'];
+    const byText = countChinese(splitSentences(line[0]!, 'zh'), { glossaryTerms: ['9期红斑狼疮'] });
+    expect(byText.excludedGlossaryTerms).toBeGreaterThan(0);
+    expect(measureReadabilityOfLines(line, 'zh', { glossaryTerms: ['9期红斑狼疮'] }, line.map(digitShape)).excludedGlossaryTerms).toBe(byText.excludedGlossaryTerms);
+    const lines = fc.array(fc.array(fc.constantFrom(...HAN_TOKENS), { minLength: 1, maxLength: 12 }).map((t) => t.join('')), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(lines, fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 7 }), fc.subarray(['红斑狼疮', '细胞', 'CAR-T细胞疗法', '肌炎', '第3期', '9期红斑狼疮']), (text, digits, glossaryTerms) => {
+        const other = text.map((line) => withOtherDigits(line, digits));
+        measureReadabilityOfLines(text, 'zh', { glossaryTerms }, text.map(digitShape));
+        const figures = measureReadabilityOfLines(other, 'zh', { glossaryTerms }, other.map(digitShape));
+        const counts = countChinese(splitSentences(other.join('\n'), 'zh'), { glossaryTerms });
+        expect([figures.sentences, figures.words, figures.hanCharacters, figures.difficultWords, figures.excludedGlossaryTerms]).toEqual([counts.sentences, counts.words, counts.hanCharacters, counts.difficultWords, counts.excludedGlossaryTerms]);
       }),
       RUNS,
     );

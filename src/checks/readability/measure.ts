@@ -87,8 +87,35 @@ export function measureReadability(text: string, lang: 'en' | 'de' | 'zh' | (str
  */
 export function measureReadabilityOfLines(lines: readonly string[], lang: string, options: MeasureOptions = {}, shapes?: readonly string[]): ReadabilityFigures {
   const base = formulaLanguage(lang);
-  if (base === 'zh') return measureChinese(lang, splitSentences(lines.join('\n'), base), options);
+  if (base === 'zh') {
+    const byShape = (options.glossaryTerms ?? []).every((term) => !HAS_DIGIT.test(term));
+    return measureChinese(lang, byShape ? chineseSentenceShapes(lines, shapes) : splitSentences(lines.join('\n'), base), options);
+  }
   return measureLatin(lang, base, lines, shapes);
+}
+
+const HAS_DIGIT = /[0-9]/;
+
+/**
+ * Sentences of Chinese lines by line shape (sentences never cross a line). The Chinese counts
+ * depend on a sentence's shape only (see chineseSentence), and so do the glossary matches when no
+ * glossary term has a digit: a term without digits matches a text where it matches its shape.
+ * Bounded.
+ */
+const chineseLines = new DigitShapeMemo<string[]>();
+
+function chineseSentenceShapes(lines: readonly string[], shapes: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const shape = shapes?.[i] ?? digitShape(lines[i]!);
+    let sentences = chineseLines.get(shape);
+    if (!sentences) {
+      sentences = splitSentences(shape, 'zh');
+      chineseLines.set(shape, sentences);
+    }
+    for (const sentence of sentences) out.push(sentence);
+  }
+  return out;
 }
 
 function measureChinese(lang: string, sentences: readonly string[], options: MeasureOptions): ReadabilityFigures {
