@@ -71,6 +71,8 @@ interface ShapeRead extends BlockRead {
   fillable: boolean;
   /** Digits in the paragraphs before the title's. */
   titleAt: number;
+  /** HTML, paragraphs and title cut at their zeros (where the digits go), when fillable. */
+  pieces?: { html: string[]; paragraphs: string[][]; title?: string[] };
 }
 
 /**
@@ -84,6 +86,9 @@ interface ShapeRead extends BlockRead {
  * reading is kept from its second sight on, and few texts are kept.
  */
 const byShape = new DigitShapeMemo<ShapeRead>(4_000, true);
+/** Short runs (a list item, a table row under its head) recur across studies and cost little to keep: kept from their first sight. */
+const shortByShape = new DigitShapeMemo<ShapeRead>(8_000);
+const SHORT_RUN = 320;
 const byText = new TextMemo<BlockRead>(2_000, 500);
 
 /** What can move, drop or add digits in markdown-it's output: links and images (their addresses are percent-encoded), entities, autolinks, ordered list markers. */
@@ -182,10 +187,11 @@ function readTable(source: string, lines: readonly string[]): BlockRead {
 function readBlocks(source: string): BlockRead {
   if (!DIGITS_MAY_MOVE.test(source)) {
     const shape = digitShape(source);
-    let read = byShape.get(shape);
+    const memo = shape.length <= SHORT_RUN ? shortByShape : byShape;
+    let read = memo.get(shape);
     if (!read) {
       read = readShape(shape);
-      byShape.set(shape, read);
+      memo.set(shape, read);
     }
     if (shape === source) return read;
     if (read.fillable) return fillDigits(read, source.match(DIGIT)!);
@@ -208,7 +214,10 @@ function readShape(shape: string): ShapeRead {
     inParagraphs += countZeros(p);
   });
   const fillable = countZeros(read.html) === digits && inParagraphs === digits && (read.title === undefined || countZeros(read.title) <= digits - titleAt);
-  return { html: read.html, ...(read.title !== undefined ? { title: read.title } : {}), paragraphs: read.paragraphs, shapes: read.paragraphs, fillable, titleAt };
+  const title = read.title !== undefined ? { title: read.title } : {};
+  if (!fillable || digits === 0) return { html: read.html, ...title, paragraphs: read.paragraphs, shapes: read.paragraphs, fillable, titleAt };
+  const pieces = { html: read.html.split('0'), paragraphs: read.paragraphs.map((p) => p.split('0')), ...(read.title !== undefined ? { title: read.title.split('0') } : {}) };
+  return { html: read.html, ...title, paragraphs: read.paragraphs, shapes: read.paragraphs, fillable, titleAt, pieces };
 }
 
 function countZeros(text: string): number {
@@ -217,23 +226,24 @@ function countZeros(text: string): number {
   return n;
 }
 
-/** `text` (a shape's output) with its zeros replaced by `digits`, from `from` on. */
-function fill(text: string, digits: readonly string[], from: number): string {
-  const pieces = text.split('0');
+/** A shape's output, cut at its zeros, with `digits` put in from `from` on. */
+function fill(pieces: readonly string[], digits: readonly string[], from: number): string {
   let out = pieces[0]!;
   for (let i = 1; i < pieces.length; i++) out += digits[from + i - 1]! + pieces[i]!;
   return out;
 }
 
 function fillDigits(read: ShapeRead, digits: readonly string[]): BlockRead {
+  const pieces = read.pieces;
+  if (!pieces) return read;
   let at = 0;
-  const paragraphs = read.paragraphs.map((p) => {
+  const paragraphs = pieces.paragraphs.map((p) => {
     const filled = fill(p, digits, at);
-    at += countZeros(p);
+    at += p.length - 1;
     return filled;
   });
-  const out: BlockRead = { html: fill(read.html, digits, 0), paragraphs, shapes: read.shapes };
-  if (read.title !== undefined) out.title = fill(read.title, digits, read.titleAt);
+  const out: BlockRead = { html: fill(pieces.html, digits, 0), paragraphs, shapes: read.shapes };
+  if (pieces.title) out.title = fill(pieces.title, digits, read.titleAt);
   return out;
 }
 
