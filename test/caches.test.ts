@@ -14,7 +14,7 @@ import { markdownBlocks, readMarkdown } from '../src/markdown/index.js';
 import { digitShape } from '../src/memo/index.js';
 import { countChinese, countNumbers, englishSyllables, germanSyllables, latinWords, measureReadabilityOfLines, splitSentences } from '../src/checks/readability/index.js';
 import { findNumbers, stripForDetection } from '../src/checks/index.js';
-import { loadProject } from '../src/index.js';
+import { createTranslator, loadProject } from '../src/index.js';
 
 const RUNS = { seed: 7, numRuns: Number(process.env.LAYSUM_RUNS ?? 400) } as const;
 
@@ -193,5 +193,30 @@ describe('results kept by digit shape depend on the shape alone', () => {
     expect(findNumbers('8 of 15 people, fifteen in all', en).map((n) => n.value)).toEqual([8, 15, 15]);
     expect(findNumbers('5 of 16 people, fifteen in all', en).map((n) => n.value)).toEqual([5, 16, 15]);
     expect(findNumbers('0 of 00 people, fifteen in all', en).map((n) => n.value)).toEqual([0, 0, 15]);
+  });
+});
+
+describe('sentences kept by shape', () => {
+  it('a translation is the same as i18next’s own, whatever was asked before (plural, context, values)', () => {
+    const project = loadProject();
+    const translators = { en: createTranslator(project.languages.en!, project.locales.en!), de: createTranslator(project.languages.de!, project.locales.de!) };
+    const call = fc.record({
+      lang: fc.constantFrom('en' as const, 'de' as const),
+      key: fc.constantFrom('standard.standfirst', 'easy.who.group', 'standard.who.group', 'easy.safety.event', 'easy.intro', 'document.levelName', 'standard.results.outcome'),
+      context: fc.constantFrom('easy', 'standard', 'expert'),
+      count: fc.oneof(fc.constantFrom(0, 1, 2), fc.integer({ min: 0, max: 40 })),
+      total: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.constantFrom('40', 'many')),
+      text: fc.constantFrom('Lupus', 'rheumatoider Arthritis', 'CAR-T', '{{count}}', '$t(easy.intro)'),
+    });
+    fc.assert(
+      fc.property(fc.array(call, { minLength: 1, maxLength: 20 }), (calls) => {
+        for (const { lang, key, context, count, total, text } of calls) {
+          const options = { context, count, total, responders: count, assessed: total, patients: text, achieved: text, percent: text, design: text, treatment: text, conditions: text, condition: text, event: text };
+          // An option that is not a plain value makes the translator ask i18next itself.
+          expect(translators[lang].t(key, options)).toBe(translators[lang].t(key, { ...options, postProcess: [] }));
+        }
+      }),
+      RUNS,
+    );
   });
 });

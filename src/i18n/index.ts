@@ -116,7 +116,10 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   // that is only interpolated — and the values are put in here. Options i18next resolves by
   // (count, context, …) stay real and are part of the shape's key. Values are never read as
   // templates (as with skipOnVariables). Failures (missing keys) throw and are not kept. Bounded.
-  const shapes = new Map<string, SentenceShape>();
+  // Kept in a tree: key, then per option its name and its value (or, for a value that is only
+  // interpolated, its type), so finding a shape builds no string; at most SHAPE_MEMO_LIMIT shapes.
+  let shapes: ShapeNode = new Map();
+  let shapeCount = 0;
   // Which keys exist: the resources never change after the translator is made.
   const present = new Map<string, boolean>();
   const formatted = new Map<number, string>();
@@ -141,25 +144,30 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   return {
     language,
     t(key, options = {}) {
-      let id = key;
+      let node = branch(shapes, key);
       let slots = false;
       for (const name in options) {
         const value = options[name];
         const type = typeof value;
+        let step: unknown;
         if ((type === 'string' || type === 'number') && !RESOLVING_OPTIONS.has(name)) {
           slots = true;
-          id += `\u0000${name}`;
+          step = type === 'string' ? STRING_SLOT : NUMBER_SLOT;
         } else if (type === 'string' || type === 'number' || type === 'boolean' || value === undefined) {
-          id += `\u0000${name}\u0001${type[0]}${String(value)}`;
+          step = value;
         } else {
           return translate(key, options);
         }
+        node = branch(branch(node, name), step);
       }
-      let shape = shapes.get(id);
+      let shape = node.get(SHAPE) as SentenceShape | undefined;
       if (!shape) {
         shape = sentenceShape(translate(key, slots ? withPlaceholders(options) : options));
-        if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
-        shapes.set(id, shape);
+        if (++shapeCount > SHAPE_MEMO_LIMIT) {
+          shapes = new Map();
+          shapeCount = 0;
+        }
+        node.set(SHAPE, shape);
       }
       if (shape.slots.length === 0) return shape.parts[0]!;
       let out = shape.parts[0]!;
@@ -185,6 +193,18 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
 }
 
 const SHAPE_MEMO_LIMIT = 20_000;
+
+/** A node of the sentence shapes' tree: a key, an option's name, or its value (or slot type) leads to the next; SHAPE to the shape. */
+type ShapeNode = Map<unknown, ShapeNode | SentenceShape>;
+const STRING_SLOT = Symbol('a string put in');
+const NUMBER_SLOT = Symbol('a number put in');
+const SHAPE = Symbol('the shape');
+
+function branch(node: ShapeNode, step: unknown): ShapeNode {
+  let next = node.get(step) as ShapeNode | undefined;
+  if (!next) node.set(step, (next = new Map()));
+  return next;
+}
 
 /** Options i18next itself reads to choose a sentence (plural, context, lookup): never placeholders. */
 const RESOLVING_OPTIONS = new Set(['count', 'context', 'ordinal', 'lng', 'lngs', 'ns', 'defaultValue', 'replace', 'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'interpolation', 'keySeparator', 'nsSeparator', 'skipInterpolation']);
