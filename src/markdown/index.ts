@@ -85,9 +85,9 @@ interface ShapeRead extends BlockRead {
  * study's runs of figures are its own (a list of its conditions or side effects), so a run's
  * reading is kept from its second sight on, and few texts are kept.
  */
-const byShape = new DigitShapeMemo<ShapeRead>(4_000, true);
+const byShape = new DigitShapeMemo<ShapeRead>(4_000, { secondSight: true });
 /** Short runs (a list item, a table row under its head) recur across studies and cost little to keep: kept from their first sight. */
-const shortByShape = new DigitShapeMemo<ShapeRead>(8_000);
+const shortByShape = new DigitShapeMemo<ShapeRead>(3_000, { generations: true });
 const SHORT_RUN = 320;
 const byText = new TextMemo<BlockRead>(2_000, 500);
 
@@ -268,14 +268,16 @@ function readTokens(tokens: readonly MarkdownToken[]): BlockRead & { titleIndex?
 
 /** A line that starts a block no earlier block can take in after a blank line: not indented, no list item, no lazy continuation. */
 const STARTS_OWN_BLOCK = /[^\s\-+*0-9]/;
+/** A line that starts a list item (`- `, `* `, `+ `, `1. `, `1) `), or could (a marker alone). */
+const LIST_ITEM_START = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 /** A heading at the line start ends every list and quote before it, so a list after it is a new one. */
 const HEADING_LINE = /^#{1,6}(?:[ \t]|$)/;
 
 /**
  * The text cut into runs of blocks at blank lines, so each run renders alone as it does in the
  * text. Cut before a line that starts a block of its own (a heading, a paragraph, a quote); before
- * a list item only when no list can be open: after a heading, or after blocks whose lines all
- * start a block of their own (a list item, an indented line could belong to a list). Not cut at
+ * a list item only when no list can be open: after a heading, or after blocks none of whose lines
+ * starts a list item or is indented (an indented line could belong to a list). Not cut at
  * all when a block can span blank lines or reach across the text: code fences and link reference
  * definitions (`[x]: url`). Raw HTML is off.
  */
@@ -293,7 +295,8 @@ export function markdownBlocks(source: string): string[] {
       noListOpen = true;
       continue;
     }
-    if (!STARTS_OWN_BLOCK.test(line[0]!)) noListOpen = false;
+    // An indented line may belong to a list item; "15 people took part." does not open a list, "15. …" does.
+    if (line[0] === ' ' || line[0] === '\t' || LIST_ITEM_START.test(line)) noListOpen = false;
     if (source[at + 1] !== '\n') continue;
     // A blank line follows `line`: may the text be cut after it?
     const next = source[at + 2];
