@@ -114,12 +114,10 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   // facts in them: i18next's lookup, plural and interpolation work was a quarter of a build's
   // time. So a sentence's *shape* is asked of i18next once — with a placeholder for every value
   // that is only interpolated — and the values are put in here. Options i18next resolves by
-  // (count, context, …) stay real and are part of the shape's key. Values are never read as
-  // templates (as with skipOnVariables). Failures (missing keys) throw and are not kept. Bounded.
-  // Kept in a tree: key, then per option its name and its value (or, for a value that is only
-  // interpolated, its type), so finding a shape builds no string; at most SHAPE_MEMO_LIMIT shapes.
-  let shapes: ShapeNode = new Map();
-  let shapeCount = 0;
+  // (context, …) stay real and are part of the shape's key; a count, by its plural category (see
+  // countId). Values are never read as templates (as with skipOnVariables). Failures (missing
+  // keys) throw and are not kept. Bounded.
+  const shapes = new Map<string, SentenceShape>();
   // Which keys exist: the resources never change after the translator is made.
   const present = new Map<string, boolean>();
   const formatted = new Map<number, string>();
@@ -131,6 +129,22 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
       formatted.set(value, text);
     }
     return text;
+  };
+  // A count other than 0 and 1 chooses a sentence by its plural category alone (i18next's own
+  // rules; 0 and 1 can have sentences of their own, `_zero` and `_single`), so a sentence is kept
+  // per category with the count as one more value put in.
+  const plurals = new Intl.PluralRules(lang);
+  const categories = new Map<number, string>();
+  /** The count's part of a sentence's id: its plural category, or (0, 1, not a whole number) the count itself. */
+  const countId = (count: number): string | undefined => {
+    if (count === 0 || count === 1 || !Number.isSafeInteger(count) || count < 0) return undefined;
+    let id = categories.get(count);
+    if (id === undefined) {
+      id = `\u0000count\u0002${plurals.select(count)}`;
+      if (categories.size >= SHAPE_MEMO_LIMIT) categories.clear();
+      categories.set(count, id);
+    }
+    return id;
   };
   const translate = (key: string, options: TranslateOptions): string => {
     // A `_single` variant, where a language has one, is used for a count of exactly 1:
@@ -144,30 +158,31 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   return {
     language,
     t(key, options = {}) {
-      let node = branch(shapes, key);
+      let id = key;
       let slots = false;
+      let countSlot = false;
       for (const name in options) {
         const value = options[name];
         const type = typeof value;
-        let step: unknown;
         if ((type === 'string' || type === 'number') && !RESOLVING_OPTIONS.has(name)) {
           slots = true;
-          step = type === 'string' ? STRING_SLOT : NUMBER_SLOT;
+          id += `\u0000${name}`;
         } else if (type === 'string' || type === 'number' || type === 'boolean' || value === undefined) {
-          step = value;
+          const category = name === 'count' && type === 'number' && options.ordinal === undefined ? countId(value as number) : undefined;
+          if (category) countSlot = true;
+          id += category ?? `\u0000${name}\u0001${type[0]}${String(value)}`;
         } else {
           return translate(key, options);
         }
-        node = branch(branch(node, name), step);
       }
-      let shape = node.get(SHAPE) as SentenceShape | undefined;
+      let shape = shapes.get(id);
       if (!shape) {
-        shape = sentenceShape(translate(key, slots ? withPlaceholders(options) : options));
-        if (++shapeCount > SHAPE_MEMO_LIMIT) {
-          shapes = new Map();
-          shapeCount = 0;
-        }
-        node.set(SHAPE, shape);
+        const asked = slots || countSlot ? withPlaceholders(options) : options;
+        // i18next chooses the plural form by `count`, and puts in the values of `replace`.
+        if (countSlot) asked.replace = { ...asked, count: `${SLOT_OPEN}count${SLOT_CLOSE}` };
+        shape = sentenceShape(translate(key, asked));
+        if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
+        shapes.set(id, shape);
       }
       if (shape.slots.length === 0) return shape.parts[0]!;
       let out = shape.parts[0]!;
@@ -194,17 +209,6 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
 
 const SHAPE_MEMO_LIMIT = 20_000;
 
-/** A node of the sentence shapes' tree: a key, an option's name, or its value (or slot type) leads to the next; SHAPE to the shape. */
-type ShapeNode = Map<unknown, ShapeNode | SentenceShape>;
-const STRING_SLOT = Symbol('a string put in');
-const NUMBER_SLOT = Symbol('a number put in');
-const SHAPE = Symbol('the shape');
-
-function branch(node: ShapeNode, step: unknown): ShapeNode {
-  let next = node.get(step) as ShapeNode | undefined;
-  if (!next) node.set(step, (next = new Map()));
-  return next;
-}
 
 /** Options i18next itself reads to choose a sentence (plural, context, lookup): never placeholders. */
 const RESOLVING_OPTIONS = new Set(['count', 'context', 'ordinal', 'lng', 'lngs', 'ns', 'defaultValue', 'replace', 'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'interpolation', 'keySeparator', 'nsSeparator', 'skipInterpolation']);
