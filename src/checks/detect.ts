@@ -67,6 +67,9 @@ export function stripForDetection(text: string, exempt: readonly string[] = []):
  */
 const cache = new Map<string, DigitShapeMemo<Detection>>();
 
+/** The memo's key of a list of candidates, made once per list (a study's checks pass one list for every paragraph). */
+const candidateCodes = new WeakMap<readonly LanguageInfo[], string>();
+
 /** True when stripping would leave the text's letters as they are: no names, links or DOIs in it. */
 function nothingToStrip(text: string, exempt: readonly string[]): boolean {
   if (text.includes('http') || text.includes('10.')) return false;
@@ -76,7 +79,8 @@ function nothingToStrip(text: string, exempt: readonly string[]): boolean {
 
 /** `shape`: the text's digitShape, where the caller has it (src/markdown gives one string per shape). */
 export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = [], shape?: string): Detection {
-  const codes = candidates.length === 1 ? candidates[0]!.code : candidates.map((c) => c.code).join(',');
+  let codes = candidateCodes.get(candidates);
+  if (codes === undefined) candidateCodes.set(candidates, (codes = candidates.map((c) => c.code).join(',')));
   let known = cache.get(codes);
   if (!known) cache.set(codes, (known = new DigitShapeMemo()));
   const plain = nothingToStrip(text, exempt) ? (shape ?? digitShape(text)) : undefined;

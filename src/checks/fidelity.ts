@@ -135,13 +135,17 @@ export function checkFactSources(facts: StudyFacts, texts: Map<string, string>, 
     ...(facts.safety ?? []).map((e, i): Cited => [['safety', i, 'source'], e.source, [e.count]]),
     ...facts.medication.map((m, i): Cited => [['medication', i, 'source'], m.source, [m.count]]),
   ];
+  // Each source folded once, however many facts cite it.
+  const folded = new Map<string, string>();
   for (const [path, source, values] of cited) {
     if (!source) continue;
     const text = texts.get(source.text);
     if (text === undefined) continue; // unknown or unreadable source: reported by consistency / load
+    let foldedText = folded.get(source.text);
+    if (foldedText === undefined) folded.set(source.text, (foldedText = fold(text)));
     const fail = (message: string) =>
       out.push(diagnostic({ ruleId: 'fidelity/source-quote', kind: 'check', severity: 'error', message, place: { file, study: facts.id, path: formatPath([...path, 'quote']), ...(locate([...path, 'quote']) ?? {}) } }));
-    if (!fold(text).includes(fold(source.quote))) {
+    if (!foldedText.includes(fold(source.quote))) {
       fail(`quote “${excerpt(source.quote)}” is not in source \`${source.text}\`; copy the words exactly as the source has them`);
       continue;
     }

@@ -18,6 +18,7 @@
  * segmentation), counting its word-like segments, numbers and Latin words included.
  */
 import { commonChineseWords } from './common-words-zh.js';
+import { digitShape } from '../../memo/index.js';
 
 export const CHINESE_SETTINGS = {
   /**
@@ -85,11 +86,20 @@ interface ChineseSentence {
  * segmentation (UAX #29, which ICU follows) all digits are one class, so "15名" and "00名" split
  * alike, and digits are never Han, never difficult. Bounded, so memory stays flat.
  */
-const sentenceMemo = new Map<string, ChineseSentence>();
+const sentenceMemos = new Map<string, Map<string, ChineseSentence>>();
 const SENTENCE_MEMO_LIMIT = 50_000;
 
-function chineseSentence(sentence: string, commonWords: number, composed: boolean): ChineseSentence {
-  const key = `${commonWords}${composed ? '+' : '-'}\u0000${sentence.replace(/[0-9]/g, '0')}`;
+/** The memo of sentences segmented with these settings. */
+function sentenceMemoFor(commonWords: number, composed: boolean): Map<string, ChineseSentence> {
+  const settings = `${commonWords}${composed ? '+' : '-'}`;
+  let memo = sentenceMemos.get(settings);
+  if (!memo) sentenceMemos.set(settings, (memo = new Map()));
+  return memo;
+}
+
+function chineseSentence(sentence: string, commonWords: number, composed: boolean, sentenceMemo: Map<string, ChineseSentence>): ChineseSentence {
+  // A sentence that is a shape already (see measureReadabilityOfLines) comes back as it is: no new key to hash.
+  const key = digitShape(sentence);
   const known = sentenceMemo.get(key);
   if (known) return known;
   const common = commonChineseWords(commonWords);
@@ -113,8 +123,9 @@ export function countChinese(sentences: readonly string[], options: ChineseOptio
   const composed = options.composedOfCommonWords ?? CHINESE_SETTINGS.composedOfCommonWords;
   const terms = [...new Set((options.glossaryTerms ?? []).map((t) => t.trim()).filter(Boolean))];
   const counts: ChineseCounts = { sentences: 0, hanCharacters: 0, words: 0, difficultWords: 0, excludedGlossaryTerms: 0 };
+  const memo = sentenceMemoFor(commonWords, composed);
   for (const sentence of sentences) {
-    const found = chineseSentence(sentence, commonWords, composed);
+    const found = chineseSentence(sentence, commonWords, composed, memo);
     if (found.han === 0) continue;
     counts.sentences++;
     counts.hanCharacters += found.han;
