@@ -101,9 +101,31 @@ export type GrammaticalCase = 'dative';
  * `checkCaseForms` makes sure a case form exists for every level variant of the name it replaces.
  */
 export function termName(tr: Translator, level: ReadingLevel, namespace: string, key: string, grammaticalCase?: GrammaticalCase): string {
-  const field = level === 'expert' ? 'expert' : 'lay';
-  const inflected = grammaticalCase ? `terms:${namespace}.${key}.${field}_${grammaticalCase}` : undefined;
-  return tr.t(inflected && tr.has(inflected) ? inflected : `terms:${namespace}.${key}.${field}`, { context: level });
+  // A summary names its terms again and again (20 condition names in one summary): asked once per
+  // translator, level, case and term. The locales never change after a translator is made.
+  let byTranslator = termNames.get(tr);
+  if (!byTranslator) termNames.set(tr, (byTranslator = new Map()));
+  const names = child(child(child(byTranslator, level), grammaticalCase ?? ''), namespace);
+  let name = names.get(key);
+  if (name === undefined) {
+    const field = level === 'expert' ? 'expert' : 'lay';
+    const inflected = grammaticalCase ? `terms:${namespace}.${key}.${field}_${grammaticalCase}` : undefined;
+    name = tr.t(inflected && tr.has(inflected) ? inflected : `terms:${namespace}.${key}.${field}`, { context: level });
+    if (names.size >= TERM_NAMES_PER_NAMESPACE) names.clear();
+    names.set(key, name);
+  }
+  return name;
+}
+
+/** Term names by translator, then level, case, namespace and key (bounded per namespace: keys come from facts files). */
+type Nested<V> = Map<string, V>;
+const termNames = new WeakMap<Translator, Nested<Nested<Nested<Nested<string>>>>>();
+const TERM_NAMES_PER_NAMESPACE = 2_000;
+
+function child<V>(map: Nested<Map<string, V>>, key: string): Map<string, V> {
+  let next = map.get(key);
+  if (!next) map.set(key, (next = new Map()));
+  return next;
 }
 
 /** A term as a headword or label (glossary, legend): its `headword` where the locale has one (no article), else its name. */
