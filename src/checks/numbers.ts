@@ -90,6 +90,7 @@ function cachedWordValue(token: string, language: LanguageInfo, words: Record<st
 
 const DIGITS = /\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?/g;
 const HAS_ASCII_DIGIT = /[0-9]/;
+const SEPARATOR = /[.,\u00a0\u202f]/;
 const HAN_NUMERAL = /[零〇一二两三四五六七八九十百千万]+/g;
 
 /**
@@ -119,6 +120,11 @@ function scanDigits(text: string, language: LanguageInfo): FoundNumber[] {
   const found: FoundNumber[] = [];
   for (const match of text.matchAll(DIGITS)) {
     const raw = match[0];
+    // Most figures are whole numbers without separators ("15"): nothing to normalise.
+    if (!SEPARATOR.test(raw)) {
+      found.push({ value: Number(raw), text: raw });
+      continue;
+    }
     // A group separator only counts as one when followed by exactly three digits.
     const normalised = raw
       .split(decimal)
