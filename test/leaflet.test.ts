@@ -19,6 +19,8 @@ import {
   type Translator,
 } from '../src/index.js';
 import { iconArray, renderLeaflet, visibleText, OKABE_ITO, UNMARKED } from '../src/outputs/leaflet/index.js';
+import { pdfPageCount } from '../src/outputs/pdf.js';
+import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../src/checks/index.js';
 import { FIXTURES, projectWith, readTree, SAMPLES, tempDir } from './helpers.js';
 
 const project = loadProject();
@@ -253,5 +255,21 @@ describe('visible text', () => {
   it('keeps blocks in reading order and leaves out what is not on the page', () => {
     const html = '<html><head><title>Doc</title><style>p{}</style></head><body><h2>Who?</h2><p>8 <b>of</b> 15 &amp; more</p><svg><title>T</title><desc>D</desc><text>8 people</text></svg></body></html>';
     expect(visibleText(html)).toBe('Who?\n8 of 15 & more\n8 people');
+  });
+});
+
+describe('printed length', () => {
+  it('counts the pages Chromium writes into a PDF, and knows when it cannot', () => {
+    const pdf = (pages: number) => Buffer.from(`%PDF-1.4\n1 0 obj\n<</Type /Pages\n/Count ${pages}>>\nendobj\n${'2 0 obj\n<</Type /Page\n/Parent 1 0 R>>\nendobj\n'.repeat(pages)}%%EOF\n`, 'latin1');
+    expect(pdfPageCount(pdf(1))).toBe(1);
+    expect(pdfPageCount(pdf(3))).toBe(3);
+    expect(pdfPageCount(Buffer.from('not a pdf'))).toBeUndefined();
+  });
+
+  it('warns for a leaflet longer than two pages, naming the PDF, study and language', () => {
+    const printed = [1, 2, 3, 4].map((pages) => ({ file: `out/de/s${pages}/leaflet.pdf`, study: `s${pages}`, lang: 'de', pages }));
+    const diagnostics = checkLeafletPages([...printed, { file: 'out/en/x/leaflet.pdf', study: 'x', lang: 'en', pages: undefined }]);
+    expect(LEAFLET_MAX_PAGES).toBe(2);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([3, 4].map((n) => `warning: out/de/s${n}/leaflet.pdf s${n}/de: prints on ${n} A4 pages, more than the 2 a leaflet is made for (many groups, side effects or glossary terms); look at the PDF before it is handed out [leaflet/pages]`));
   });
 });

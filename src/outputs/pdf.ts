@@ -53,10 +53,26 @@ export function defaultChromiumPath(): string {
   return process.env.LAYSUM_CHROMIUM ?? '/usr/bin/chromium';
 }
 
-export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions = {}): Promise<void> {
+/** A printed PDF and its number of pages (undefined if the file does not say). */
+export interface PrintedPdf {
+  pdfPath: string;
+  pages: number | undefined;
+}
+
+/**
+ * The number of pages of a PDF as Chromium writes it: one `/Type /Page` dictionary per page, no
+ * object streams. Undefined for a PDF that has none (another producer), rather than a guess.
+ */
+export function pdfPageCount(pdf: Uint8Array): number | undefined {
+  const pages = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+  return pages > 0 ? pages : undefined;
+}
+
+export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions = {}): Promise<PrintedPdf[]> {
   const executablePath = options.executablePath ?? defaultChromiumPath();
   if (!existsSync(executablePath)) throw new BrowserNotFoundError(executablePath);
-  if (jobs.length === 0) return;
+  if (jobs.length === 0) return [];
+  const printed: PrintedPdf[] = [];
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
@@ -69,7 +85,8 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
         // Fonts (system CJK fonts included) must be ready before layout is printed.
         await page.evaluate('document.fonts.ready.then(() => true)');
         mkdirSync(dirname(resolve(job.pdfPath)), { recursive: true });
-        await page.pdf({ path: job.pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = await page.pdf({ path: job.pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+        printed.push({ pdfPath: job.pdfPath, pages: pdfPageCount(pdf) });
       } finally {
         await page.close();
       }
@@ -77,4 +94,5 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
   } finally {
     await browser.close();
   }
+  return printed;
 }

@@ -7,13 +7,14 @@
  * passed, and then all files at once (see outputs/write.ts), so a failed build never leaves
  * half an output behind.
  */
-import { closeSync, existsSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { createTranslator } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
-import { BrowserNotFoundError, defaultChromiumPath, printPdfs } from '../outputs/pdf.js';
+import { BrowserNotFoundError, defaultChromiumPath, pdfPageCount, printPdfs } from '../outputs/pdf.js';
+import { checkLeafletPages } from '../checks/pages.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestStudy } from './cache.js';
@@ -106,6 +107,31 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
+/**
+ * Page-count warnings of the leaflet PDFs among `files` (paths in `dir`, `<lang>/<study>/leaflet.pdf`),
+ * named where they are after the swap (under `out`). Read from the files, so a leaflet kept from the
+ * last build is checked as one printed now.
+ */
+function leafletPageChecks(dir: string, out: string, files: readonly string[]): Diagnostic[] {
+  return checkLeafletPages(
+    files
+      .filter((f) => f.endsWith('/leaflet.pdf'))
+      .map((f) => {
+        const [lang, study] = f.split('/');
+        return { file: join(out, f), lang: lang!, study: study!, pages: pagesOf(join(dir, f)) };
+      }),
+  );
+}
+
+/** A PDF's page count; undefined when it cannot be read (an up-to-date build does not look at its files otherwise). */
+function pagesOf(path: string): number | undefined {
+  try {
+    return pdfPageCount(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
 function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'langs'>, langs: readonly string[]): StudyReport {
   return { id: outcome.id, file: outcome.file, summaries: langs.flatMap((l) => outcome.langs[l]?.summaries ?? []), sources: outcome.report.sources, derived: outcome.report.derived };
@@ -186,6 +212,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const unchanged = !!last && tasks.length === 0 && kept.size === last.studies.length && [...kept.values()].every((k) => k.langs.length === langs.length) && exitCodeFor(diagnostics) === 0;
   if (unchanged && last) {
     for (const { study } of kept.values()) diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]!.diagnostics));
+    if (printing) diagnostics.push(...leafletPageChecks(out, out, [...kept.values()].flatMap(({ study }) => langs.flatMap((l) => study.langs[l]!.files)).sort()));
     const studies = last.studies.map((s) => studyReport(s, langs));
     if (options.onStudy) studies.forEach(options.onStudy);
     const all = dedupe(diagnostics);
@@ -202,10 +229,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
   }
   try {
-    if (staging) {
-      const reusedFiles = [...kept.values()].flatMap(({ study, langs: same }) => same.flatMap((l) => study.langs[l]!.files));
-      time('write', () => staging!.reuse(reusedFiles));
-    }
+    const reusedFiles = [...kept.values()].flatMap(({ study, langs: same }) => same.flatMap((l) => study.langs[l]!.files));
+    if (staging) time('write', () => staging!.reuse(reusedFiles));
     // Studies are taken in input order, whichever thread finished first, so the report and the
     // manifest are the same every time; each is done with as soon as its turn comes, and its manifest
     // line goes to disk, so the build's memory does not grow with the number of studies.
@@ -325,6 +350,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       } else if (printing && leaflets.length) {
         // Printed into the staging folder, before the swap: a build stopped while printing leaves the previous output.
         await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })));
+      }
+      if (printing) {
+        // Every leaflet PDF of the new output, printed now or kept from the last build, in path order.
+        all.push(...leafletPageChecks(staging.dir, out, [...leaflets.map((f) => f.replace(/\.html$/, '.pdf')), ...reusedFiles].sort()));
       }
       time('write', () => {
         renameSync(manifestPath, join(staging!.dir, OUTPUT_MARKER));

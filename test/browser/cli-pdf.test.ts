@@ -60,4 +60,25 @@ describe('laysum build --format leaflet --pdf', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--pdf prints leaflets; add --format leaflet');
   });
+
+  it('warns, naming the PDF and its page count, for a leaflet that prints on more than two pages; also when the build is up to date', () => {
+    const out = join(tempDir(), 'out');
+    const args = ['build', 'test/fixtures/leaflet-long', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', out];
+    const first = laysum(args);
+    expect(first.code, first.stderr).toBe(0);
+    const warnings = (stderr: string) => stderr.split('\n').filter((line) => line.includes('[leaflet/pages]'));
+    const expected = ['de', 'en', 'zh'].flatMap((lang) => {
+      const pdf = join(out, lang, 'many-side-effects', 'leaflet.pdf');
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
+      // Six groups and eight kinds of side effect, each drawn for 45 people: more than two pages in every language.
+      expect(pages, lang).toBeGreaterThan(2);
+      return [`warning: ${pdf} many-side-effects/${lang}: prints on ${pages} A4 pages, more than the 2 a leaflet is made for (many groups, side effects or glossary terms); look at the PDF before it is handed out [leaflet/pages]`];
+    });
+    expect(warnings(first.stderr)).toEqual(expected);
+    // The sample fits two pages: no warning for it.
+    expect(first.stderr).not.toContain('first-patient-2021/leaflet.pdf');
+    const again = laysum(args);
+    expect(again.stdout + again.stderr).toContain('is up to date');
+    expect(warnings(again.stderr)).toEqual(expected);
+  });
 });
