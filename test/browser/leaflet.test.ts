@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator, deriveFacts, loadProject, parseStudyFacts, type StudyFacts } from '../../src/index.js';
-import { renderLeaflet } from '../../src/outputs/leaflet/index.js';
+import { renderLeaflet, SIDE_BY_SIDE_FROM } from '../../src/outputs/leaflet/index.js';
 import { BrowserNotFoundError, printPdfs } from '../../src/outputs/pdf.js';
-import { SAMPLES, tempDir } from '../helpers.js';
+import { FIXTURES, SAMPLES, tempDir } from '../helpers.js';
 import { launchBrowser } from './browser.js';
 
 const LANGS = ['en', 'de', 'zh'];
@@ -97,6 +97,37 @@ describe('the zh leaflet in Chromium', () => {
     const widths = (await page.evaluate(`(() => { const w = (id) => { const r = document.createRange(); r.selectNodeContents(document.getElementById(id)); return r.getBoundingClientRect().width; }; return [w('probe-a'), parseFloat(getComputedStyle(document.getElementById('probe-a')).fontSize)]; })()`)) as [number, number];
     expect(widths[0]).toBeGreaterThanOrEqual([...a].length * widths[1] * 0.9);
     await page.screenshot({ path: join(dir, 'mueller-2024.zh.png'), fullPage: true });
+  });
+});
+
+describe('many side effects in Chromium', () => {
+  it('sets their icon arrays two to a row, each legend under its icons; four or fewer one to a row', async () => {
+    const longFile = join(FIXTURES, 'leaflet-long', 'many-side-effects.yaml');
+    const long = parseStudyFacts(readFileSync(longFile, 'utf8'), longFile).facts as StudyFacts;
+    expect(long.safety?.length).toBeGreaterThanOrEqual(SIDE_BY_SIDE_FROM);
+    expect(facts.safety?.length).toBeLessThan(SIDE_BY_SIDE_FROM);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+      const boxes = async (study: StudyFacts) => {
+        const path = join(dir, `${study.id}.en.arrays.html`);
+        writeFileSync(path, renderLeaflet(study, deriveFacts(study), tr('en'), project.formats.leaflet!).html);
+        await page.goto(pathToFileURL(path).href);
+        return (await page.evaluate(`[...document.querySelectorAll('.arrays figure')].map((f) => { const r = f.getBoundingClientRect(), s = f.querySelector('svg').getBoundingClientRect(), c = f.querySelector('figcaption').getBoundingClientRect(); return [r.left, r.top, s.top >= c.bottom - 1]; })`)) as [number, number, boolean][];
+      };
+      const side = await boxes(long);
+      expect(side).toHaveLength(long.safety!.length);
+      // Pairs share a row (same top, the second to the right); the icons come under the caption.
+      for (let i = 0; i + 1 < side.length; i += 2) {
+        expect(side[i + 1]![1]).toBeCloseTo(side[i]![1], 0);
+        expect(side[i + 1]![0]).toBeGreaterThan(side[i]![0] + 100);
+      }
+      expect(side.every(([, , below]) => below)).toBe(true);
+      const rows = await boxes(facts);
+      expect(new Set(rows.map(([left]) => Math.round(left))).size).toBe(1);
+    } finally {
+      await browser.close();
+    }
   });
 });
 

@@ -22,7 +22,7 @@ import { buildLeafletModel, LEAFLET_LEVEL, type LeafletModel } from './model.js'
 import { visibleText } from './text.js';
 
 export { iconArray, estimateTextWidth, OKABE_ITO, UNMARKED, type IconArrayOptions, type IconGroup } from './icon-array.js';
-export { buildLeafletModel, LEAFLET_LEVEL, type LeafletModel } from './model.js';
+export { buildLeafletModel, LEAFLET_LEVEL, SIDE_BY_SIDE_FROM, type LeafletModel } from './model.js';
 export { visibleText } from './text.js';
 
 export interface Leaflet {

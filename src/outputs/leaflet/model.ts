@@ -38,8 +38,16 @@ export interface LeafletModel extends StudyView {
   reference: string;
   whoArray: IconArrayOptions;
   safetyArrays: IconArrayOptions[];
+  /** Many side effects: their arrays two to a row, each legend under its icons (see SIDE_BY_SIDE_FROM). */
+  safetySideBySide: boolean;
   glossary: GlossaryEntry[];
 }
+
+/**
+ * From this many side-effect arrays on, they are set two to a row: one a row, eight arrays of 45
+ * people took a printed page and a half. Up to four (the samples' most), one a row, legend beside.
+ */
+export const SIDE_BY_SIDE_FROM = 5;
 
 const AUTHORS_IN_FULL = 6;
 
@@ -76,14 +84,14 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptio
   };
 }
 
-function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: number, tr: Translator, id: string): IconArrayOptions {
+function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: number, tr: Translator, id: string, sideBySide: boolean): IconArrayOptions {
   const context = LEAFLET_LEVEL;
   const sentence = tr.t('easy.safety.event', { context, count: event.count, total, event: termName(tr, context, 'events', event.event) });
   const grade = event.grade === undefined ? [] : [tr.t(`easy.safety.grade${event.grade}`, { context })];
   return {
     id,
     total,
-    legend: 'right',
+    legend: sideBySide ? 'below' : 'right',
     title: joinSentences(tr, [sentence, ...grade]),
     description: tr.t('leaflet:arrays.eventDescription', { context }),
     groups: [{ count: event.count, label: tr.t('leaflet:arrays.hadIt', { context, count: event.count }) }],
@@ -98,6 +106,7 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
   const idBase = `leaflet-${facts.id}`;
   // The glossary is the easy summary's: the same medical words, explained the same way.
   const { glossary } = buildSummaryModel(facts, derived, LEAFLET_LEVEL, tr);
+  const sideBySide = (facts.safety?.length ?? 0) >= SIDE_BY_SIDE_FROM;
   return {
     lang,
     htmlLang: tr.language.html,
@@ -110,7 +119,8 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     ...(facts.citation.doi ? { doiUrl: `https://doi.org/${encodeURI(facts.citation.doi)}` } : {}),
     reference: reference(facts, tr),
     whoArray: whoArray(facts, tr, `${idBase}-who`),
-    safetyArrays: (facts.safety ?? []).map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`)),
+    safetyArrays: (facts.safety ?? []).map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`, sideBySide)),
+    safetySideBySide: sideBySide,
     glossary,
   };
 }
