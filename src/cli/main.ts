@@ -24,6 +24,7 @@ import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
 import { formatDiagnostic } from '../diagnostics/index.js';
 import { recoverOutput, type Recovery } from '../outputs/write.js';
+import { WORKER_MEMORY } from '../pipeline/memory.js';
 
 /** Bad flags: the caller's mistake, exit 2 (the pipeline's `UsageError` has the same name). */
 class UsageError extends Error {
@@ -244,7 +245,7 @@ function installSignalHandlers(): void {
  * which grows with the corpus, so its bound is wide; a bound at all keeps V8 from letting the heap
  * grow to four times its live data (measured, 1,000 studies: 290 MB for the build without, 222 MB with).
  */
-const BUILD_THREAD_MEMORY = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 } as const;
+const BUILD_THREAD_MEMORY = { maxYoungGenerationSizeMb: WORKER_MEMORY.maxYoungGenerationSizeMb, maxOldGenerationSizeMb: 512 } as const;
 
 /** Runs `job` in a worker thread; resolves with its report, rejects with its error. */
 function runInWorker(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<{ report: BuildReport; table?: string }> {

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { processStudy, workbench, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import type { WorkerReply } from './worker.js';
+import { WORKER_MEMORY } from './memory.js';
 
 /** Studies per message: small enough to balance the load, large enough that messages cost nothing. */
 const BATCH = 4;
@@ -22,15 +23,6 @@ const MIN_PER_WORKER = 12;
 
 const WORKER_FILE = new URL('./worker.js', import.meta.url);
 
-/**
- * Each worker's heap, bounded. A worker's live data is about 30 MB (code, templates, the check
- * caches, which are bounded, and the batch in hand); without a bound V8 lets a heap grow to
- * about four times that before collecting, with a bound under 256 MB to about 1.3 times. Measured
- * on 1,000 studies, 2 threads: young generation 8 MB saves 15–25 MB but costs 10–15 % speed;
- * 16 MB runs at the unbounded speed; 32 MB costs 40 MB more. The laysum command gives the
- * build's own thread the same young generation (src/cli).
- */
-export const WORKER_MEMORY = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } as const;
 
 /** Threads for a build of `tasks` studies, this one included: `requested` (default: one per core), at most one per MIN_PER_WORKER studies. */
 export function workerCount(tasks: number, requested?: number): number {
