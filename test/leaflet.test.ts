@@ -18,7 +18,7 @@ import {
   type StudyFacts,
   type Translator,
 } from '../src/index.js';
-import { iconArray, renderLeaflet, visibleText, OKABE_ITO, UNMARKED } from '../src/outputs/leaflet/index.js';
+import { estimatePrintedHeight, FULL_ARRAYS_MAX_HEIGHT, fullArrayLayout, iconArray, renderLeaflet, SIDE_BY_SIDE_FROM, visibleText, OKABE_ITO, UNMARKED } from '../src/outputs/leaflet/index.js';
 import { pdfPageCount } from '../src/outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../src/checks/index.js';
 import { FIXTURES, projectWith, readTree, SAMPLES, tempDir } from './helpers.js';
@@ -96,6 +96,7 @@ describe.each(STUDIES)('leaflet of %s', (study) => {
     });
 
     it('gives every icon array a text alternative and a visible legend in the target language', () => {
+      const strips = /<div class="strips">[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
       for (const svg of svgs(html)) {
         expect(svg).toContain('role="img"');
         const [titleId, descId] = /aria-labelledby="([^" ]+) ([^"]+)"/.exec(svg)!.slice(1);
@@ -104,7 +105,9 @@ describe.each(STUDIES)('leaflet of %s', (study) => {
         const title = svgTitle(svg);
         if (lang === 'zh') expect(title).toMatch(/\p{Script=Han}{4}/u);
         else expect(title).not.toMatch(/\p{Script=Han}/u);
-        expect(svg).toMatch(/<text [^>]*>[^<]+<\/text>/);
+        // A legend in the picture, or (side effects set as strips) one key printed above them all.
+        if (strips.includes(svg)) expect(html).toContain(`<p class="strip-key">${escapeHtml(tr.t('leaflet:arrays.eventDescription', { context: 'easy' }))}</p>`);
+        else expect(svg).toMatch(/<text [^>]*>[^<]+<\/text>/);
       }
       // Ids are unique within the document.
       const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
@@ -237,6 +240,24 @@ describe('icon arrays', () => {
     expect(svg).not.toContain('<b>');
   });
 
+  it('draws strips of small icons, 20 to a row with a gap after every fifth, without a legend', () => {
+    const svg = iconArray({ ...base, total: 45, groups: [{ count: 9, label: 'had it' }], otherLabel: 'all others', size: 'strip', legend: 'none' });
+    expect(persons(svg)).toBe(45);
+    const at = [...svg.matchAll(/class="person"[^>]*translate\(([\d.]+) ([\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(new Set(at.map(([, y]) => y)).size).toBe(3);
+    const firstRow = at.filter(([, y]) => y === at[0]![1]).map(([x]) => x);
+    expect(firstRow).toHaveLength(20);
+    const steps = firstRow.slice(1).map((x, i) => x - firstRow[i]!);
+    // Four blocks of five: the step after every fifth icon is wider.
+    expect(steps.filter((d) => d > steps[0]!).length).toBe(3);
+    expect(steps[4]).toBeGreaterThan(steps[0]!);
+    expect(svg).not.toContain('<text ');
+    // Smaller than the full array of the same people.
+    const full = iconArray({ ...base, total: 45, groups: [{ count: 9, label: 'had it' }], otherLabel: 'all others' });
+    const height = (s: string) => Number(/height="([\d.]+)"/.exec(s)![1]);
+    expect(height(svg)).toBeLessThan(height(full) / 2);
+  });
+
   it('derives ids from the content when given none, so output stays deterministic', () => {
     const { id: _id, ...rest } = base;
     const a = iconArray({ ...rest, groups: [{ count: 2, label: 'x' }] });
@@ -248,6 +269,64 @@ describe('icon arrays', () => {
     expect(() => iconArray({ ...base, groups: [{ count: 16, label: 'x' }] })).toThrow(/at most 15/);
     expect(() => iconArray({ ...base, total: 0, groups: [] })).toThrow(/total/);
     expect(() => iconArray({ ...base, id: '1"><script>', groups: [] })).toThrow(/id/);
+  });
+});
+
+describe('side effects of a large study', () => {
+  const long = facts(join(FIXTURES, 'leaflet-long', 'many-side-effects.yaml'));
+  const total = long.population.total;
+  const events = long.safety!;
+
+  it('sets full arrays one a row, or two to a row from SIDE_BY_SIDE_FROM on', () => {
+    expect(fullArrayLayout(1)).toBe('rows');
+    expect(fullArrayLayout(SIDE_BY_SIDE_FROM - 1)).toBe('rows');
+    expect(fullArrayLayout(SIDE_BY_SIDE_FROM)).toBe('pairs');
+    // Pairs leave more blank at a page's foot: they give way to strips sooner.
+    expect(FULL_ARRAYS_MAX_HEIGHT.pairs).toBeLessThan(FULL_ARRAYS_MAX_HEIGHT.rows);
+  });
+
+  it.each(LANGS)('in %s: strips exactly where the leaflet with full arrays is estimated taller than two pages hold', (lang) => {
+    const script = lang === 'zh' ? 'Han' : 'Latin';
+    const tr = translator(lang);
+    for (const f of [...STUDIES.map((study) => facts(join(SAMPLES, `${study}.yaml`))), long]) {
+      const { html } = renderLeaflet(f, deriveFacts(f), tr, template);
+      const full = renderLeaflet(f, deriveFacts(f), tr, template, { strips: false }).html;
+      expect(full, f.id).not.toContain('<div class="strips">');
+      const tooLong = estimatePrintedHeight(full, script) > FULL_ARRAYS_MAX_HEIGHT[fullArrayLayout(f.safety?.length ?? 0)];
+      expect(html.includes('<div class="strips">'), f.id).toBe(tooLong);
+      if (tooLong) expect(estimatePrintedHeight(html, script), f.id).toBeLessThan(estimatePrintedHeight(full, script) - 150);
+      else expect(html, f.id).toBe(full);
+    }
+    // A small study keeps its full arrays; the long one (8 side effects of 45 people) gets strips.
+    expect(render(facts(join(SAMPLES, 'crispr-donor-2024.yaml')), lang).html).not.toContain('<div class="strips">');
+    expect(render(long, lang).html).toContain('<div class="strips">');
+    expect(renderLeaflet(long, deriveFacts(long), tr, template, { strips: false }).html).toContain('<div class="arrays side-by-side">');
+  });
+
+  it.each(LANGS)('are drawn in %s as strips of small icons beside their sentences, under one key, every event with its count of the same denominator', (lang) => {
+    const tr = translator(lang);
+    const { html, text } = render(long, lang);
+    const strips = /<div class="strips">[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+    const figures = strips.match(/<figure>[\s\S]*?<\/figure>/g) ?? [];
+    expect(figures).toHaveLength(events.length);
+    const key = tr.t('leaflet:arrays.eventDescription', { context: 'easy' });
+    expect(html).toContain(`<p class="strip-key">${escapeHtml(key)}</p>`);
+    expect(text.split('\n')).toContain(key);
+    events.forEach((event, i) => {
+      const figure = figures[i]!;
+      const [svg] = svgs(figure);
+      expect(persons(svg!)).toBe(total);
+      expect(marked(svg!, 0)).toBe(event.count);
+      // No legend in a strip (the key above says what filled and empty mean), rows of 20.
+      expect(svg).not.toContain('<text ');
+      const rows = new Set([...svg!.matchAll(/class="person"[^>]*translate\([\d.]+ ([\d.]+)\)/g)].map((m) => m[1]));
+      expect(rows.size).toBe(Math.ceil(total / 20));
+      // The sentence beside the icons is the array's text alternative.
+      const caption = decodeXml(/<figcaption>([^<]*)<\/figcaption>/.exec(figure)?.[1] ?? '').replace(/&#x3D;/g, '=');
+      expect(caption).toBe(svgTitle(svg!));
+      expect(caption).toContain(tr.formatNumber(event.count));
+    });
+    expect(html).not.toContain('<div class="arrays');
   });
 });
 

@@ -22,7 +22,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
-import { formatDiagnostic } from '../diagnostics/index.js';
+import { counted, formatDiagnostic } from '../diagnostics/index.js';
 import { recoverOutput, type Recovery } from '../outputs/write.js';
 import { WORKER_MEMORY } from '../pipeline/memory.js';
 
@@ -107,14 +107,13 @@ function batchOptions(flags: CommonFlags): Partial<BuildOptions> {
 const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
 
 function summaryLine(report: BuildReport): string {
-  const summaries = report.summaryCount;
   const count = (sev: string) => report.diagnostics.filter((d) => d.severity === sev).length;
   const what =
     report.out === undefined ? 'checked, nothing written'
     : report.upToDate ? `nothing changed, ${report.out}/ is up to date`
-    : report.written ? `${report.written} files written to ${report.out}/${report.reused ? ` (${report.reused} unchanged studies taken over from the last build)` : ''}`
+    : report.written ? `${counted(report.written, 'file', 'files')} written to ${report.out}/${report.reused ? ` (${counted(report.reused, 'unchanged study', 'unchanged studies')} taken over from the last build)` : ''}`
     : 'nothing written';
-  return `laysum: ${report.studyCount} studies, ${summaries} summaries; ${what}; ${count('error')} errors, ${count('warning')} warnings`;
+  return `laysum: ${counted(report.studyCount, 'study', 'studies')}, ${counted(report.summaryCount, 'summary', 'summaries')}; ${what}; ${counted(count('error'), 'error', 'errors')}, ${counted(count('warning'), 'warning', 'warnings')}`;
 }
 
 /** The report page, written whole or not at all (a temporary file renamed into place). */

@@ -78,3 +78,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out || '(top level)';
 }
+
+/** A count in laysum's own (English) messages: `1 study`, `2 studies`. */
+export function counted(n: number, one: string, other: string): string {
+  return `${n} ${n === 1 ? one : other}`;
+}

@@ -7,7 +7,7 @@
  */
 import type { BuildReport, StudyReport, SummaryReport } from '../pipeline/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { formatDiagnostic } from '../diagnostics/index.js';
+import { counted, formatDiagnostic } from '../diagnostics/index.js';
 import { escapeHtml } from '../outputs/index.js';
 
 export interface ReportRow {
@@ -126,7 +126,7 @@ export function reportHtml(report: BuildReport): string {
 <body>
 <main>
 <h1>laysum check report</h1>
-<p>${report.studies.length} studies, ${report.studies.reduce((n, s) => n + s.summaries.length, 0)} summaries, ${errorsCount} errors. ${report.ok ? 'All checks passed.' : '<span class="bad">Some checks failed; failing rows come first.</span>'}</p>
+<p>${counted(report.studies.length, 'study', 'studies')}, ${counted(report.studies.reduce((n, s) => n + s.summaries.length, 0), 'summary', 'summaries')}, ${counted(errorsCount, 'error', 'errors')}. ${report.ok ? 'All checks passed.' : '<span class="bad">Some checks failed; failing rows come first.</span>'}</p>
 <h2>Summaries</h2>
 <table>
 <tr><th>study</th><th>lang</th><th>level</th><th>language</th><th>readability</th><th>fidelity</th><th>coverage</th><th>problems</th></tr>

@@ -67,12 +67,17 @@ describe('laysum build --format leaflet --pdf', () => {
     const first = laysum(args);
     expect(first.code, first.stderr).toBe(0);
     const warnings = (stderr: string) => stderr.split('\n').filter((line) => line.includes('[leaflet/pages]'));
-    const expected = ['de', 'en', 'zh'].flatMap((lang) => {
+    const pagesOf = (lang: string) => {
       const pdf = join(out, lang, 'many-side-effects', 'leaflet.pdf');
-      const pages = Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]);
-      // Six groups and eight kinds of side effect, each drawn for 45 people: more than two pages in every language.
-      expect(pages, lang).toBeGreaterThan(2);
-      return [`warning: ${pdf} many-side-effects/${lang}: prints on ${pages} A4 pages, more than the 2 a leaflet is made for (many groups, side effects or glossary terms); look at the PDF before it is handed out [leaflet/pages]`];
+      return { pdf, pages: Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]) };
+    };
+    // Six groups and eight kinds of side effect of 45 people, fifteen words explained: even with the side
+    // effects as strips, more than two pages in English and German (Chinese is shorter).
+    expect(pagesOf('en').pages).toBeGreaterThan(2);
+    expect(pagesOf('de').pages).toBeGreaterThan(2);
+    const expected = ['de', 'en', 'zh'].flatMap((lang) => {
+      const { pdf, pages } = pagesOf(lang);
+      return pages > 2 ? [`warning: ${pdf} many-side-effects/${lang}: prints on ${pages} A4 pages, more than the 2 a leaflet is made for (many groups, side effects or glossary terms); look at the PDF before it is handed out [leaflet/pages]`] : [];
     });
     expect(warnings(first.stderr)).toEqual(expected);
     // The sample fits two pages: no warning for it.

@@ -7,7 +7,8 @@
  *      <path class="person" data-group="0" …/> ×10 <path class="person" data-group="none" …/> ×5 … legend …</svg>'
  *
  * Why it looks the way it does (risk-communication practice, see README "Numbers"):
- * - rows of 10, with a gap after the fifth icon, so a reader can count without effort;
+ * - rows of 10, with a gap after the fifth icon, so a reader can count without effort (strips,
+ *   for a long list of side effects: rows of 20 smaller icons, a gap after every fifth);
  * - groups are filled in order, one block each, so a group reads as one area;
  * - colour is never the only cue: the first group is solid, further groups carry a pattern
  *   (stripes, dots, …) and unmarked people are outlines, so the array survives greyscale print;
@@ -39,8 +40,10 @@ export interface IconArrayOptions {
   otherLabel?: string;
   /** Prefix for the SVG's ids, unique within the document (e.g. `leaflet-mueller-2024-who`). */
   id?: string;
-  /** Where the legend goes: under the icons (default; entries flow and wrap) or beside them, one entry a line. */
-  legend?: 'below' | 'right';
+  /** Where the legend goes: under the icons (default; entries flow and wrap), beside them, one entry a line, or nowhere (a key printed once for several strips). */
+  legend?: 'below' | 'right' | 'none';
+  /** `full` (default): rows of 10 icons about 4 × 6 mm; `strip`: rows of 20 icons about 2.6 × 4 mm, for many arrays on one page. */
+  size?: 'full' | 'strip';
 }
 
 /** Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies. */
@@ -51,14 +54,23 @@ export const UNMARKED = '#BBBBBB';
 const PATTERNS = ['solid', 'diagonal', 'dots', 'horizontal', 'cross', 'vertical'] as const;
 type PatternKind = (typeof PATTERNS)[number];
 
-/** Icons are drawn at 80 % of the 20 × 30 path: about 4 × 6 mm in print, 10 to a row in half a page width. */
-const ICON_SCALE = 0.8;
-const ICON_W = 20 * ICON_SCALE;
-const CELL_W = 20;
-const CELL_H = 28;
-const PER_ROW = 10;
-/** Extra space after the fifth icon of a row: two blocks of five are counted at a glance. */
-const HALF_GAP = 6;
+/** How big the icons are and how many go in a row. */
+interface GridLayout {
+  /** Scale of the 20 × 30 person path. */
+  scale: number;
+  cellW: number;
+  cellH: number;
+  perRow: number;
+  /** Extra space after every fifth icon of a row: blocks of five are counted at a glance. */
+  gap: number;
+}
+
+const GRIDS: Record<NonNullable<IconArrayOptions['size']>, GridLayout> = {
+  // About 4 × 6 mm in print, 10 to a row in half a page width.
+  full: { scale: 0.8, cellW: 20, cellH: 28, perRow: 10, gap: 6 },
+  // About 2.6 × 4 mm, 20 to a row in a third of a page width: a side effect's line, not a block.
+  strip: { scale: 0.5, cellW: 12, cellH: 17, perRow: 20, gap: 4 },
+};
 const PAD = 2;
 /** 16 user units = 12 pt: the SVG is printed at its natural size (its width attribute), so legends stay ≥ 12 pt. */
 const LEGEND_FONT = 16;
@@ -199,8 +211,8 @@ function legendRight(entries: LegendEntry[], gridWidth: number, gridHeight: numb
   return { items, width, height: Math.max(gridHeight + PAD, top + entries.length * LEGEND_ROW + PAD) };
 }
 
-/** Column `c` of a row → x position, with the gap after the fifth icon. */
-const columnX = (c: number) => PAD + c * CELL_W + (c >= 5 ? HALF_GAP : 0);
+/** Column `c` of a row → x position, with a gap after every fifth icon. */
+const columnX = (grid: GridLayout, c: number) => PAD + c * grid.cellW + Math.floor(c / 5) * grid.gap;
 
 export function iconArray(opts: IconArrayOptions): string {
   const { total, groups } = opts;
@@ -213,17 +225,18 @@ export function iconArray(opts: IconArrayOptions): string {
   if (!/^[A-Za-z][\w-]*$/.test(prefix)) throw new RangeError(`icon array: id must start with a letter and hold only letters, digits, - and _, got \`${prefix}\``);
 
   const { defs, styles: groupStyles } = styles(prefix, groups.length);
-  const columns = Math.min(total, PER_ROW);
-  const rows = Math.ceil(total / PER_ROW);
-  const gridWidth = columnX(columns - 1) + ICON_W + PAD;
-  const gridHeight = rows * CELL_H;
+  const grid = GRIDS[opts.size ?? 'full'];
+  const columns = Math.min(total, grid.perRow);
+  const rows = Math.ceil(total / grid.perRow);
+  const gridWidth = columnX(grid, columns - 1) + 20 * grid.scale + PAD;
+  const gridHeight = rows * grid.cellH;
 
   const icons: string[] = [];
   let index = 0;
   const place = (style: Style, group: string) => {
-    const x = columnX(index % PER_ROW);
-    const y = PAD + Math.floor(index / PER_ROW) * CELL_H;
-    icons.push(icon(x, y, style, group, ICON_SCALE));
+    const x = columnX(grid, index % grid.perRow);
+    const y = PAD + Math.floor(index / grid.perRow) * grid.cellH;
+    icons.push(icon(x, y, style, group, grid.scale));
     index++;
   };
   groups.forEach((g, i) => {
@@ -233,7 +246,8 @@ export function iconArray(opts: IconArrayOptions): string {
 
   const entries = groups.map((g, i) => ({ style: groupStyles[i]!, label: g.label }));
   if (opts.otherLabel !== undefined && marked < total) entries.push({ style: OTHER, label: opts.otherLabel });
-  const { items: legend, width, height } = opts.legend === 'right' ? legendRight(entries, gridWidth, gridHeight) : legendBelow(entries, gridWidth, gridHeight);
+  const { items: legend, width, height } =
+    opts.legend === 'none' ? { items: [], width: gridWidth, height: gridHeight + PAD } : opts.legend === 'right' ? legendRight(entries, gridWidth, gridHeight) : legendBelow(entries, gridWidth, gridHeight);
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="icon-array" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" overflow="visible" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,

@@ -18,11 +18,13 @@ import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
 import { closeHanSpacing, registerHelpers, type RenderData } from '../../render/index.js';
 import { iconArray, type IconArrayOptions } from './icon-array.js';
-import { buildLeafletModel, LEAFLET_LEVEL, type LeafletModel } from './model.js';
+import { buildLeafletModel, fullArrayLayout, LEAFLET_LEVEL, type LeafletModel, type LeafletModelOptions } from './model.js';
+import { estimatePrintedHeight } from './fit.js';
 import { visibleText } from './text.js';
 
 export { iconArray, estimateTextWidth, OKABE_ITO, UNMARKED, type IconArrayOptions, type IconGroup } from './icon-array.js';
-export { buildLeafletModel, LEAFLET_LEVEL, SIDE_BY_SIDE_FROM, type LeafletModel } from './model.js';
+export { buildLeafletModel, fullArrayLayout, LEAFLET_LEVEL, SIDE_BY_SIDE_FROM, type LeafletModel, type LeafletModelOptions, type SafetyLayout } from './model.js';
+export { estimatePrintedHeight } from './fit.js';
 export { visibleText } from './text.js';
 
 export interface Leaflet {
@@ -57,10 +59,35 @@ function compile(template: string): Handlebars.TemplateDelegate<LeafletModel> {
   return delegate;
 }
 
-export function renderLeaflet(facts: StudyFacts, derived: DerivedFacts, tr: Translator, template: string): Leaflet {
-  const model = buildLeafletModel(facts, derived, tr);
+/**
+ * Estimated height (estimatePrintedHeight) above which full side-effect arrays give way to strips,
+ * by how the full arrays are set. Two A4 pages hold about 2,030 px of the template's content
+ * (measured in Chromium: 2,018 printed on two pages, 2,046 on three). Arrays set in pairs move to
+ * the next page a pair at a time, which can leave a pair's height blank at a page's foot (1,893
+ * px printed on three pages), so they get less. Of the 132 measured leaflets, none estimated at
+ * or under these printed on three pages with full arrays.
+ */
+export const FULL_ARRAYS_MAX_HEIGHT = { rows: 2_000, pairs: 1_900 } as const;
+
+function renderHtml(facts: StudyFacts, derived: DerivedFacts, tr: Translator, template: string, options: LeafletModelOptions): string {
+  const model = buildLeafletModel(facts, derived, tr, options);
   const renderData: RenderData = { tr, level: LEAFLET_LEVEL, covered: new Set() };
   const rendered = compile(template)(model, { data: { renderData } });
-  const html = `${(tr.language.script === 'Han' ? closeHanSpacing(rendered) : rendered).trim()}\n`;
+  return `${(tr.language.script === 'Han' ? closeHanSpacing(rendered) : rendered).trim()}\n`;
+}
+
+/**
+ * A leaflet is made to print on two pages: a study whose side effects, drawn as full icon arrays,
+ * would make it longer gets them as strips of small icons (the same people, the same sentences).
+ * Chosen from the facts and the wording alone, so the HTML and its PDF agree and stay the same
+ * from build to build. What still does not fit two pages is warned about when printed (checks/pages).
+ */
+export function renderLeaflet(facts: StudyFacts, derived: DerivedFacts, tr: Translator, template: string, layout: LeafletModelOptions = {}): Leaflet {
+  let html = renderHtml(facts, derived, tr, template, layout);
+  // `layout.strips` given: the caller chose.
+  const events = facts.safety?.length ?? 0;
+  if (layout.strips === undefined && events > 0 && estimatePrintedHeight(html, tr.language.script === 'Han' ? 'Han' : 'Latin') > FULL_ARRAYS_MAX_HEIGHT[fullArrayLayout(events)]) {
+    html = renderHtml(facts, derived, tr, template, { strips: true });
+  }
   return { html, text: visibleText(html) };
 }

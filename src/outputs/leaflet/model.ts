@@ -38,16 +38,31 @@ export interface LeafletModel extends StudyView {
   reference: string;
   whoArray: IconArrayOptions;
   safetyArrays: IconArrayOptions[];
-  /** Many side effects: their arrays two to a row, each legend under its icons (see SIDE_BY_SIDE_FROM). */
+  /** How the side-effect arrays are set (see safetyLayout). */
+  safetyLayout: SafetyLayout;
+  /** `safetyLayout` is `pairs`, for the template. */
   safetySideBySide: boolean;
+  /** `safetyLayout` is `strips`, for the template. */
+  safetyStrips: boolean;
   glossary: GlossaryEntry[];
 }
 
 /**
- * From this many side-effect arrays on, they are set two to a row: one a row, eight arrays of 45
- * people took a printed page and a half. Up to four (the samples' most), one a row, legend beside.
+ * How the side-effect arrays are set:
+ * - `rows`: one a row, legend beside (a few arrays: the samples);
+ * - `pairs`: two to a row, each legend under its icons (from SIDE_BY_SIDE_FROM arrays on);
+ * - `strips`: one strip of small icons a line, beside its sentence, under one key for all: where
+ *   full arrays would push the leaflet past two printed pages (renderLeaflet decides).
  */
+export type SafetyLayout = 'rows' | 'pairs' | 'strips';
+
+/** From this many side-effect arrays on, full arrays are set two to a row (one a row, eight arrays of 45 people took a page and a half). */
 export const SIDE_BY_SIDE_FROM = 5;
+
+/** The layout of `events` full-size side-effect arrays. */
+export function fullArrayLayout(events: number): Exclude<SafetyLayout, 'strips'> {
+  return events >= SIDE_BY_SIDE_FROM ? 'pairs' : 'rows';
+}
 
 const AUTHORS_IN_FULL = 6;
 
@@ -84,14 +99,15 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptio
   };
 }
 
-function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: number, tr: Translator, id: string, sideBySide: boolean): IconArrayOptions {
+function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: number, tr: Translator, id: string, layout: SafetyLayout): IconArrayOptions {
   const context = LEAFLET_LEVEL;
   const sentence = tr.t('easy.safety.event', { context, count: event.count, total, event: termName(tr, context, 'events', event.event) });
   const grade = event.grade === undefined ? [] : [tr.t(`easy.safety.grade${event.grade}`, { context })];
   return {
     id,
     total,
-    legend: sideBySide ? 'below' : 'right',
+    legend: layout === 'strips' ? 'none' : layout === 'pairs' ? 'below' : 'right',
+    ...(layout === 'strips' ? { size: 'strip' as const } : {}),
     title: joinSentences(tr, [sentence, ...grade]),
     description: tr.t('leaflet:arrays.eventDescription', { context }),
     groups: [{ count: event.count, label: tr.t('leaflet:arrays.hadIt', { context, count: event.count }) }],
@@ -99,14 +115,19 @@ function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: nu
   };
 }
 
-export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: Translator): LeafletModel {
+export interface LeafletModelOptions {
+  /** Side effects as strips of small icons instead of full arrays. */
+  strips?: boolean;
+}
+
+export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: Translator, options: LeafletModelOptions = {}): LeafletModel {
   const lang = tr.language.code;
   const { population } = facts;
   const view = studyView(facts, tr);
   const idBase = `leaflet-${facts.id}`;
   // The glossary is the easy summary's: the same medical words, explained the same way.
   const { glossary } = buildSummaryModel(facts, derived, LEAFLET_LEVEL, tr);
-  const sideBySide = (facts.safety?.length ?? 0) >= SIDE_BY_SIDE_FROM;
+  const layout: SafetyLayout = options.strips ? 'strips' : fullArrayLayout(facts.safety?.length ?? 0);
   return {
     lang,
     htmlLang: tr.language.html,
@@ -119,8 +140,10 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     ...(facts.citation.doi ? { doiUrl: `https://doi.org/${encodeURI(facts.citation.doi)}` } : {}),
     reference: reference(facts, tr),
     whoArray: whoArray(facts, tr, `${idBase}-who`),
-    safetyArrays: (facts.safety ?? []).map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`, sideBySide)),
-    safetySideBySide: sideBySide,
+    safetyArrays: (facts.safety ?? []).map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`, layout)),
+    safetyLayout: layout,
+    safetySideBySide: layout === 'pairs',
+    safetyStrips: layout === 'strips',
     glossary,
   };
 }
