@@ -106,7 +106,7 @@ describe.each(STUDIES)('leaflet of %s', (study) => {
         if (lang === 'zh') expect(title).toMatch(/\p{Script=Han}{4}/u);
         else expect(title).not.toMatch(/\p{Script=Han}/u);
         // A legend in the picture, or (side effects set as strips) one key printed above them all.
-        if (strips.includes(svg)) expect(html).toContain(`<p class="strip-key">${escapeHtml(tr.t('leaflet:arrays.eventDescription', { context: 'easy' }))}</p>`);
+        if (strips.includes(svg)) expect(html).toContain(`<p class="strip-key">${escapeHtml(tr.t('leaflet:arrays.stripKey', { context: 'easy' }))}</p>`);
         else expect(svg).toMatch(/<text [^>]*>[^<]+<\/text>/);
       }
       // Ids are unique within the document.
@@ -309,7 +309,7 @@ describe('side effects of a large study', () => {
     const strips = /<div class="strips">[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
     const figures = strips.match(/<figure>[\s\S]*?<\/figure>/g) ?? [];
     expect(figures).toHaveLength(events.length);
-    const key = tr.t('leaflet:arrays.eventDescription', { context: 'easy' });
+    const key = tr.t('leaflet:arrays.stripKey', { context: 'easy' });
     expect(html).toContain(`<p class="strip-key">${escapeHtml(key)}</p>`);
     expect(text.split('\n')).toContain(key);
     events.forEach((event, i) => {
