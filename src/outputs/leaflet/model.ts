@@ -38,7 +38,7 @@ export interface LeafletModel extends StudyView {
   reference: string;
   whoArray: IconArrayOptions;
   safetyArrays: IconArrayOptions[];
-  /** How the side-effect arrays are set (see safetyLayout). */
+  /** How the side-effect arrays are set (see SafetyLayout). */
   safetyLayout: SafetyLayout;
   /** `safetyLayout` is `pairs`, for the template. */
   safetySideBySide: boolean;
