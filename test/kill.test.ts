@@ -1,7 +1,8 @@
 /**
  * A build that is killed leaves a complete output: the real `laysum build` on a bigger input
- * (40 studies), stopped with SIGINT, SIGTERM, SIGHUP or SIGKILL at several points — while it
- * starts, while it renders, and the moment its staging folder appears (watched with inotify) —
+ * (150 studies, so that 800 ms is well inside the rendering), stopped with SIGINT, SIGTERM,
+ * SIGHUP or SIGKILL at several points — while it starts, while it renders, and the moment its
+ * staging folder appears (watched with inotify) —
  * must leave `out/` byte-identical to the previous build or to a clean build of the new input,
  * never a mix. After a catchable signal nothing may be left beside `out/`; after SIGKILL litter
  * may remain, and the next build must clean it up and succeed.
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'laysum.js');
-const COPIES = 40;
+const COPIES = 150;
 const ARGS = ['--lang', 'en', '--level', 'easy', '-q'];
 const STAGING = /^\.out\.staging-\d+-[A-Za-z0-9]{6}$/;
 

@@ -7,7 +7,9 @@
  *
  * YAML and JSON both go through the `yaml` parser (JSON is YAML 1.2), which keeps the
  * source range of every node; JSON is first parsed strictly so that JSON-only syntax errors
- * (trailing commas, comments) are reported as such.
+ * (trailing commas, comments) are reported as such. A plain file that is valid is read by a
+ * faster reader first (plain-yaml.ts), and the `yaml` document is made only when a position
+ * is asked for.
  *
  * Hostile files are bad input with a message, never a crash or a hang:
  * - larger than MAX_FACTS_BYTES: rejected before parsing;
@@ -26,6 +28,7 @@ import { isMap, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, 
 import type { z } from 'zod';
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import { printable } from './characters.js';
+import { readPlainYaml } from './plain-yaml.js';
 import { StudyFacts } from './schema.js';
 
 /** Largest facts file accepted; a study is a few KB, so this only stops accidents and abuse. */
@@ -159,7 +162,9 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
 const printablePath = (path: readonly PropertyKey[]) => path.map((seg) => (typeof seg === 'string' ? printable(seg) : seg));
 
 /** Paths of every object in the data that has an own `__proto__` key (as `yaml` and `JSON.parse` define it). */
-function protoKeyPaths(data: unknown): PropertyKey[][] {
+function protoKeyPaths(data: unknown, text: string): PropertyKey[][] {
+  // Only a file that spells the key, or could make it with an escape (`"\x5f_proto__"`), has one.
+  if (!text.includes('__proto__') && !text.includes('\\')) return [];
   const found: PropertyKey[][] = [];
   const stack: [unknown, PropertyKey[]][] = [[data, []]];
   while (stack.length) {
@@ -219,6 +224,32 @@ export function parseStudyFacts(text: string, file: string): ParsedFacts {
     const jsonError = jsonSyntaxError(text, file);
     if (jsonError) return { file, locate: noPosition, diagnostics: [jsonError] };
   }
+  return readValid(text, file) ?? readWithPositions(text, file);
+}
+
+/** The facts of a plain, valid file, read without positions (see plain-yaml.ts); undefined for anything else. */
+function readValid(text: string, file: string): ParsedFacts | undefined {
+  const data = readPlainYaml(text);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const result = StudyFacts.safeParse(data);
+  if (!result.success || protoKeyPaths(data, text).length > 0) return undefined;
+  return { file, facts: result.data, locate: lazyLocator(text), diagnostics: [] };
+}
+
+/** A locator that reads the text with positions when first asked (most valid files never are). */
+export function lazyLocator(text: string): Locator {
+  let locate: Locator | undefined;
+  return (path) => {
+    if (!locate) {
+      const counter = new LineCounter();
+      locate = makeLocator(parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true }), counter);
+    }
+    return locate(path);
+  };
+}
+
+/** Read with the `yaml` library, which keeps positions: every file with a problem is read here, and reported. */
+function readWithPositions(text: string, file: string): ParsedFacts {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
@@ -275,7 +306,7 @@ export function parseStudyFacts(text: string, file: string): ParsedFacts {
   }
   const result = StudyFacts.safeParse(data);
   // zod drops a `__proto__` key of a record (`title`, `quotes[].text`) without a word; it is an unknown field like anywhere else.
-  const protoKeys = protoKeyPaths(data).filter(
+  const protoKeys = protoKeyPaths(data, text).filter(
     (path) => !(result.error?.issues ?? []).some((i) => i.code === 'unrecognized_keys' && i.keys.includes('__proto__') && i.path.join('\0') === path.join('\0')),
   );
   const protoDiagnostics = protoKeys.map((path) =>

@@ -10,13 +10,14 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
+import { lazyLocator, type Position } from '../facts/index.js';
 import { createTranslator } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserNotFoundError, defaultChromiumPath, pdfPageCount, printPdfs } from '../outputs/pdf.js';
 import { checkLeafletPages } from '../checks/pages.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
-import { collectFactsFiles } from './load.js';
+import { collectFactsFiles, readUtf8 } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
 import { shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
@@ -133,6 +134,12 @@ function pagesOf(path: string): number | undefined {
 }
 
 /** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
+/** Where a facts file writes its id (for a duplicate-id message): the file is read again, as positions are not kept for valid files. */
+function idPosition(file: string): Position | undefined {
+  const { text } = readUtf8(file, 'facts file');
+  return text === undefined ? undefined : lazyLocator(text)(['id']);
+}
+
 function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'langs'>, langs: readonly string[]): StudyReport {
   return { id: outcome.id, file: outcome.file, summaries: langs.flatMap((l) => outcome.langs[l]?.summaries ?? []), sources: outcome.report.sources, derived: outcome.report.derived };
 }
@@ -273,7 +280,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const id = outcome ? outcome.id : before?.study.id;
       const file = outcome?.file ?? before!.study.file;
       if (id && ids.has(id)) {
-        diagnostics.push(diagnostic({ ruleId: 'facts/duplicate-id', kind: 'input', severity: 'error', message: `study id \`${id}\` is also used by ${ids.get(id)}; expected one file per study id`, place: { file, path: 'id', ...(outcome?.idAt ?? {}) } }));
+        diagnostics.push(diagnostic({ ruleId: 'facts/duplicate-id', kind: 'input', severity: 'error', message: `study id \`${id}\` is also used by ${ids.get(id)}; expected one file per study id`, place: { file, path: 'id', ...(idPosition(file) ?? {}) } }));
         return;
       }
       if (id) ids.set(id, file);

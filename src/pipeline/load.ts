@@ -92,15 +92,16 @@ export function readSourceTexts(facts: StudyFacts, factsFile: string, locate: Lo
     return !(rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel));
   };
   facts.sources.forEach((source, i) => {
-    const place = { file: factsFile, path: `sources[${i}].path`, study: facts.id, ...(locate(['sources', i, 'path']) ?? {}) };
+    // Made only for a message: a position reads the file again (src/facts).
+    const place = () => ({ file: factsFile, path: `sources[${i}].path`, study: facts.id, ...(locate(['sources', i, 'path']) ?? {}) });
     const target = resolve(base, source.path);
     if (isAbsolute(source.path) || !within(base, target)) {
-      diagnostics.push(diagnostic({ ruleId: 'input/source-path', kind: 'input', severity: 'error', message: `source path \`${source.path}\` leads outside the facts file's folder; expected a relative path inside it`, place }));
+      diagnostics.push(diagnostic({ ruleId: 'input/source-path', kind: 'input', severity: 'error', message: `source path \`${source.path}\` leads outside the facts file's folder; expected a relative path inside it`, place: place() }));
       return;
     }
     try {
       if (!within(realBase, realpathSync(target))) {
-        diagnostics.push(diagnostic({ ruleId: 'input/source-path', kind: 'input', severity: 'error', message: `source path \`${source.path}\` is a link that leads outside the facts file's folder`, place }));
+        diagnostics.push(diagnostic({ ruleId: 'input/source-path', kind: 'input', severity: 'error', message: `source path \`${source.path}\` is a link that leads outside the facts file's folder`, place: place() }));
         return;
       }
     } catch {

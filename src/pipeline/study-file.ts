@@ -59,8 +59,6 @@ export interface StudyOutcome {
   /** The facts file, relative to the working folder. */
   file: string;
   id?: string;
-  /** Where the id is written in the facts file. */
-  idAt?: { line: number; column: number };
   /** In another shard: nothing was rendered or written. */
   otherShard?: boolean;
   /** Hash of the facts file and its source texts, as read. */
@@ -136,8 +134,6 @@ export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutco
   const facts = parsed.facts;
   if (!facts) return done();
   outcome.id = facts.id;
-  const idAt = parsed.locate(['id']);
-  if (idAt) outcome.idAt = idAt;
   if (settings.shard && shardOf(facts.id, settings.shard.count) !== settings.shard.index) return { ...done(), otherShard: true, diagnostics: [] };
 
   const consistency = time('validate', () => checkConsistency(facts, file, parsed.locate, bench.catalog));
