@@ -114,10 +114,11 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   // facts in them: i18next's lookup, plural and interpolation work was a quarter of a build's
   // time. So a sentence's *shape* is asked of i18next once — with a placeholder for every value
   // that is only interpolated — and the values are put in here. Options i18next resolves by
-  // (context, …) stay real and are part of the shape's key; a count, by its plural category (see
-  // countId). Values are never read as templates (as with skipOnVariables). Failures (missing
-  // keys) throw and are not kept. Bounded.
-  const shapes = new Map<string, SentenceShape>();
+  // (context, …) stay real and choose among a key's kept sentences; a count, by its plural
+  // category (see countCategory). Values are never read as templates (as with skipOnVariables).
+  // Failures (missing keys) throw and are not kept. Bounded.
+  const kept = new Map<string, KeptSentence[]>();
+  let keptCount = 0;
   // Which keys exist: the resources never change after the translator is made.
   const present = new Map<string, boolean>();
   const formatted = new Map<number, string>();
@@ -135,16 +136,42 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   // per category with the count as one more value put in.
   const plurals = new Intl.PluralRules(lang);
   const categories = new Map<number, string>();
-  /** The count's part of a sentence's id: its plural category, or (0, 1, not a whole number) the count itself. */
-  const countId = (count: number): string | undefined => {
+  /** The count's plural category, or undefined where the count itself chooses (0, 1, not a whole number). */
+  const countCategory = (count: number): string | undefined => {
     if (count === 0 || count === 1 || !Number.isSafeInteger(count) || count < 0) return undefined;
-    let id = categories.get(count);
-    if (id === undefined) {
-      id = `\u0000count\u0002${plurals.select(count)}`;
+    let category = categories.get(count);
+    if (category === undefined) {
+      category = plurals.select(count);
       if (categories.size >= SHAPE_MEMO_LIMIT) categories.clear();
-      categories.set(count, id);
+      categories.set(count, category);
     }
-    return id;
+    return category;
+  };
+  /** How an option takes part in choosing the sentence; undefined for a value i18next must see itself (an object, a function). */
+  const roleOf = (name: string, value: unknown, options: TranslateOptions): OptionRole | undefined => {
+    const type = typeof value;
+    if ((type === 'string' || type === 'number') && !RESOLVING_OPTIONS.has(name)) return SLOT_ROLE;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean' && value !== undefined) return undefined;
+    const category = name === 'count' && type === 'number' && options.ordinal === undefined ? countCategory(value as number) : undefined;
+    return category === undefined ? { slot: false, value } : { slot: false, value: undefined, category };
+  };
+  /** Do the options choose this kept sentence (the same names in the same order, each in the same role)? */
+  const chooses = (sentence: KeptSentence, options: TranslateOptions): boolean => {
+    let i = 0;
+    for (const name in options) {
+      if (name !== sentence.names[i]) return false;
+      const role = sentence.roles[i++]!;
+      const value = options[name];
+      if (role.slot) {
+        if (typeof value !== 'string' && typeof value !== 'number') return false;
+      } else if (role.category !== undefined) {
+        // (The `ordinal` option, which turns categories off, is compared as an option of its own.)
+        if (typeof value !== 'number' || countCategory(value) !== role.category) return false;
+      } else if (!Object.is(value, role.value)) {
+        return false;
+      }
+    }
+    return i === sentence.names.length;
   };
   const translate = (key: string, options: TranslateOptions): string => {
     // A `_single` variant, where a language has one, is used for a count of exactly 1:
@@ -158,32 +185,33 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   return {
     language,
     t(key, options = {}) {
-      let id = key;
-      let slots = false;
-      let countSlot = false;
-      for (const name in options) {
-        const value = options[name];
-        const type = typeof value;
-        if ((type === 'string' || type === 'number') && !RESOLVING_OPTIONS.has(name)) {
-          slots = true;
-          id += `\u0000${name}`;
-        } else if (type === 'string' || type === 'number' || type === 'boolean' || value === undefined) {
-          const category = name === 'count' && type === 'number' && options.ordinal === undefined ? countId(value as number) : undefined;
-          if (category) countSlot = true;
-          id += category ?? `\u0000${name}\u0001${type[0]}${String(value)}`;
-        } else {
-          return translate(key, options);
+      const sentences = kept.get(key);
+      let sentence = sentences?.find((k) => chooses(k, options));
+      if (!sentence) {
+        const names: string[] = [];
+        const roles: OptionRole[] = [];
+        for (const name in options) {
+          const role = roleOf(name, options[name], options);
+          if (!role) return translate(key, options);
+          names.push(name);
+          roles.push(role);
         }
-      }
-      let shape = shapes.get(id);
-      if (!shape) {
+        const slots = roles.some((r) => r.slot);
+        const countSlot = roles.some((r) => r.category !== undefined);
         const asked = slots || countSlot ? withPlaceholders(options) : options;
         // i18next chooses the plural form by `count`, and puts in the values of `replace`.
         if (countSlot) asked.replace = { ...asked, count: `${SLOT_OPEN}count${SLOT_CLOSE}` };
-        shape = sentenceShape(translate(key, asked));
-        if (shapes.size >= SHAPE_MEMO_LIMIT) shapes.clear();
-        shapes.set(id, shape);
+        sentence = { names, roles, shape: sentenceShape(translate(key, asked)) };
+        if (keptCount >= SHAPE_MEMO_LIMIT) {
+          kept.clear();
+          keptCount = 0;
+        }
+        const list = kept.get(key);
+        if (list) list.push(sentence);
+        else kept.set(key, [sentence]);
+        keptCount++;
       }
+      const shape = sentence.shape;
       if (shape.slots.length === 0) return shape.parts[0]!;
       let out = shape.parts[0]!;
       for (let i = 0; i < shape.slots.length; i++) {
@@ -217,6 +245,17 @@ const RESOLVING_OPTIONS = new Set(['count', 'context', 'ordinal', 'lng', 'lngs',
 const SLOT_OPEN = '\u0002';
 const SLOT_CLOSE = '\u0003';
 const SLOT = /\u0002([^\u0003]*)\u0003/;
+
+/** How an option took part in choosing a kept sentence: put in (a slot), or choosing it by its value, or (a count) by its plural category. */
+type OptionRole = { slot: true; value?: undefined; category?: undefined } | { slot: false; value: unknown; category?: string };
+const SLOT_ROLE: OptionRole = { slot: true };
+
+/** A sentence kept for a key: the options that chose it (names in order, each one's role) and its shape. */
+interface KeptSentence {
+  names: string[];
+  roles: OptionRole[];
+  shape: SentenceShape;
+}
 
 /** A translated sentence with placeholders: literal parts around the names of the values that go between them. */
 interface SentenceShape {
