@@ -121,32 +121,15 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   let keptCount = 0;
   // Which keys exist: the resources never change after the translator is made.
   const present = new Map<string, boolean>();
-  const formatted = new Map<number, string>();
-  const formatNumber = (value: number): string => {
-    let text = formatted.get(value);
-    if (text === undefined) {
-      text = numbers.format(value);
-      if (formatted.size >= SHAPE_MEMO_LIMIT) formatted.clear();
-      formatted.set(value, text);
-    }
-    return text;
-  };
+  const formatNumber = keptByNumber((value) => numbers.format(value));
   // A count other than 0 and 1 chooses a sentence by its plural category alone (i18next's own
   // rules; 0 and 1 can have sentences of their own, `_zero` and `_single`), so a sentence is kept
   // per category with the count as one more value put in.
   const plurals = new Intl.PluralRules(lang);
-  const categories = new Map<number, string>();
+  const pluralCategory = keptByNumber((count) => plurals.select(count));
   /** The count's plural category, or undefined where the count itself chooses (0, 1, not a whole number). */
-  const countCategory = (count: number): string | undefined => {
-    if (count === 0 || count === 1 || !Number.isSafeInteger(count) || count < 0) return undefined;
-    let category = categories.get(count);
-    if (category === undefined) {
-      category = plurals.select(count);
-      if (categories.size >= SHAPE_MEMO_LIMIT) categories.clear();
-      categories.set(count, category);
-    }
-    return category;
-  };
+  const countCategory = (count: number): string | undefined =>
+    count === 0 || count === 1 || !Number.isSafeInteger(count) || count < 0 ? undefined : pluralCategory(count);
   /** How an option takes part in choosing the sentence; undefined for a value i18next must see itself (an object, a function). */
   const roleOf = (name: string, value: unknown, options: TranslateOptions): OptionRole | undefined => {
     const type = typeof value;
@@ -236,6 +219,20 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
 }
 
 const SHAPE_MEMO_LIMIT = 20_000;
+
+/** `compute` kept per number (a batch formats the same few hundred numbers again and again); bounded. */
+function keptByNumber<V>(compute: (value: number) => V): (value: number) => V {
+  const kept = new Map<number, V>();
+  return (value) => {
+    let result = kept.get(value);
+    if (result === undefined) {
+      result = compute(value);
+      if (kept.size >= SHAPE_MEMO_LIMIT) kept.clear();
+      kept.set(value, result);
+    }
+    return result;
+  };
+}
 
 
 /** Options i18next itself reads to choose a sentence (plural, context, lookup): never placeholders. */
