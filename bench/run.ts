@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the batch build of N synthetic studies (3 languages × 3 levels, .md + .html,
  * every check on) against a floor measured in the same run — the same Markdown texts turned into
- * HTML by plain markdown-it on one thread and written to the same kind of folder.
+ * HTML by plain markdown-it on one thread and written to the same kind of folder (bench/floor.ts, in a
+ * process of its own).
  *
  * Prints pages/s, time per stage, peak RSS, laysum ÷ floor, the same build by the `laysum` command
  * (its time and peak RSS: the command bounds its threads' heaps, a library caller's heap is its
@@ -14,11 +15,10 @@
  *   npm run bench -- 200        # fewer, for a quick look
  *   npm run bench -- 10000 --no-floor --no-site --no-incremental   # memory at 90,000 pages
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import MarkdownIt from 'markdown-it';
-import { build, loadProject, type BuildReport } from '../dist/src/index.js';
+import { BATCH_INTERRUPT_BUDGET, build, loadProject, tuneForBatchBuild, type BuildReport } from '../dist/src/index.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -33,30 +33,10 @@ const outDir = join(root, 'out');
 const siteDir = join(root, 'site');
 const floorDir = join(root, 'floor');
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else if (entry.name.endsWith('.md')) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
-/** The floor: single-thread markdown-it over the same texts, written the same way. */
-function floor(files: string[]): number {
-  rmSync(floorDir, { recursive: true, force: true });
-  const md = new MarkdownIt();
-  const start = performance.now();
-  for (const file of files) {
-    const target = join(floorDir, file.slice(outDir.length)).replace(/\.md$/, '.html');
-    mkdirSync(join(target, '..'), { recursive: true });
-    writeFileSync(target, md.render(readFileSync(file, 'utf8')));
-  }
-  return performance.now() - start;
+/** The floor (bench/floor.ts), in a child process with V8's default settings. */
+function floor(): { files: number; ms: number } {
+  const script = fileURLToPath(new URL('./floor.ts', import.meta.url));
+  return JSON.parse(execFileSync(process.execPath, [...process.execArgv, script, outDir, floorDir], { encoding: 'utf8' })) as { files: number; ms: number };
 }
 
 async function timed(run: () => Promise<BuildReport>): Promise<{ ms: number; report: BuildReport }> {
@@ -107,6 +87,11 @@ async function main() {
   rmSync(outDir, { recursive: true, force: true });
   console.log(`${availableParallelism()} cores; laysum uses one thread per core (its own and a worker thread for each other core)`);
 
+  // As the `laysum` command does for a build on more than one thread (src/pipeline/tuning.ts); the floor runs in a process of its own.
+  if (availableParallelism() > 1) {
+    tuneForBatchBuild();
+    console.log(`V8 tuned as the laysum command tunes it for builds on several threads (interrupt budget ${BATCH_INTERRUPT_BUDGET})`);
+  }
   const full = await timed(() => build({ inputs: [factsDir], out: outDir, incremental: false, keepReports: false }));
   check('build', full.report);
   const pages = full.report.summaryCount;
@@ -116,9 +101,9 @@ async function main() {
 
   let floorMs: number | undefined;
   if (withFloor) {
-    const files = markdownFiles(outDir);
-    floorMs = floor(files);
-    console.log(`floor: markdown-it, one thread, ${files.length} pages: ${s(floorMs)}`);
+    const measured = floor();
+    floorMs = measured.ms;
+    console.log(`floor: markdown-it, one thread, ${measured.files} pages: ${s(floorMs)}`);
     console.log(`laysum ÷ floor: ${(full.ms / floorMs).toFixed(2)}×`);
   }
 

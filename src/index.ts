@@ -6,6 +6,7 @@
  * const report = await build({ inputs: ['samples'], out: 'out', langs: ['de'] });
  */
 export { build, check, mergeSites, shardOf, UsageError, type BuildOptions, type BuildReport, type BuildManifest, type MergeOptions, type StudyReport, type SummaryReport, type OutputFormat } from './pipeline/index.js';
+export { tuneForBatchBuild, BATCH_INTERRUPT_BUDGET } from './pipeline/tuning.js';
 export * from './facts/index.js';
 export { deriveFacts, type DerivedFacts, type DerivedValue } from './derive/index.js';
 export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, type LanguageInfo, type Translator, type LocaleResources } from './i18n/index.js';

@@ -25,6 +25,8 @@ import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.
 import { counted, formatDiagnostic } from '../diagnostics/index.js';
 import { recoverOutput, type Recovery } from '../outputs/write.js';
 import { WORKER_MEMORY } from '../pipeline/memory.js';
+import { tuneForBatchBuild } from '../pipeline/tuning.js';
+import { availableParallelism } from 'node:os';
 
 /** Bad flags: the caller's mistake, exit 2 (the pipeline's `UsageError` has the same name). */
 class UsageError extends Error {
@@ -309,6 +311,8 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     ...(pressConfig ? { pressConfig } : {}),
     ...(merge ? { merge: paths } : {}),
   };
+  // Before any thread starts: each thread compiles for itself (src/pipeline/tuning.ts).
+  if ((job.options.workers ?? availableParallelism()) > 1) tuneForBatchBuild();
   const { report, table } = await runInWorker(job, (done, total, study) => {
     if (!bar) return;
     if (!started) bar.start(total, 0, { study });
