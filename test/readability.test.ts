@@ -21,7 +21,8 @@ import {
   wienerSachtextformel1,
   wordLetters,
 } from '../src/checks/readability/index.js';
-import { ROOT } from './helpers.js';
+import { check } from '../src/index.js';
+import { FIXTURES, ROOT } from './helpers.js';
 
 describe('formulas, against worked values', () => {
   it('Flesch Reading Ease (Flesch 1948)', () => {
@@ -352,5 +353,16 @@ describe('bands', () => {
     const [check] = compareWithBand(measureReadability('', 'en'), { fleschKincaidGrade: { max: 6 } });
     expect(check!.ok).toBe(false);
     expect(check!.value).toBeNaN();
+  });
+});
+
+describe('readability of a long study in the real summaries', () => {
+  it('a study of six conditions stays within every band, in every language and level (Chinese easy once did not)', async () => {
+    const report = await check({ inputs: [join(FIXTURES, 'valid', 'six-conditions.yaml')] });
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    const zhEasy = report.studies[0]!.summaries.find((s) => s.lang === 'zh' && s.level === 'easy')!;
+    expect(zhEasy.readability!.checks.every((c) => c.ok)).toBe(true);
+    // Six condition lines and a side effect, each a natural frequency of the same 28 people.
+    expect(zhEasy.readability!.figures.difficulty).toBeLessThan(20);
   });
 });
