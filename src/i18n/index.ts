@@ -190,7 +190,8 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
           keptCount = 0;
         }
         const list = kept.get(key);
-        if (list) list.push(sentence);
+        // A key asked with ever new exact values (a count of 2.5, 3.7, …) keeps only its latest few: the lookup reads the list.
+        if (list && list.length < SENTENCES_PER_KEY) list.push(sentence);
         else kept.set(key, [sentence]);
         keptCount++;
       }
@@ -219,6 +220,8 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
 }
 
 const SHAPE_MEMO_LIMIT = 20_000;
+/** Sentences kept per key (contexts × plural categories × exact counts 0 and 1 are a dozen at most). */
+const SENTENCES_PER_KEY = 32;
 
 /** `compute` kept per number (a batch formats the same few hundred numbers again and again); bounded. */
 function keptByNumber<V>(compute: (value: number) => V): (value: number) => V {

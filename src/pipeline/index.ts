@@ -133,13 +133,13 @@ function pagesOf(path: string): number | undefined {
   }
 }
 
-/** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
 /** Where a facts file writes its id (for a duplicate-id message): the file is read again, as positions are not kept for valid files. */
 function idPosition(file: string): Position | undefined {
   const { text } = readUtf8(file, 'facts file');
   return text === undefined ? undefined : lazyLocator(text)(['id']);
 }
 
+/** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
 function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'langs'>, langs: readonly string[]): StudyReport {
   return { id: outcome.id, file: outcome.file, summaries: langs.flatMap((l) => outcome.langs[l]?.summaries ?? []), sources: outcome.report.sources, derived: outcome.report.derived };
 }
