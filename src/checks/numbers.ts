@@ -8,7 +8,7 @@
  * "One" words (one, eins, 一) are left out: they are articles and idioms far more often than counts.
  */
 import type { LanguageInfo } from '../i18n/index.js';
-import { digitShape, DigitShapeMemo } from '../memo/index.js';
+import { digitShape, DigitShapeMemo, keptBy } from '../memo/index.js';
 
 export interface FoundNumber {
   value: number;
@@ -74,18 +74,16 @@ function separators(intl: string) {
 }
 
 /** Number-word values by language and word: a batch reads the same words again and again. Bounded. */
-const wordValues = new Map<string, number | null>();
+const wordValues = new WeakMap<LanguageInfo, (token: string) => number | undefined>();
 const WORD_MEMO_LIMIT = 50_000;
 
-function cachedWordValue(token: string, language: LanguageInfo, words: Record<string, number>): number | undefined {
-  const key = `${language.code}\u0000${token}`;
-  let value = wordValues.get(key);
-  if (value === undefined) {
-    value = numberWordValue(token, words) ?? null;
-    if (wordValues.size >= WORD_MEMO_LIMIT) wordValues.clear();
-    wordValues.set(key, value);
+function wordValueOf(language: LanguageInfo, words: Record<string, number>): (token: string) => number | undefined {
+  let valueOf = wordValues.get(language);
+  if (!valueOf) {
+    valueOf = keptBy((token: string) => numberWordValue(token, words), WORD_MEMO_LIMIT);
+    wordValues.set(language, valueOf);
   }
-  return value ?? undefined;
+  return valueOf;
 }
 
 const DIGITS = /\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?/g;
@@ -142,8 +140,9 @@ function scanNumberWords(text: string, language: LanguageInfo): FoundNumber[] {
   const found: FoundNumber[] = [];
   const words = language.numberWords;
   if (words) {
+    const valueOf = wordValueOf(language, words);
     for (const match of text.matchAll(/\p{L}+(?:-\p{L}+)*/gu)) {
-      const value = cachedWordValue(match[0], language, words);
+      const value = valueOf(match[0]);
       if (value !== undefined) found.push({ value, text: match[0] });
     }
   }

@@ -7,6 +7,7 @@
  * Numbers interpolated into a sentence are formatted with `Intl` for the locale.
  */
 import i18next, { type i18n, type FormatterModule } from 'i18next';
+import { keptBy } from '../memo/index.js';
 
 /** The locale files of one language: namespace → nested key/value tree. */
 export type LocaleResources = Record<string, Record<string, unknown>>;
@@ -120,13 +121,13 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   const kept = new Map<string, KeptSentence[]>();
   let keptCount = 0;
   // Which keys exist: the resources never change after the translator is made.
-  const present = new Map<string, boolean>();
-  const formatNumber = keptByNumber((value) => numbers.format(value));
+  const has = keptBy((key: string) => instance.exists(key, { lng: lang }), SHAPE_MEMO_LIMIT);
+  const formatNumber = keptBy((value: number) => numbers.format(value), SHAPE_MEMO_LIMIT);
   // A count other than 0 and 1 chooses a sentence by its plural category alone (i18next's own
   // rules; 0 and 1 can have sentences of their own, `_zero` and `_single`), so a sentence is kept
   // per category with the count as one more value put in.
   const plurals = new Intl.PluralRules(lang);
-  const pluralCategory = keptByNumber((count) => plurals.select(count));
+  const pluralCategory = keptBy((count: number) => plurals.select(count), SHAPE_MEMO_LIMIT);
   /** The count's plural category, or undefined where the count itself chooses (0, 1, not a whole number). */
   const countCategory = (count: number): string | undefined =>
     count === 0 || count === 1 || !Number.isSafeInteger(count) || count < 0 ? undefined : pluralCategory(count);
@@ -204,15 +205,7 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
       }
       return out;
     },
-    has(key) {
-      let found = present.get(key);
-      if (found === undefined) {
-        found = instance.exists(key, { lng: lang });
-        if (present.size >= SHAPE_MEMO_LIMIT) present.clear();
-        present.set(key, found);
-      }
-      return found;
-    },
+    has,
     formatNumber: (value) => numbers.format(value),
     formatPercent: (part, whole) => percent.format(whole === 0 ? 0 : part / whole),
     formatList: (items) => list.format(items),
@@ -222,20 +215,6 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
 const SHAPE_MEMO_LIMIT = 20_000;
 /** Sentences kept per key (contexts × plural categories × exact counts 0 and 1 are a dozen at most). */
 const SENTENCES_PER_KEY = 32;
-
-/** `compute` kept per number (a batch formats the same few hundred numbers again and again); bounded. */
-function keptByNumber<V>(compute: (value: number) => V): (value: number) => V {
-  const kept = new Map<number, V>();
-  return (value) => {
-    let result = kept.get(value);
-    if (result === undefined) {
-      result = compute(value);
-      if (kept.size >= SHAPE_MEMO_LIMIT) kept.clear();
-      kept.set(value, result);
-    }
-    return result;
-  };
-}
 
 
 /** Options i18next itself reads to choose a sentence (plural, context, lookup): never placeholders. */

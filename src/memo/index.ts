@@ -104,3 +104,21 @@ export class DigitShapeMemo<V> {
     this.store.set(shape, value);
   }
 }
+
+/**
+ * `compute` kept per key, for the small lookups a batch repeats (number formats, plural
+ * categories, syllables of a word): a Map emptied when it holds `limit` results, like the memos
+ * above. A result may be undefined (it is kept too).
+ */
+export function keptBy<K, V>(compute: (key: K) => V, limit = 20_000): (key: K) => V {
+  const kept = new Map<K, V>();
+  return (key) => {
+    let result = kept.get(key);
+    if (result === undefined && !kept.has(key)) {
+      result = compute(key);
+      if (kept.size >= limit) kept.clear();
+      kept.set(key, result);
+    }
+    return result as V;
+  };
+}

@@ -15,7 +15,7 @@ import { fleschAmstad, wienerSachtextformel1 } from './german.js';
 import { splitSentences } from './sentences.js';
 import { germanSyllables } from './syllables-de.js';
 import { countNumbers, latinWords, wordLetters } from './words.js';
-import { digitShape, DigitShapeMemo } from '../../memo/index.js';
+import { digitShape, DigitShapeMemo, keptBy } from '../../memo/index.js';
 
 export interface ReadabilityFigures {
   /** The language as asked for. Only `en`, `de` and `zh` (also `en-GB`, `zh-Hans`, …) have formulas;
@@ -158,19 +158,11 @@ function memoOf<V>(memos: Map<string, DigitShapeMemo<V>>, base: string): DigitSh
   return memo;
 }
 
-/** Syllables by word, per language: far fewer distinct words than sentences. */
-const wordSyllables = new Map<string, number>();
-
-function syllablesOf(word: string, base: string, countSyllables: (word: string) => number): number {
-  const key = `${base}\u0000${word}`;
-  let n = wordSyllables.get(key);
-  if (n === undefined) {
-    n = countSyllables(word);
-    if (wordSyllables.size >= WORD_MEMO_LIMIT) wordSyllables.clear();
-    wordSyllables.set(key, n);
-  }
-  return n;
-}
+/** Syllables by word, per language: far fewer distinct words than sentences. Bounded. */
+const SYLLABLE_COUNTERS: Record<string, (word: string) => number> = {
+  en: keptBy(englishSyllables, WORD_MEMO_LIMIT),
+  de: keptBy(germanSyllables, WORD_MEMO_LIMIT),
+};
 
 function countLatinSentence(sentence: string, base: string, countSyllables: ((word: string) => number) | undefined): LatinSentence {
   const memo = memoOf(latinSentences, base);
@@ -182,7 +174,7 @@ function countLatinSentence(sentence: string, base: string, countSyllables: ((wo
   counts.words = found.length;
   if (countSyllables) {
     for (const word of found) {
-      const n = syllablesOf(word, base, countSyllables);
+      const n = countSyllables(word);
       counts.syllables += n;
       if (n >= 3) counts.polysyllables++;
       if (n === 1) counts.monosyllables++;
@@ -226,7 +218,7 @@ function addCounts(sum: LatinSentence, c: LatinSentence): void {
 }
 
 function measureLatin(lang: string, base: string, lines: readonly string[], shapes: readonly string[] | undefined): ReadabilityFigures {
-  const countSyllables = base === 'de' ? germanSyllables : base === 'en' ? englishSyllables : undefined;
+  const countSyllables = SYLLABLE_COUNTERS[base];
   const sum: LatinLine = { sentences: 0, numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
