@@ -5,7 +5,7 @@
  *
  * Real `laysum` runs (the compiled CLI) on 40 generated studies (bench/generate.ts, seeded).
  */
-import { appendFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateStudies } from '../bench/generate.js';
@@ -133,6 +133,22 @@ describe('shards', () => {
     expect(sitemap.match(/<url>/g)?.length).toBe(1 + 3 + STUDIES * 3 * 3);
   });
 
+  it('a shard rebuilt with nothing changed is up to date: the other shards’ files are passed by unread, its folder is not replaced', () => {
+    const first = json(['build', 'facts', '--shard', '1/2', '--out', 'shard-inc', '-q']);
+    const inode = statSync(join(dir, 'shard-inc')).ino;
+    const again = json(['build', 'facts', '--shard', '1/2', '--out', 'shard-inc', '-q']);
+    expect([again.upToDate, again.written, again.rebuilt, again.studies.length]).toEqual([true, 0, 0, first.studies.length]);
+    expect(statSync(join(dir, 'shard-inc')).ino).toBe(inode);
+    // Another shard's file changed: read again (its id may have moved it into this shard), nothing of this shard rebuilt.
+    const other = Array.from({ length: STUDIES }, (_, i) => `study-${String(i + 1).padStart(5, '0')}`).find((id) => !first.studies.some((s) => s.id === id))!;
+    appendFileSync(join(dir, 'facts', `${other}.yaml`), '# edited\n');
+    const edited = json(['build', 'facts', '--shard', '1/2', '--out', 'shard-inc', '-q']);
+    expect([edited.upToDate, edited.rebuilt, edited.reused]).toEqual([false, 0, first.studies.length]);
+    // With another split, nothing of the last one is trusted.
+    const otherSplit = json(['build', 'facts', '--shard', '1/3', '--out', 'shard-inc', '-q']);
+    expect(otherSplit.upToDate).toBe(false);
+  });
+
   it('refuse to merge parts that share a study, a summaries build, or a folder that is not there', () => {
     runCli(['site', 'facts', '--shard', '1/2', '--out', 'half', '-q'], dir);
     runCli(['build', 'facts', '--shard', '1/2', '--out', 'summaries', '-q'], dir);
@@ -144,5 +160,24 @@ describe('shards', () => {
     expect(mixed.stderr).toContain('summaries: is not a site (it was written by `laysum build`)');
     expect(mixed.stderr).toContain('nowhere: no such folder');
     expect(runCli(['site', '--merge', 'half', '--shard', '1/2', '--out', 'bad'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--merge joins finished sites') });
+  });
+
+  it('refuse to merge an incomplete set of parts: a part missing, parts of another split, a whole site among parts', () => {
+    runCli(['site', 'facts', '--shard', '1/2', '--out', 'half-1', '-q'], dir);
+    runCli(['site', 'facts', '--shard', '2/2', '--out', 'half-2', '-q'], dir);
+    runCli(['site', 'facts', '--shard', '1/3', '--out', 'third-1', '-q'], dir);
+    runCli(['site', 'facts', '--out', 'all', '-q'], dir);
+    const lonely = runCli(['site', '--merge', 'half-1', '--out', 'bad'], dir);
+    expect(lonely.code).toBe(2);
+    expect(lonely.stderr).toContain('part 2/2 is missing; give the output folder of every --shard k/2 run');
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
+    const mixed = runCli(['site', '--merge', 'half-1', 'third-1', '--out', 'bad'], dir);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('third-1: is part 1/3, but half-1 is part of 2');
+    const whole = runCli(['site', '--merge', 'all', 'half-2', '--out', 'bad'], dir);
+    expect(whole.code).toBe(2);
+    expect(whole.stderr).toContain('all: is a whole site (built without --shard k/n), not a part');
+    expect(runCli(['site', '--merge', 'half-2', 'half-1', '--out', 'good', '-q'], dir).code).toBe(0);
+    sameBytes(readTree(join(dir, 'all')), readTree(join(dir, 'good')));
   });
 });

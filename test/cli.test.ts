@@ -220,3 +220,20 @@ describe('laysum CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('a --project template that does not parse', () => {
+  it('is bad configuration, found before any study is rendered: exit 2, one line naming the file and line', () => {
+    const dir = tempDir();
+    const project = join(dir, 'project');
+    cpSync(join(ROOT, 'locales'), join(project, 'locales'), { recursive: true });
+    cpSync(join(ROOT, 'templates'), join(project, 'templates'), { recursive: true });
+    const easy = join(project, 'templates', 'easy.hbs');
+    // Handlebars names the line where it stops: the end of the file, after the broken block.
+    const lines = readFileSync(easy, 'utf8').split('\n').length;
+    writeFileSync(easy, `${readFileSync(easy, 'utf8')}{{#if}}\n`);
+    const result = runCli(['build', join(ROOT, 'samples'), '--out', join(dir, 'out'), '--project', project]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([`laysum: ${easy}:${lines + 1}: the template does not parse: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});

@@ -75,6 +75,17 @@ describe('plain YAML reader', () => {
     }
   });
 
+  it('leaves quoted scalars and flow collections over several lines, and text right after them, to `yaml` (js-yaml is laxer there)', () => {
+    for (const text of ['a:\n  q: "x\ny"\n', "a:\n  q: 'x\n  y'\n", 'a:\n  q: "x\\\n  y"\n', 'a: {b: 1,\nc: 2}\n', 'a: [1,\n 2]\n', "a: 'x'#\n", 'a: "x"y\n', 'a: {b: 1}#\n', 'a: [1]x\n']) {
+      expect(readPlainYaml(text), text).toBeUndefined();
+    }
+    // Apostrophes and brackets inside plain text open nothing; quotes and brackets closed on their line are read.
+    for (const text of ["t: Müller's [x] study {y}\n", "a: 'it''s' # note\nb: [1, 'x, y']\nc: {d: \"e # f\"}\n"]) {
+      expect(readPlainYaml(text), text).toBeDefined();
+      expect(canonical(readPlainYaml(text)), text).toBe(canonical(reference(text)));
+    }
+  });
+
   it('reads mutated facts files as `yaml` does wherever the result is valid facts', () => {
     const valid = TEXTS.filter((text) => readPlainYaml(text) !== undefined && StudyFacts.safeParse(readPlainYaml(text)).success);
     expect(valid.length).toBeGreaterThan(3);

@@ -17,7 +17,7 @@
  * litter a killed build leaves (its pid no longer running).
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, formatDiagnostic } from '../src/index.js';
@@ -92,7 +92,7 @@ describe('check reports every problem in every file in one run', () => {
       expect.stringMatching(new RegExp(`^error: ${rel('a-consistency.yaml')}:22:17 outcomes\\[0\\]\\.responders: responders 6 is greater than assessed 5`)),
       expect.stringMatching(new RegExp(`^error: ${rel('a-consistency.yaml')}:23:15 outcomes\\[0\\]\\.assessed: assessed 5 is greater than the 4 participants`)),
       // (The encoding error names the file as given, here absolute; the others relative to the working folder.)
-      expect.stringMatching(new RegExp(`^error: (${rel('b-not-utf8.yaml')}|${join(dir, 'b-not-utf8.yaml').replaceAll('.', '\\.')}): facts file is not valid UTF-8`)),
+      expect.stringMatching(new RegExp(`^error: (${rel('b-not-utf8.yaml')}|${join(dir, 'b-not-utf8.yaml').replaceAll('.', '\\.')}):5: facts file is not valid UTF-8 at byte 158; save it as UTF-8`)),
       expect.stringMatching(new RegExp(`^error: ${rel('c-schema.yaml')}:9:9 citation\\.year: expected number, received string \\[facts/schema\\]$`)),
       expect.stringMatching(new RegExp(`^error: ${rel('c-schema.yaml')}:15:10 population\\.total: expected number, received string \\[facts/schema\\]$`)),
     ]);
@@ -118,7 +118,7 @@ describe('bad input: exit 2, the path named, the previous output intact', () => 
     const { dir, out } = withPrevious();
     const result = runCli(['build', firstPatient, join(FIXTURES, 'bad', 'not-utf8.yaml'), '--out', out, '-q']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('not-utf8.yaml: facts file is not valid UTF-8; save it as UTF-8 [input/encoding]');
+    expect(result.stderr).toContain('not-utf8.yaml:5: facts file is not valid UTF-8 at byte 158; save it as UTF-8 [input/encoding]');
     noStackTrace(result.stderr);
     expectPreviousIntact(dir);
   });
@@ -169,6 +169,89 @@ describe('bad input: exit 2, the path named, the previous output intact', () => 
     expect(result.stderr).toContain(`${join(input, 'secret.yaml')}: cannot read facts file: permission denied`);
     noStackTrace(result.stderr);
     expectPreviousIntact(dir);
+  });
+});
+
+describe('searching input folders', () => {
+  it('a sub-folder the build may not read: reported by its own path, and every readable study is still checked (as nobody)', () => {
+    const input = tempDir();
+    chmodSync(input, 0o755);
+    mkdirSync(join(input, 'a-private'));
+    writeFileSync(join(input, 'a-private', 'hidden.yaml'), minimal);
+    chmodSync(join(input, 'a-private'), 0o000);
+    writeFileSync(join(input, 'z-readable.yaml'), minimal.replace('id: minimal-study', 'id: z-readable'));
+    const result = runAsNobody(['check', input]);
+    chmodSync(join(input, 'a-private'), 0o755);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toContain(`${join(input, 'a-private')}: cannot read folder: permission denied [input/read]`);
+    expect(`${result.stdout}${result.stderr}`).toContain('laysum: 1 study, 9 summaries; checked, nothing written; 1 error');
+    noStackTrace(result.stderr);
+  });
+
+  it('facts files and folders reached through links are read like the others: each once, a link loop ends, a broken link is named', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in');
+    mkdirSync(join(dir, 'elsewhere'));
+    mkdirSync(join(dir, 'other'));
+    mkdirSync(input);
+    writeFileSync(join(input, 'plain.yaml'), minimal.replace('id: minimal-study', 'id: plain'));
+    writeFileSync(join(dir, 'elsewhere', 'linked.yaml'), minimal.replace('id: minimal-study', 'id: linked-file'));
+    symlinkSync(join(dir, 'elsewhere', 'linked.yaml'), join(input, 'linked.yaml'));
+    writeFileSync(join(dir, 'other', 'in-linked-folder.yaml'), minimal.replace('id: minimal-study', 'id: in-linked-folder'));
+    symlinkSync(join(dir, 'other'), join(input, 'linked-folder'));
+    symlinkSync(input, join(input, 'loop'));
+    const ok = runCli(['check', input, '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    const report = JSON.parse(ok.stdout) as { studies: { id: string }[] };
+    expect(report.studies.map((s) => s.id).sort()).toEqual(['in-linked-folder', 'linked-file', 'plain']);
+    symlinkSync(join(dir, 'nowhere.yaml'), join(input, 'broken.yaml'));
+    const broken = runCli(['check', input]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(`${join(input, 'broken.yaml')}: cannot read link: no such file or folder [input/read]`);
+  });
+});
+
+describe('an incremental build never changes the previous output, and repairs what is missing from it', () => {
+  /** The four samples as input, built once: `out/` holds hard links that the next build may reuse. */
+  function samplesBuilt(): { dir: string; out: string; input: string } {
+    const dir = tempDir('laysum-faults-inc-');
+    const input = join(dir, 'in');
+    cpSync(SAMPLES, input, { recursive: true });
+    const out = join(dir, 'out');
+    const first = runCli(['build', input, '--out', out, '-q']);
+    expect(first.code, first.stderr).toBe(0);
+    return { dir, out, input };
+  }
+
+  it('a study copied under the id of an unchanged one: the build fails and the unchanged study’s pages stay as they were', () => {
+    const { dir, out, input } = samplesBuilt();
+    const before = readTree(out);
+    // The copy renders into the same paths as the study whose pages are taken over (hard links).
+    writeFileSync(join(input, 'new-study.yaml'), readFileSync(join(input, 'mueller-2024.yaml'), 'utf8').replace(/^  en: .*$/m, '  en: A NEW STUDY'));
+    const failed = runCli(['build', input, '--out', out]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('study id `mueller-2024` is also used by');
+    expect(sameTree(readTree(out), before), 'out/ is the previous output').toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
+    rmSync(join(input, 'new-study.yaml'));
+    const again = runCli(['build', input, '--out', out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(sameTree(readTree(out), before)).toBe(true);
+  });
+
+  it('a file deleted from the output is made again by the next build, nothing changed or not', () => {
+    const { out, input } = samplesBuilt();
+    const before = readTree(out);
+    rmSync(join(out, 'en', 'mueller-2024', 'easy.md'));
+    const noChange = runCli(['build', input, '--out', out]);
+    expect(noChange.code, noChange.stderr).toBe(0);
+    expect(noChange.stderr).not.toContain('up to date');
+    expect(sameTree(readTree(out), before), 'out/ is whole again').toBe(true);
+    rmSync(join(out, 'de', 'crispr-donor-2024', 'expert.html'));
+    appendFileSync(join(input, 'first-patient-2021.yaml'), '# edited\n');
+    const oneChanged = runCli(['build', input, '--out', out]);
+    expect(oneChanged.code, oneChanged.stderr).toBe(0);
+    expect(readFileSync(join(out, 'de', 'crispr-donor-2024', 'expert.html'))).toEqual(before.get('de/crispr-donor-2024/expert.html'));
   });
 });
 

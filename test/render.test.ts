@@ -128,7 +128,7 @@ describe('locales', () => {
     const renderer = createRenderer(project.templates, project.partials, project.formats);
     const de = createTranslator(project.languages.de!, project.locales.de!);
     const standard = renderer.renderSummary(facts, deriveFacts(facts), 'standard', de).markdown;
-    expect(standard).toMatch(/Menschen mit rheumatoider Arthritis, Muskelentzündung \(Myositis\) und Sklerodermie\./);
+    expect(standard).toMatch(/Menschen mit rheumatoider Arthritis, Myositis \(Muskelentzündung\) und Sklerodermie\./);
     expect(standard).not.toContain('mit rheumatoide ');
     // The per-group line says “hatten …” (accusative: the name as it is).
     expect(standard).toContain('hatten rheumatoide Arthritis.');

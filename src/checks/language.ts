@@ -35,7 +35,7 @@ export interface SummaryPlace {
 /** Proper names from the facts that stay untranslated (authors, journal, funders, …). */
 export function untranslatedNames(facts: StudyFacts): string[] {
   const c = facts.citation;
-  const names = [...(c.authors ?? []), c.group, c.title, c.journal, c.doi, facts.intervention.target, facts.sponsor?.name, ...facts.funding, ...facts.quotes.map((q) => q.author)];
+  const names = [...(c.authors ?? []), c.group, c.title, c.journal, c.doi, facts.intervention.target, facts.sponsor?.name, facts.sponsor?.contact, ...facts.funding, ...facts.quotes.map((q) => q.author)];
   // Longest first, so a name is removed before any shorter name inside it.
   return [...new Set(names.filter((n): n is string => !!n))].sort((a, b) => b.length - a.length || a.localeCompare(b));
 }

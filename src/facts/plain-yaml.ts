@@ -23,8 +23,12 @@
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 
-/** What sends a file to `yaml`: directives (`%YAML`), anchors, aliases, tags, merge keys, explicit keys, collections as keys. */
-const FEATURES = /^%|[&*!]|<<|^[ \t-]*\?(?:[ \t]|$)|[\]}][ \t]*:/m;
+/**
+ * What sends a file to `yaml`: directives (`%YAML`), anchors, aliases, tags, merge keys, explicit
+ * keys, collections as keys, and anything but a space, `,` or a bracket right after a closing
+ * bracket (`}#`, `]x`: js-yaml reads on, `yaml` stops).
+ */
+const FEATURES = /^%|[&*!]|<<|^[ \t-]*\?(?:[ \t]|$)|[\]}][ \t]*:|[\]}][^\s,\]}]/m;
 
 // The resolvers of `yaml`'s core schema (yaml 2.x, dist/schema/core and common/null).
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -54,12 +58,60 @@ const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
 });
 
 /**
+ * True when a quoted scalar or a flow collection (`{…}`, `[…]`) runs over a line break, or a
+ * quoted scalar is followed by more than a separator: js-yaml
+ * takes a continuation line at any indentation, `yaml` wants it indented below its key (fuzzed
+ * files showed both), so such files are left to `yaml`. A quote or bracket counts where a scalar
+ * can begin (after `:`, `-`, `[`, `{`, `,` or at a line's start), so the apostrophe in
+ * `Müller's` opens nothing.
+ */
+function flowOverLines(text: string): boolean {
+  let quote = '';
+  let depth = 0;
+  let scalarMayStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\n' || c === '\r') return true;
+      if (quote === '"' && c === '\\') {
+        if (text[i + 1] === '\n' || text[i + 1] === '\r') return true;
+        i++;
+      } else if (c === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else {
+          quote = '';
+          scalarMayStart = false;
+          // `'a'#`, `"a"x`: js-yaml reads on after the closing quote, `yaml` stops.
+          const next = text[i + 1];
+          if (next !== undefined && !/[\s:,\]}]/.test(next)) return true;
+        }
+      }
+      continue;
+    }
+    if (c === '\n' || c === '\r') {
+      if (depth > 0) return true;
+      scalarMayStart = true;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) return false;
+      i = end - 1;
+    } else if ((c === '"' || c === "'") && scalarMayStart) quote = c;
+    else if ((c === '[' || c === '{') && scalarMayStart) depth++;
+    else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+      scalarMayStart = false;
+    } else if (c !== ' ' && c !== '\t') scalarMayStart = c === ':' || c === '-' || c === ',' || ((c === '[' || c === '{') && scalarMayStart);
+  }
+  return false;
+}
+
+/**
  * The data of a plain YAML (or JSON) text as `yaml` would read it, or undefined where this
  * reader declines: the text uses a feature it leaves to `yaml`, or js-yaml finds an error
  * (which `yaml` then reports in its own words, with the line).
  */
 export function readPlainYaml(text: string): unknown {
-  if (FEATURES.test(text)) return undefined;
+  if (FEATURES.test(text) || flowOverLines(text)) return undefined;
   try {
     return load(text, { schema: CORE_SCHEMA, json: false });
   } catch {

@@ -71,7 +71,9 @@ export interface OutputFs {
   readdirSync(path: string): string[];
   /** Without `recursive`, fails with EEXIST when the folder exists. */
   mkdirSync(path: string, options?: { recursive: true }): void;
-  writeFileSync(path: string, content: string): void;
+  /** With `exclusive`, fails with EEXIST when the file exists (it is never written through). */
+  writeFileSync(path: string, content: string, exclusive?: boolean): void;
+  unlinkSync(path: string): void;
   /** Hard link (an incremental build reuses unchanged files of the previous output). */
   linkSync(existing: string, path: string): void;
   copyFileSync(from: string, to: string): void;
@@ -84,7 +86,8 @@ export const realFs: OutputFs = {
   statSync: (path) => nodeFs.statSync(path),
   readdirSync: (path) => nodeFs.readdirSync(path),
   mkdirSync: (path, options) => void nodeFs.mkdirSync(path, options),
-  writeFileSync: (path, content) => nodeFs.writeFileSync(path, content),
+  writeFileSync: (path, content, exclusive) => nodeFs.writeFileSync(path, content, exclusive ? { flag: 'wx' } : undefined),
+  unlinkSync: (path) => nodeFs.unlinkSync(path),
   linkSync: (existing, path) => nodeFs.linkSync(existing, path),
   copyFileSync: (from, to) => nodeFs.copyFileSync(from, to),
   renameSync: (from, to) => nodeFs.renameSync(from, to),
@@ -264,7 +267,16 @@ export function writeFilesInto(dir: string, files: readonly OutputFile[], fs: Ou
       if (made.size >= MADE_FOLDERS_LIMIT) made.clear();
       made.add(parent);
     }
-    fs.writeFileSync(path, file.content);
+    // A file already there may be a hard link to the previous output (`reuse`): writing through it
+    // would change the previous output. So a new file is always a new inode: created exclusively, and
+    // where a file is in the way (a reused file another study now writes), that entry is removed first.
+    try {
+      fs.writeFileSync(path, file.content, true);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      fs.unlinkSync(path);
+      fs.writeFileSync(path, file.content, true);
+    }
   }
 }
 

@@ -18,12 +18,13 @@
  * nothing changed does not touch the output folder at all.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { OUTPUT_MARKER } from '../outputs/index.js';
-import type { ProjectData } from '../project/index.js';
+import { PACKAGE_ROOT, type ProjectData } from '../project/index.js';
 import type { LanguageOutcome, StudyOutcome, StudySettings } from './study-file.js';
 import { hashInputs } from './study-file.js';
 
@@ -43,6 +44,15 @@ export interface ManifestStudy {
   langs: Record<string, LanguageOutcome>;
 }
 
+/** A facts file of another shard (`--shard k/n`): what the next build of this shard needs to pass it by unread. */
+export interface ManifestOtherShard {
+  file: string;
+  id: string;
+  /** Of the facts file alone: its id decides its shard. */
+  inputHash: string;
+  otherShard: true;
+}
+
 export interface BuildManifest {
   laysum: typeof MANIFEST_VERSION;
   kind: 'summaries' | 'site';
@@ -53,6 +63,8 @@ export interface BuildManifest {
   /** Site settings, for `laysum site --merge`. */
   site?: { baseUrl: string; defaultLang: string; langs: string[]; levels: string[] };
   studies: ManifestStudy[];
+  /** Facts files found to belong to other shards (a sharded build only). */
+  others?: ManifestOtherShard[];
 }
 
 let engine: string | undefined;
@@ -74,6 +86,37 @@ export function engineHash(): string {
   return engine;
 }
 
+let runtime: string | undefined;
+
+/**
+ * What else shapes the output: the libraries laysum runs on (every package it depends on, at the
+ * version installed: a new markdown-it may write other HTML) and Node's own data (ICU and CLDR
+ * format numbers, lists and country names). A change to any of them rebuilds everything.
+ */
+export function runtimeHash(): string {
+  if (runtime) return runtime;
+  const versions = new Map<string, string>();
+  const visit = (from: string, name: string) => {
+    // Resolved as Node resolves `name` from `from` (a package's own node_modules first, then up).
+    for (const dir of createRequire(from).resolve.paths(name) ?? []) {
+      const manifest = join(dir, name, 'package.json');
+      if (!existsSync(manifest)) continue;
+      const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string; dependencies?: Record<string, string> };
+      const key = `${name}@${pkg.version ?? '?'}`;
+      if (versions.has(`${manifest}`)) return;
+      versions.set(manifest, key);
+      for (const dependency of Object.keys(pkg.dependencies ?? {})) visit(manifest, dependency);
+      return;
+    }
+    versions.set(`${from}\u0000${name}`, `${name}@missing`);
+  };
+  const own = join(PACKAGE_ROOT, 'package.json');
+  for (const dependency of Object.keys((JSON.parse(readFileSync(own, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {})) visit(own, dependency);
+  const { node, icu, cldr, unicode, tz } = process.versions as Record<string, string | undefined>;
+  runtime = hashInputs([stable({ node, icu, cldr, unicode, tz, packages: [...new Set(versions.values())].sort() })]);
+  return runtime;
+}
+
 /** Stable JSON: keys sorted, so equal data hashes equal. */
 function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
@@ -90,6 +133,7 @@ export function settingsHash(settings: StudySettings, extra: Record<string, unkn
   const { project } = settings;
   return hashInputs([
     engineHash(),
+    runtimeHash(),
     stable({ templates: project.templates, partials: project.partials, formats: project.formats, bands: project.bands, languages: project.languages }),
     // Not the shard: a study's files do not depend on which part it was built in (see `laysum site --merge`).
     stable({ langs: settings.langs, levels: settings.levels, formats: settings.formats, press: settings.press ?? null, site: settings.site ?? null, ...extra }),
@@ -112,7 +156,8 @@ export function readManifest(outDir: string): BuildManifest | undefined {
     const [first, ...rest] = readFileSync(join(outDir, OUTPUT_MARKER), 'utf8').split('\n');
     const header = JSON.parse(first ?? '') as Omit<BuildManifest, 'studies'>;
     if (header.laysum !== MANIFEST_VERSION) return undefined;
-    return { ...header, studies: rest.filter(Boolean).map((line) => JSON.parse(line) as ManifestStudy) };
+    const lines = rest.filter(Boolean).map((line) => JSON.parse(line) as ManifestStudy | ManifestOtherShard);
+    return { ...header, studies: lines.filter((l): l is ManifestStudy => !('otherShard' in l)), others: lines.filter((l): l is ManifestOtherShard => 'otherShard' in l) };
   } catch {
     return undefined;
   }
@@ -122,7 +167,7 @@ export function readManifest(outDir: string): BuildManifest | undefined {
  * The input hash of a study as the manifest knows it, recomputed from the files now: undefined
  * when a file cannot be read (the build then reads it again and reports why).
  */
-export function currentInputHash(path: string, study: ManifestStudy): string | undefined {
+export function currentInputHash(path: string, study: Pick<ManifestStudy, 'sources'>): string | undefined {
   try {
     const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
     const base = dirname(path);

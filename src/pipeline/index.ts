@@ -18,7 +18,7 @@ import { BrowserNotFoundError, defaultChromiumPath, pdfPageCount, printPdfs } fr
 import { checkLeafletPages } from '../checks/pages.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
-import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestStudy } from './cache.js';
+import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
 import { shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import type { OutputFormat, StudyReport } from './study.js';
@@ -195,15 +195,25 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const previous = write && options.incremental !== false ? readManifest(out) : undefined;
   const last = previous && previous.settingsHash === hashes.settings && previous.kind === (site ? 'site' : 'summaries') ? previous : undefined;
   const lastByFile = new Map((last?.studies ?? []).map((s) => [s.file, s]));
+  // Files the last build of this same shard found to be another shard's, passed by unread while unchanged.
+  const lastOthers = new Map(last && shard && last.shard === `${shard.index}/${shard.count}` ? (last.others ?? []).map((o) => [o.file, o]) : []);
   const tasks: StudyTask[] = [];
   const kept = new Map<number, { study: ManifestStudy; langs: string[] }>();
+  const keptOthers = new Map<number, ManifestOtherShard>();
   time('load', () =>
     collected.files.forEach((path, index) => {
       const file = relative(process.cwd(), path) || path;
+      const other = lastOthers.get(file);
+      if (other && currentInputHash(path, { sources: [] }) === other.inputHash) {
+        keptOthers.set(index, other);
+        return;
+      }
       const before = lastByFile.get(file);
       if (before && currentInputHash(path, before) === before.inputHash) {
         if (shard && shardOf(before.id, shard.count) !== shard.index) return;
-        const same = langs.filter((l) => before.langs[l] && last!.localeHashes[l] === hashes.locales[l]);
+        // A language is taken over when its locale is unchanged and its files are all still there
+        // (a file deleted from the output by hand or by a deploy script is made again).
+        const same = langs.filter((l) => before.langs[l] && last!.localeHashes[l] === hashes.locales[l] && before.langs[l]!.files.every((f) => existsSync(join(out, f))));
         // Site pages link every language of a study: its languages are rebuilt together.
         if (same.length === langs.length || (!site && same.length > 0)) {
           kept.set(index, { study: before, langs: same });
@@ -216,7 +226,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }),
   );
   // Nothing to do when every study of the last build is kept whole and no other study came or went.
-  const unchanged = !!last && tasks.length === 0 && kept.size === last.studies.length && [...kept.values()].every((k) => k.langs.length === langs.length) && exitCodeFor(diagnostics) === 0;
+  const unchanged = !!last && tasks.length === 0 && kept.size === last.studies.length && keptOthers.size === (lastOthers.size ? last.others!.length : 0) && [...kept.values()].every((k) => k.langs.length === langs.length) && exitCodeFor(diagnostics) === 0;
   if (unchanged && last) {
     for (const { study } of kept.values()) diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]!.diagnostics));
     if (printing) diagnostics.push(...leafletPageChecks(out, out, [...kept.values()].flatMap(({ study }) => langs.flatMap((l) => study.langs[l]!.files)).sort()));
@@ -272,7 +282,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const take = (index: number, outcome: StudyOutcome | undefined) => {
       const before = kept.get(index);
       if (outcome) for (const [k, v] of Object.entries(outcome.timings) as [Stage, number][]) workerTime[k] += v;
-      if (outcome?.otherShard || (!outcome && !before)) return;
+      const other = outcome?.otherShard ? { file: outcome.file, id: outcome.id!, inputHash: outcome.inputHash!, otherShard: true as const } : keptOthers.get(index);
+      if (other) {
+        if (manifestLines !== undefined) writeManifest(manifestLines, JSON.stringify(other));
+        return;
+      }
+      if (!outcome && !before) return;
       if (outcome) {
         rebuilt++;
         diagnostics.push(...outcome.diagnostics);
@@ -324,7 +339,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         cursor++;
       }
     };
-    let done = kept.size - tasks.filter((t) => t.langs).length;
+    let done = kept.size + keptOthers.size - tasks.filter((t) => t.langs).length;
     const total = collected.files.length;
     try {
       await runStudies(tasks, { ...settings, ...(staging ? { staging: { dir: staging.dir, target: staging.target } } : {}) }, workerCount(tasks.length, options.workers), (outcome) => {
@@ -336,7 +351,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     } finally {
       if (manifestLines !== undefined) closeSync(manifestLines);
     }
-    if (kept.size && tasks.length === 0) options.onProgress?.(total, total, '');
+    if ((kept.size || keptOthers.size) && tasks.length === 0) options.onProgress?.(total, total, '');
 
     if (site && staging && exitCodeFor(diagnostics) === 0) {
       const entries = siteEntries;

@@ -25,16 +25,44 @@ function readError(path: string, error: unknown, what: string): Diagnostic {
   return diagnostic({ ruleId: 'input/read', kind: 'input', severity: 'error', message: `cannot read ${what}: ${why}`, place: { file: path } });
 }
 
-/** Facts files under the given files and folders, sorted, each once. Folders are searched recursively. */
+/**
+ * Facts files under the given files and folders, sorted, each once. Folders are searched
+ * recursively, through links as through folders (each real folder once, so a link loop ends); a
+ * folder or link that cannot be read is reported by its own path and the search goes on.
+ */
 export function collectFactsFiles(inputs: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
   const found = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const isFacts = (name: string) => FACTS_EXTENSIONS.has(extname(name)) && !isConfigFile(name);
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      const real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(readError(dir, error, 'folder'));
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && FACTS_EXTENSIONS.has(extname(entry.name)) && !isConfigFile(entry.name)) found.add(path);
+      else if (entry.isFile()) {
+        if (isFacts(entry.name)) found.add(path);
+      } else if (entry.isSymbolicLink()) {
+        let target;
+        try {
+          target = statSync(path);
+        } catch (error) {
+          diagnostics.push(readError(path, error, 'link'));
+          continue;
+        }
+        if (target.isDirectory()) walk(path);
+        else if (isFacts(entry.name)) found.add(path);
+      }
     }
   };
   for (const input of inputs) {
@@ -71,8 +99,27 @@ export function readUtf8(path: string, what: string, maxBytes = MAX_INPUT_BYTES)
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.replace(/^\uFEFF/, '') };
   } catch {
-    return { diagnostic: diagnostic({ ruleId: 'input/encoding', kind: 'input', severity: 'error', message: `${what} is not valid UTF-8; save it as UTF-8`, place: { file: path } }) };
+    const at = firstInvalidUtf8(bytes);
+    return { diagnostic: diagnostic({ ruleId: 'input/encoding', kind: 'input', severity: 'error', message: `${what} is not valid UTF-8 at byte ${at.byte}; save it as UTF-8`, place: { file: path, line: at.line } }) };
   }
+}
+
+/** Where the first byte that is not UTF-8 is: its line (1-based) and byte offset (0-based). */
+function firstInvalidUtf8(bytes: Buffer): { line: number; byte: number } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let byte = 0;
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf('\uFFFD', from);
+    if (i < 0) break;
+    byte = Buffer.byteLength(text.slice(0, i));
+    // A replacement character written in the file (EF BF BD) is text, not the fault.
+    if (!(bytes[byte] === 0xef && bytes[byte + 1] === 0xbf && bytes[byte + 2] === 0xbd)) break;
+    from = i + 1;
+  }
+  let line = 1;
+  for (let k = 0; k < byte; k++) if (bytes[k] === 0x0a) line++;
+  return { line, byte };
 }
 
 /** Source texts named in the facts, each resolved inside the facts file's folder tree. */

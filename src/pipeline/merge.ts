@@ -29,6 +29,35 @@ export interface MergeOptions {
   project?: ProjectData;
 }
 
+/**
+ * The parts are one whole: every part k/n of one n, each once (a missing artifact in a CI matrix
+ * must not publish half a site). A part built without --shard is a whole site on its own and
+ * merges with nothing else.
+ */
+function checkShards(parts: readonly { dir: string; manifest: BuildManifest }[], fail: (message: string, file?: string) => void): void {
+  const whole = parts.filter((p) => !p.manifest.shard);
+  if (whole.length > 0 && parts.length > 1) {
+    for (const { dir } of whole) fail('is a whole site (built without --shard k/n), not a part; merge the outputs of `laysum site --shard k/n` runs', dir);
+    return;
+  }
+  const byIndex = new Map<number, string>();
+  let count: number | undefined;
+  for (const { dir, manifest } of parts) {
+    if (!manifest.shard) continue;
+    const [k, n] = manifest.shard.split('/').map(Number) as [number, number];
+    if (count === undefined) count = n;
+    else if (n !== count) {
+      fail(`is part ${manifest.shard}, but ${parts[0]!.dir} is part of ${count}; merge the parts of one sharded build (the same n in every --shard k/n)`, dir);
+      return;
+    }
+    if (byIndex.has(k)) fail(`is part ${manifest.shard}, and so is ${byIndex.get(k)}; give each part once`, dir);
+    else byIndex.set(k, dir);
+  }
+  if (count === undefined) return;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !byIndex.has(k));
+  if (missing.length > 0) fail(`${missing.map((k) => `part ${k}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; give the output folder of every --shard k/${count} run`);
+}
+
 export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
   const time = stageTimer();
   const project = options.project ?? loadProject();
@@ -53,6 +82,7 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
         fail(`was built with other locale files than ${parts[0]!.dir}; build every part from the same locales`, dir);
       }
     }
+    checkShards(parts, fail);
     if (JSON.stringify(locales) !== JSON.stringify(first.localeHashes)) fail('the parts were built with other locale files than the ones of this project (--project); the index pages would not match them', parts[0]!.dir);
   }
   const owner = new Map<string, string>();

@@ -134,7 +134,7 @@ export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutco
   const facts = parsed.facts;
   if (!facts) return done();
   outcome.id = facts.id;
-  if (settings.shard && shardOf(facts.id, settings.shard.count) !== settings.shard.index) return { ...done(), otherShard: true, diagnostics: [] };
+  if (settings.shard && shardOf(facts.id, settings.shard.count) !== settings.shard.index) return { ...done(), otherShard: true, inputHash: hashInputs([read.text!]), diagnostics: [] };
 
   const consistency = time('validate', () => checkConsistency(facts, file, parsed.locate, bench.catalog));
   const sources = time('load', () => readSourceTexts(facts, task.path, parsed.locate));

@@ -5,6 +5,7 @@
  * `locales/languages.json`, so adding either is a data change, not a code change.
  * This module reads files (it is an edge); everything it returns is plain data.
  */
+import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,9 +58,29 @@ function hbsFiles(dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
   const out: Record<string, string> = {};
   for (const name of readdirSync(dir).sort()) {
-    if (name.endsWith('.hbs')) out[basename(name, '.hbs')] = readFileSync(join(dir, name), 'utf8');
+    if (!name.endsWith('.hbs')) continue;
+    const path = join(dir, name);
+    const source = readFileSync(path, 'utf8');
+    checkTemplateSyntax(path, source);
+    out[basename(name, '.hbs')] = source;
   }
   return out;
+}
+
+/**
+ * A template that does not parse is bad configuration, found when the project loads (Handlebars
+ * itself parses on first use, once per study and language): one line with the file and line.
+ */
+function checkTemplateSyntax(path: string, source: string): void {
+  try {
+    Handlebars.parse(source);
+  } catch (error) {
+    const e = error as Error & { lineNumber?: number };
+    const parse = /^Parse error on line (\d+):\n[^\n]*\n[^\n]*\n(.*)$/s.exec(e.message);
+    const line = parse ? Number(parse[1]) : e.lineNumber;
+    const what = parse ? parse[2]!.replace(/\s+/g, ' ') : e.message.replace(/ - \d+:\d+$/, '');
+    throw new ProjectConfigError(`${path}${line ? `:${line}` : ''}: the template does not parse: ${what}`);
+  }
 }
 
 /** Every base key of the reference language must exist in every other language. */

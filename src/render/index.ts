@@ -11,10 +11,10 @@ import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
-import { buildSummaryModel, termHeadword, termName, type SummaryModel } from './model.js';
+import { buildSummaryModel, countContext, termHeadword, termName, type SummaryModel } from './model.js';
 import type { PressConfig } from '../outputs/press.js';
 
-export { buildSummaryModel, studyView, termHeadword, termName, type StudyView, type SummaryModel, type GlossaryEntry } from './model.js';
+export { buildSummaryModel, countContext, studyView, termHeadword, termName, type CountContext, type StudyView, type SummaryModel, type GlossaryEntry } from './model.js';
 export { escapeMarkdown } from './escape.js';
 
 export class TemplateError extends Error {
@@ -110,6 +110,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
   // {{#if (or a b)}}: either is non-empty (arrays count by length, as #if does).
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some((a) => (Array.isArray(a) ? a.length > 0 : !!a)));
   hb.registerHelper('roleContext', (role: unknown) => (role ? 'role' : ''));
+  hb.registerHelper('countContext', (part: unknown, whole: unknown) => countContext(number('countContext', part), number('countContext', whole)));
 }
 
 export interface RenderOptions {
@@ -170,4 +171,4 @@ export function tidyMarkdown(markdown: string): string {
 }
 
 /** Helpers the compiler may call directly (no lookup in the context first). */
-const KNOWN_HELPERS = { t: true, term: true, headword: true, unit: true, num: true, percent: true, cover: true, concat: true, eq: true, or: true, roleContext: true };
+const KNOWN_HELPERS = { t: true, term: true, headword: true, unit: true, num: true, percent: true, cover: true, concat: true, eq: true, or: true, roleContext: true, countContext: true };

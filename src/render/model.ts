@@ -34,8 +34,24 @@ export interface StudyView {
   singleGroup?: StudyFacts['population']['groups'][number];
   /** i18next context for sentences about the participants' sex, when known. */
   sexContext?: 'female' | 'male' | 'mixed';
+  /** The context of the age sentence: the sex context where the sex is known ("She was 34"), else none. */
+  ageContext: string;
   /** Country names for the locale, as a list. */
   countries?: string;
+}
+
+/**
+ * The i18next context of an "N of M people" sentence whose numbers ask for other words: nobody
+ * (`none`: "None of the 8 people …"), the study's one person (`person`, `personNone`: "The person
+ * …"); '' for the plain sentence. A locale without the variant falls back to the plain sentence,
+ * which stays true ("0 of 1 …"); a variant chosen by a count alone ("_single", "_zero") could not
+ * tell one responder of one from none of one.
+ */
+export type CountContext = '' | 'none' | 'person' | 'personNone';
+
+export function countContext(part: number, whole: number): CountContext {
+  if (whole === 1) return part === 1 ? 'person' : part === 0 ? 'personNone' : '';
+  return part === 0 ? 'none' : '';
 }
 
 /** Region names by locale: making an Intl.DisplayNames costs more than rendering a sentence. */
@@ -51,6 +67,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
   const { population } = facts;
   const sex = population.sex;
   const regionNames = regionNamesFor(tr.language.intl);
+  const sexContext = sex ? (sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed') : undefined;
   return {
     design: facts.design,
     ...(facts.status ? { status: facts.status } : {}),
@@ -64,7 +81,8 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     safetyReported: facts.safety !== undefined,
     medication: facts.medication,
     ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
-    ...(sex ? { sexContext: sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed' } : {}),
+    ...(sexContext ? { sexContext } : {}),
+    ageContext: sexContext ?? '',
     ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
   };
 }
@@ -79,6 +97,8 @@ export interface SummaryModel extends StudyView {
   pretreatmentList?: string;
   fundingList?: string;
   funding: string[];
+  /** Who runs the study, and how to reach them (escaped). */
+  sponsor?: { name: string; contact?: string };
   quotes: { kind: 'direct' | 'paraphrase'; author: string; role?: string; text: string }[];
   citation: Omit<StudyFacts['citation'], 'authors'> & { doiUrl?: string };
   /** Markdown link to the publication, when it has a DOI. */
@@ -176,6 +196,7 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
       : {}),
     ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding.map(esc)) } : {}),
     funding: facts.funding.map(esc),
+    ...(facts.sponsor ? { sponsor: { name: esc(facts.sponsor.name), ...(facts.sponsor.contact ? { contact: escapeInline(facts.sponsor.contact) } : {}) } } : {}),
     quotes: facts.quotes.map((q) => ({
       kind: q.kind,
       author: esc(q.author),

@@ -32,6 +32,8 @@ export interface LeafletModel extends StudyView {
   age?: number;
   year: number;
   fundingList?: string;
+  /** Who runs the study, and how to reach them, as written in the facts file (the template escapes HTML). */
+  sponsor?: { name: string; contact?: string };
   /** https://doi.org/… as text: on paper a reader needs to see the address. */
   doiUrl?: string;
   /** Authors (or group), original title, journal, year, volume, pages. */
@@ -137,6 +139,7 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     ...(population.age?.median !== undefined ? { age: population.age.median } : {}),
     year: facts.citation.year,
     ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding) } : {}),
+    ...(facts.sponsor ? { sponsor: facts.sponsor } : {}),
     ...(facts.citation.doi ? { doiUrl: `https://doi.org/${encodeURI(facts.citation.doi)}` } : {}),
     reference: reference(facts, tr),
     whoArray: whoArray(facts, tr, `${idBase}-who`),

@@ -1,0 +1,101 @@
+/**
+ * Sentences whose numbers ask for other words: nobody (a count of 0), the one person of a study
+ * or a group (1 of 1), and facts a template must not need (age without sex, a sponsor without
+ * funding). A wrong word here says something false ("Bei der Person … kam die Krankheit zur Ruhe"
+ * for a patient who did not respond), so each case is read in every language.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, formatDiagnostic, type BuildReport } from '../src/index.js';
+import { FIXTURES, tempDir } from './helpers.js';
+
+const COUNTS = join(FIXTURES, 'counts');
+let out: string;
+let report: BuildReport;
+const read = (path: string) => readFileSync(join(out, path), 'utf8');
+
+beforeAll(async () => {
+  out = join(tempDir(), 'out');
+  report = await build({ inputs: [COUNTS], out, formats: ['summary', 'press', 'leaflet'] });
+});
+
+describe('facts with counts of 0 and 1', () => {
+  it('build with no error in every language, level and format', () => {
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.summaryCount).toBe(3 * 3 * 5);
+  });
+
+  it('never say that the one person assessed reached a result they did not reach', () => {
+    for (const level of ['easy', 'standard']) {
+      expect(read(`en/one-person/${level}.md`)).toContain('The person with lupus did not have this result: remission by the DORIS rules.');
+      expect(read(`de/one-person/${level}.md`)).toMatch(/Dieses Ergebnis gab es bei der Person mit Lupus nicht: (Remission nach )?DORIS-Regeln\./);
+      expect(read(`zh/one-person/${level}.md`)).toMatch(/这名红斑狼疮患者没有达到这个结果：/);
+      expect(read(`de/one-person/${level}.md`)).not.toMatch(/Bei der Person mit Lupus kam/);
+      expect(read(`zh/one-person/${level}.md`)).not.toMatch(/这名红斑狼疮患者(病情)?达到/);
+    }
+    expect(read('en/one-person/leaflet.html')).toContain('The person with lupus did not have this result');
+  });
+
+  it('say that the one person of a group reached a result when they did', () => {
+    expect(read('en/two-people/easy.md')).toContain('- In the person with myasthenia gravis, the symptoms went away.');
+    expect(read('de/two-people/easy.md')).toContain('- Bei der Person mit Muskel·schwäche gingen die Beschwerden weg.');
+    expect(read('zh/two-people/easy.md')).toContain('- 这名重症肌无力患者症状消失了。');
+  });
+
+  it('say "nobody" for a count of 0, never "0 of 2", and add no severity to it', () => {
+    const easy = { en: read('en/two-people/easy.md'), de: read('de/two-people/easy.md'), zh: read('zh/two-people/easy.md') };
+    expect(easy.en).toContain('- None of the 2 people had a lung infection that needed hospital care.\n');
+    expect(easy.en).toContain('- None of the 2 people still take a low dose of steroid medicine.');
+    expect(easy.de).toContain('- Niemand von den 2 Menschen nahm zuletzt nur noch wenig Kortison.');
+    expect(easy.zh).toContain('- 2人中，没有人出现需要住院的肺炎。\n');
+    expect(easy.zh).toContain('- 2人中，没有人还在吃激素药。');
+    for (const lang of ['en', 'de', 'zh']) {
+      for (const level of ['easy', 'standard']) {
+        const text = read(`${lang}/two-people/${level}.md`);
+        expect(text, `${lang}/${level}`).not.toMatch(/(^|\D)0 (of|von) \d|有0|，0名|\b0名/m);
+      }
+    }
+    expect(read('zh/two-people/leaflet.html')).toContain('没有人出现这个问题');
+    expect(read('de/two-people/leaflet.html')).toContain('niemand betroffen');
+    expect(read('en/two-people/leaflet.html')).toContain('no one had it');
+  });
+
+  it('say "none of the 3" when no one in a larger group reached a result', () => {
+    expect(read('en/three-people/easy.md')).toContain('- None of the 3 people with lupus had this result: remission by the DORIS rules.');
+    expect(read('de/three-people/easy.md')).toContain('- Bei keinem der 3 Menschen mit Lupus kam die Krankheit nach den DORIS-Regeln zur Ruhe.');
+    expect(read('zh/three-people/easy.md')).toContain('- 3名红斑狼疮患者中，没有人病情达到缓解。');
+  });
+
+  it('speak of the one person of a one-person study as "the person", not "1 of 1"', () => {
+    expect(read('en/one-person/easy.md')).toContain('- The person had a side effect on the nerves and brain. It was severe.');
+    expect(read('en/one-person/easy.md')).toContain('- The person did not have a strong immune reaction with fever.\n');
+    expect(read('de/one-person/easy.md')).toContain('- Die Person nahm zuletzt nur noch wenig Kortison.');
+    expect(read('zh/one-person/easy.md')).toContain('- 这名患者出现了影响神经的副作用。程度严重。');
+    expect(read('en/one-person/expert.md')).toContain('Age: 20 years.');
+    expect(read('en/one-person/expert.md')).toContain('Sex: male.');
+    for (const lang of ['en', 'de', 'zh']) expect(read(`${lang}/one-person/easy.md`)).not.toMatch(/\b1 (of|von) 1\b|1人中/);
+  });
+});
+
+describe('facts a template must not depend on', () => {
+  it('state the age when the sex is not given', () => {
+    expect(read('en/three-people/easy.md')).toContain('Half of them were older than 31 years.');
+    expect(read('en/three-people/standard.md')).toContain('Their median age was 31 years.');
+    expect(read('de/three-people/easy.md')).toContain('Die Hälfte war älter als 31 Jahre.');
+    expect(read('zh/three-people/easy.md')).toContain('一半患者的年龄超过31岁。');
+  });
+
+  it('name the sponsor and its contact in every level and format, with or without funders', () => {
+    for (const level of ['easy', 'standard', 'expert', 'press']) {
+      for (const lang of ['en', 'de', 'zh']) {
+        const text = read(`${lang}/three-people/${level}.md`);
+        expect(text, `${lang}/${level}`).toContain('Example Hospital Trust');
+        expect(text, `${lang}/${level}`).toContain('trials@example.org');
+      }
+    }
+    expect(read('en/three-people/leaflet.html')).toContain('<p>The study was run by Example Hospital Trust. Contact: trials@example.org.</p>');
+    expect(report.diagnostics.filter((d) => d.ruleId === 'coverage/missing')).toEqual([]);
+  });
+});
