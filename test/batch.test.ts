@@ -107,6 +107,27 @@ describe('incremental builds', () => {
     expect(runCli(['build', 'facts', '--out', 'loc-full', '--project', 'project', '--full', '-q'], dir).code).toBe(0);
     sameBytes(after, readTree(join(dir, 'loc-full')));
   });
+
+  it('site: rebuild only the study pages of the language whose locale changed (the others are taken over)', () => {
+    const project = join(dir, 'project-site');
+    for (const part of ['locales', 'templates']) cpSync(join(ROOT, part), join(project, part), { recursive: true });
+    const site = ['--project', 'project-site', '--base-url', 'https://example.org/studies/'];
+    expect(runCli(['site', 'facts', '--out', 'site-loc', ...site, '-q'], dir).code).toBe(0);
+    const inode = (path: string) => statSync(join(dir, 'site-loc', path)).ino;
+    const studyPages = [...readTree(join(dir, 'site-loc')).keys()].filter((p) => /^(en|de|zh)\/study-/.test(p));
+    const before = new Map(studyPages.map((p) => [p, inode(p)]));
+    const file = join(project, 'locales', 'de', 'summary.json');
+    const locale = JSON.parse(readFileSync(file, 'utf8')) as { easy: { intro: string } };
+    locale.easy.intro = locale.easy.intro.replace('Hier lesen Sie kurz', 'Hier lesen Sie in Kürze');
+    writeFileSync(file, JSON.stringify(locale, null, 2));
+    const rebuilt = json(['site', 'facts', '--out', 'site-loc', ...site]);
+    expect([rebuilt.rebuilt, rebuilt.reused]).toEqual([STUDIES, 0]);
+    const taken = studyPages.filter((p) => inode(p) === before.get(p));
+    expect(taken.length).toBe((studyPages.length * 2) / 3);
+    expect(taken.every((p) => !p.startsWith('de/'))).toBe(true);
+    expect(runCli(['site', 'facts', '--out', 'site-loc-full', ...site, '--full', '-q'], dir).code).toBe(0);
+    sameBytes(readTree(join(dir, 'site-loc')), readTree(join(dir, 'site-loc-full')));
+  });
 });
 
 describe('shards', () => {

@@ -82,6 +82,17 @@ const validFacts: fc.Arbitrary<Facts> = fc
         return { change, count: count % (o + 1), of: o };
       });
     const range = fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })).map((xs) => xs.sort((a, b) => a - b));
+    const ages = fc.tuple(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 90 })).map((xs) => xs.sort((a, b) => a - b));
+    // Every shape the schema takes: a median alone, a mean with its SD, a range, a median with its range.
+    const age = fc.tuple(ages, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 30 })).map(([[min, median, max], shape, sd]) =>
+      [{ median }, { mean: median, sd }, { min, max }, { median, min, max }][shape]!,
+    );
+    const sex = fc.nat().map((female) => ({ female: female % (total + 1), male: total - (female % (total + 1)) }));
+    const month = fc.tuple(fc.integer({ min: 2015, max: 2025 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+    const dates = fc
+      .record({ start: month, end: month, published: month }, { requiredKeys: [] })
+      .map((d) => (d.start && d.end && d.start > d.end ? { ...d, start: d.end, end: d.start } : d));
+    const sponsor = fc.record({ name: fc.constantFrom(...FUNDERS), contact: fc.constantFrom('trials@example.org', 'https://example.org/contact') }, { requiredKeys: ['name'] });
     return fc.record({
       id: fc.constantFrom('random-study', 'property-study-a', 'property-study-b'),
       title: fc.record(Object.fromEntries(LANGS.map((l) => [l, fc.constantFrom(...TITLES[l]!)]))),
@@ -91,6 +102,13 @@ const validFacts: fc.Arbitrary<Facts> = fc
           authors: fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 5 }),
           year: fc.integer({ min: 2000, max: 2025 }),
           doi: fc.constant('10.1056/NEJMoa2308917'),
+          title: fc.constantFrom(...TITLES.en!),
+          titleLanguage: fc.constant('en'),
+          journal: fc.constantFrom('Journal of Test Medicine', 'Annals of Examples'),
+          volume: fc.integer({ min: 1, max: 400 }),
+          issue: fc.integer({ min: 1, max: 12 }),
+          pages: fc.tuple(fc.integer({ min: 1, max: 900 }), fc.integer({ min: 0, max: 30 })).map(([first, more]) => (more ? `${first}-${first + more}` : `${first}`)),
+          published: month,
         },
         { requiredKeys: ['group', 'year'] },
       ),
@@ -112,6 +130,8 @@ const validFacts: fc.Arbitrary<Facts> = fc
           groups: fc.constant(groups),
           traits: fc.uniqueArray(fc.constantFrom(...TRAITS), { minLength: 1, maxLength: TRAITS.length }),
           countries: fc.uniqueArray(fc.constantFrom('DE', 'CN', 'FR', 'US'), { minLength: 1, maxLength: 3 }),
+          sex,
+          age,
         },
         { requiredKeys: ['total', 'groups'] },
       ),
@@ -137,6 +157,8 @@ const validFacts: fc.Arbitrary<Facts> = fc
         { maxLength: 2 },
       ),
       furtherTrials: fc.option(fc.constantFrom(...FURTHER), { nil: undefined }),
+      dates: fc.option(dates, { nil: undefined }),
+      sponsor: fc.option(sponsor, { nil: undefined }),
     });
   })
   .map((facts) => JSON.parse(JSON.stringify(facts)) as Facts);

@@ -214,8 +214,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         // A language is taken over when its locale is unchanged and its files are all still there
         // (a file deleted from the output by hand or by a deploy script is made again).
         const same = langs.filter((l) => before.langs[l] && last!.localeHashes[l] === hashes.locales[l] && before.langs[l]!.files.every((f) => existsSync(join(out, f))));
-        // Site pages link every language of a study: its languages are rebuilt together.
-        if (same.length === langs.length || (!site && same.length > 0)) {
+        if (same.length > 0) {
           kept.set(index, { study: before, langs: same });
           if (same.length === langs.length) return;
           tasks.push({ index, path, langs: langs.filter((l) => !same.includes(l)) });

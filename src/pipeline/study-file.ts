@@ -174,11 +174,13 @@ export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutco
     const defaultLang = settings.site.defaultLang;
     try {
       const site = siteStudyFiles(rendered.sitePages, {
-        languages: langs.map((l) => settings.project.languages[l]!),
+        // Every language for the switchers and hreflang links; pages for the ones rebuilt.
+        languages: settings.langs.map((l) => settings.project.languages[l]!),
+        pageLanguages: langs,
         levels: settings.levels,
         translators: bench.translators,
         baseUrl: settings.site.baseUrl,
-        defaultLang: langs.includes(defaultLang) ? defaultLang : langs[0]!,
+        defaultLang: settings.langs.includes(defaultLang) ? defaultLang : settings.langs[0]!,
       });
       files = site.files;
       for (const lang of langs) byLang[lang]!.title = site.entry.titles[lang]!;

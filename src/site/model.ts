@@ -36,6 +36,12 @@ export interface SiteOptions {
   baseUrl: string;
   /** The language whose page is `x-default` for a study. */
   defaultLang: string;
+  /**
+   * The languages whose study pages are made (default: all). An incremental build makes only the
+   * languages whose locale changed; the pages still link every language (switcher, hreflang),
+   * whose words come from `languages.json`, not from the other locales.
+   */
+  pageLanguages?: string[];
 }
 
 /**
@@ -66,6 +72,8 @@ export interface SitePlan {
   levels: string[];
   translators: Record<string, Translator>;
   defaultLang: LanguageInfo;
+  /** The languages whose study pages are made (see SiteOptions). */
+  pageLanguages: LanguageInfo[];
   /** The level a study folder's `index.html` shows: `standard`, or the first level without it. */
   indexLevel: string;
   studies: SiteStudy[];
@@ -104,10 +112,12 @@ export function planSite(pages: readonly SitePage[], options: SiteOptions): Site
   const defaultLang = options.languages.find((l) => l.code === options.defaultLang);
   if (!defaultLang) throw new SiteInputError(`default language \`${options.defaultLang}\` is not one of the site's languages (${codes.join(', ')})`);
 
+  const pageLanguages = options.pageLanguages ? options.languages.filter((l) => options.pageLanguages!.includes(l.code)) : options.languages;
+  const pageCodes = pageLanguages.map((l) => l.code);
   const byId = new Map<string, SiteStudy>();
   for (const page of pages) {
     const where = `${page.facts.id} ${page.lang} ${page.level}`;
-    if (!codes.includes(page.lang)) throw new SiteInputError(`page ${where}: language \`${page.lang}\` is not one of the site's languages (${codes.join(', ')})`);
+    if (!pageCodes.includes(page.lang)) throw new SiteInputError(`page ${where}: language \`${page.lang}\` is not one of the site's languages (${pageCodes.join(', ')})`);
     if (!options.levels.includes(page.level)) throw new SiteInputError(`page ${where}: level \`${page.level}\` is not one of the site's levels (${options.levels.join(', ')})`);
     // The summary's own <h1> is the page's only one: the frame adds none.
     if (!/^\s*<h1[\s>]/.test(page.bodyHtml)) throw new SiteInputError(`page ${where}: the summary HTML must start with its <h1>`);
@@ -119,7 +129,7 @@ export function planSite(pages: readonly SitePage[], options: SiteOptions): Site
   }
   const studies = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const study of studies) {
-    const missing = codes.flatMap((lang) => options.levels.filter((level) => !study.pages.has(studyKey(lang, level))).map((level) => studyKey(lang, level)));
+    const missing = pageCodes.flatMap((lang) => options.levels.filter((level) => !study.pages.has(studyKey(lang, level))).map((level) => studyKey(lang, level)));
     if (missing.length > 0) throw new SiteInputError(`study ${study.id} has no page for ${missing.join(', ')}; the site links every study in every language and level`);
   }
   const indexLevel = options.levels.includes(INDEX_LEVEL) ? INDEX_LEVEL : options.levels[0]!;
@@ -129,9 +139,10 @@ export function planSite(pages: readonly SitePage[], options: SiteOptions): Site
     levels: options.levels,
     translators: options.translators,
     defaultLang,
+    pageLanguages,
     indexLevel,
     studies,
-    entries: studies.map((study) => siteEntry(study, codes, indexLevel)),
+    entries: studies.map((study) => siteEntry(study, pageCodes, indexLevel)),
   };
 }
 

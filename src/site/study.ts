@@ -30,7 +30,7 @@ export function studyPageEntries(plan: SitePlan, id: string): PageEntry[] {
 export function studyPages(plan: SitePlan, study: SiteStudy): { files: OutputFile[]; entries: PageEntry[] } {
   const files: OutputFile[] = [];
   const entries: PageEntry[] = [];
-  for (const language of plan.languages) {
+  for (const language of plan.pageLanguages) {
     const lang = language.code;
     const tr = translator(plan, lang);
     for (const level of plan.levels) {
