@@ -180,7 +180,21 @@ describe('shards', () => {
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('summaries: is not a site (it was written by `laysum build`)');
     expect(mixed.stderr).toContain('nowhere: no such folder');
-    expect(runCli(['site', '--merge', 'half', '--shard', '1/2', '--out', 'bad'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--merge joins finished sites') });
+    expect(runCli(['site', '--merge', 'half', '--shard', '1/2', '--out', 'bad'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--merge joins finished sites: --shard does not apply') });
+    for (const [flag, value] of [['--base-url', 'https://example.com/'], ['--default-lang', 'de'], ['--workers', '2']] as const) {
+      expect(runCli(['site', '--merge', 'half', flag, value, '--out', 'bad'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining(`--merge joins finished sites: ${flag} does not apply`) });
+    }
+  });
+
+  it('report the parts’ warnings when merged, as an unsharded build reports them', () => {
+    const samples = join(ROOT, 'samples');
+    const warnings = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('warning:')).map((l) => l.replace(/^warning: \S+ /, '')).sort();
+    const whole = runCli(['site', samples, '--out', 'samples-whole'], dir);
+    for (const k of [1, 2]) expect(runCli(['site', samples, '--shard', `${k}/2`, '--out', `samples-${k}`, '-q'], dir).code).toBe(0);
+    const merged = runCli(['site', '--merge', 'samples-1', 'samples-2', '--out', 'samples-merged'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(warnings(whole.stderr).length).toBeGreaterThan(0);
+    expect(warnings(merged.stderr)).toEqual(warnings(whole.stderr));
   });
 
   it('refuse to merge an incomplete set of parts: a part missing, parts of another split, a whole site among parts', () => {

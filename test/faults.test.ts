@@ -109,6 +109,25 @@ describe('check reports every problem in every file in one run', () => {
     for (const row of rows) expect(row).not.toContain('✗');
     expect(result.stdout).toMatch(/^laysum: 1 study, 9 summaries; checked, nothing written; 6 errors, \d+ warnings?$/m);
   });
+
+  it('a file with a schema error: the fields that passed are still checked against each other, in the same run', () => {
+    const dir = tempDir('laysum-faults-within-');
+    const file = join(dir, 'study.yaml');
+    writeFileSync(file, `${minimal.replace('responders: 4', 'responders: 6').replace('condition: sle\n    measure', 'condition: slee\n    measure')}dates: { start: 2021-13 }\n`);
+    const result = runCli(['check', file]);
+    expect(result.code).toBe(2);
+    const errors = result.stderr.split('\n').filter((l) => l.startsWith('error: ')).map((l) => l.replace(/^error: \S+ /, ''));
+    expect(errors).toEqual([
+      expect.stringMatching(/^dates\.start: expected a date as YYYY-MM-DD, YYYY-MM or YYYY \[facts\/schema\]$/),
+      'outcomes[0].responders: responders 6 is greater than assessed 5; expected responders ≤ assessed [facts/consistency]',
+      'outcomes[0].condition: condition `slee` is not one of the population groups (sle) [facts/consistency]',
+      'outcomes[0].condition: unknown conditions key `slee`; expected a key of `conditions` in locales/<lang>/terms.json [facts/consistency]',
+    ]);
+    // A required field that fails leaves nothing to check the rest against: the schema error alone.
+    writeFileSync(file, minimal.replace('responders: 4', 'responders: 6').replace('total: 5', 'total: five'));
+    const required = runCli(['check', file]);
+    expect(required.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringContaining('population.total: expected number, received string')]);
+  });
 });
 
 describe('bad input: exit 2, the path named, the previous output intact', () => {

@@ -137,6 +137,20 @@ describe('a build stopped by a catchable signal leaves a complete output and not
   });
 });
 
+describe('a first build stopped by SIGINT into folders it had to create', () => {
+  it('leaves none of them behind', async () => {
+    const dir = tempDir('laysum-kill-');
+    const child = spawn(process.execPath, [BIN, 'build', inputB, '--out', join('new', 'deep', 'out'), ...ARGS], { cwd: dir, env: { ...process.env, LAYSUM_TRACE: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    setTimeout(() => child.kill('SIGINT'), 800);
+    expect(await exited, stderr).toBe('SIGINT');
+    expect(stderr).toMatch(/^laysum: stopped by SIGINT/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
 describe('stopping a build that cannot be stopped at once', () => {
   it('a build stuck in a blocking read (a FIFO among the --project templates) still ends on SIGINT, after at most the 2 s deadline, with the output intact', async () => {
     const project = tempDir('laysum-kill-project-');

@@ -19,7 +19,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
 import { counted, formatDiagnostic } from '../diagnostics/index.js';
@@ -182,7 +182,20 @@ if (!isMainThread && workerJob && parentPort) {
 // The main side: one build at a time, in a worker; signals stop it and clean up.
 
 /** The running build, for the signal handlers. */
-const running: { worker?: Worker; out?: string } = {};
+/** The build under way: its thread, its output folder, and the folders above that it will create (innermost first). */
+const running: { worker?: Worker; out?: string; newParents?: string[] } = {};
+
+/** A stopped build leaves no folders it made for an output that never came (only empty ones are removed). */
+function removeNewParents(): void {
+  if (!running.out || existsSync(running.out)) return;
+  for (const dir of running.newParents ?? []) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // not empty (something else is in it) or gone: leave the rest
+    }
+  }
+}
 
 function describeRecovery(out: string, recovery: Recovery): string {
   const parts = [];
@@ -226,7 +239,10 @@ function installSignalHandlers(): void {
         if (finished) return;
         finished = true;
         let note = '';
-        if (running.out) note = describeRecovery(running.out, recoverOutput(running.out, process.pid));
+        if (running.out) {
+          note = describeRecovery(running.out, recoverOutput(running.out, process.pid));
+          removeNewParents();
+        }
         process.stderr.write(`laysum: stopped by ${signal}${note ? `; ${note}` : ''}\n`);
         dieBy(signal);
       };
@@ -281,7 +297,10 @@ function runInWorker(job: Job, onProgress: (done: number, total: number, study: 
 }
 
 async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>, pressConfig?: string, merge = false): Promise<number> {
-  if (merge && (flags.shard || flags.lang || flags.level)) throw new UsageError('--merge joins finished sites: --shard, --lang and --level do not apply');
+  if (merge) {
+    const given = [flags.shard && '--shard', flags.lang && '--lang', flags.level && '--level', (options.site as { defaultLang?: string } | undefined)?.defaultLang && '--default-lang', flags.full && '--full', flags.workers && '--workers'].filter(Boolean);
+    if (given.length) throw new UsageError(`--merge joins finished sites: ${given.join(', ')} ${given.length > 1 ? 'do' : 'does'} not apply`);
+  }
   const interactive = process.stderr.isTTY && !flags.quiet && !flags.json;
   const bar = interactive ? new cliProgress.SingleBar({ format: 'laysum {bar} {value}/{total} studies {study}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
   let started = false;
@@ -289,6 +308,8 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
   const write = options.write ?? true;
   if (write) {
     running.out = options.out ?? 'out';
+    running.newParents = [];
+    for (let dir = dirname(resolve(running.out)); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) running.newParents.push(dir);
     // A build that was killed (SIGKILL, a crash) may have left its staging folder, or — between
     // the two renames of the swap — no output folder at all: put it back before anything else.
     const recovery = recoverOutput(running.out, 'dead');
@@ -363,9 +384,11 @@ function program(setExit: (code: number) => void): Command {
     .option('--base-url <url>', 'absolute URL the site is published under, with any subpath (for canonical and hreflang links)', 'https://example.org/')
     .option('--default-lang <code>', 'language for x-default (default: the first language)')
     .option('--merge', 'the paths are site outputs of `laysum site --shard k/n`: join them into one site in --out')
-    .action(async (paths: string[], flags: CommonFlags & { out: string; baseUrl: string; defaultLang?: string; merge?: boolean }) =>
-      setExit(await run(paths, flags, { out: flags.out, site: { baseUrl: flags.baseUrl, ...(flags.defaultLang ? { defaultLang: flags.defaultLang } : {}) } }, undefined, flags.merge)),
-    );
+    .action(async (paths: string[], flags: CommonFlags & { out: string; baseUrl: string; defaultLang?: string; merge?: boolean }, command: Command) => {
+      // The parts carry their site settings; a --base-url given here would be silently ignored (it has a default, so ask where the value came from).
+      if (flags.merge && command.getOptionValueSource('baseUrl') === 'cli') throw new UsageError('--merge joins finished sites: --base-url does not apply (the parts were built with theirs)');
+      setExit(await run(paths, flags, { out: flags.out, site: { baseUrl: flags.baseUrl, ...(flags.defaultLang ? { defaultLang: flags.defaultLang } : {}) } }, undefined, flags.merge));
+    });
   common(cmd.command('check').description('validate facts and run every check; write nothing'))
     .action(async (paths: string[], flags: CommonFlags) => setExit(await run(paths, flags, { write: false })));
   return cmd;

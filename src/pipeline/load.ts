@@ -155,7 +155,7 @@ export function readSourceTexts(facts: StudyFacts, factsFile: string, locate: Lo
       // Not there: reported by the read below with its path.
     }
     const { text, diagnostic: problem } = readUtf8(target, `source text \`${source.id}\``);
-    if (problem) diagnostics.push({ ...problem, message: `${problem.message} (${factsFile}, sources[${i}].path)`, place: { file: relative(process.cwd(), target) || target, study: facts.id } });
+    if (problem) diagnostics.push({ ...problem, message: `${problem.message} (${factsFile}, sources[${i}].path)`, place: { file: relative(process.cwd(), target) || target, ...(problem.place.line ? { line: problem.place.line } : {}), study: facts.id } });
     else texts.set(source.id, text!);
   });
   return { texts, diagnostics };

@@ -141,6 +141,8 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
     const manifest: BuildManifest = { laysum: first.laysum, kind: 'site', settingsHash: first.settingsHash, localeHashes: first.localeHashes, site: first.site, studies: studies.map(({ from: _f, ...s }) => s) };
     time('write', () => staging!.commit(manifestText(manifest)));
     staging = undefined;
+    // The parts' warnings (facts the summaries cannot say, …), as an unsharded build reports them.
+    for (const s of studies) diagnostics.push(...s.diagnostics, ...langs.flatMap((l) => s.langs[l]?.diagnostics ?? []));
     return report(true, written);
   } catch (error) {
     if (error instanceof OutputWriteError || error instanceof SiteInputError) {
