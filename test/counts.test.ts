@@ -24,7 +24,7 @@ describe('facts with counts of 0 and 1', () => {
   it('build with no error in every language, level and format', () => {
     expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
     expect(report.exitCode).toBe(0);
-    expect(report.summaryCount).toBe(3 * 3 * 5);
+    expect(report.summaryCount).toBe(4 * 3 * 5);
   });
 
   it('never say that the one person assessed reached a result they did not reach', () => {
@@ -47,7 +47,7 @@ describe('facts with counts of 0 and 1', () => {
   it('say "nobody" for a count of 0, never "0 of 2", and add no severity to it', () => {
     const easy = { en: read('en/two-people/easy.md'), de: read('de/two-people/easy.md'), zh: read('zh/two-people/easy.md') };
     expect(easy.en).toContain('- None of the 2 people had a lung infection that needed hospital care.\n');
-    expect(easy.en).toContain('- None of the 2 people still take a low dose of steroid medicine.');
+    expect(easy.en).toContain('- None of the 2 people still took a low dose of steroid medicine at the last check-up.');
     expect(easy.de).toContain('- Niemand von den 2 Menschen nahm zuletzt nur noch wenig Kortison.');
     expect(easy.zh).toContain('- 2人中，没有人出现需要住院的肺炎。\n');
     expect(easy.zh).toContain('- 2人中，没有人还在吃激素药。');
@@ -76,15 +76,34 @@ describe('facts with counts of 0 and 1', () => {
     expect(read('en/one-person/expert.md')).toContain('Age: 20 years.');
     expect(read('en/one-person/expert.md')).toContain('Sex: male.');
     for (const lang of ['en', 'de', 'zh']) expect(read(`${lang}/one-person/easy.md`)).not.toMatch(/\b1 (of|von) 1\b|1人中/);
+    // A change the one person did not have, in the negative; one person's follow-up, without a median.
+    expect(read('en/one-person/easy.md')).toContain('- The person did not stop taking medicines that slow down the immune system.');
+    expect(read('de/one-person/easy.md')).toContain('- Die Person setzte die Medikamente, die die Abwehr bremsen, nicht ab.');
+    expect(read('zh/one-person/easy.md')).toContain('- 这名患者没有停用抑制免疫的药物。');
+    expect(read('en/one-person/easy.md')).toContain('The doctors checked on the person for 1 year after the treatment.');
+    expect(read('zh/one-person/standard.md')).toContain('治疗后，研究人员对这名患者随访了1年。');
+    for (const lang of ['en', 'de']) expect(read(`${lang}/one-person/easy.md`)).not.toMatch(/Half|Hälfte/);
+    // The leaflet's side-effect pictures are captioned as the summary says it.
+    expect(read('en/one-person/leaflet.html')).toContain('The person did not have a strong immune reaction with fever.');
+    expect(read('en/one-person/leaflet.html')).not.toMatch(/0 of 1 people/);
+  });
+
+  it('agree the unit with the age: "1 year old", "20 years old"', () => {
+    expect(read('en/one-year-old/easy.md')).toContain('The person was 1 year old.');
+    expect(read('en/one-year-old/standard.md')).toContain('The person was 1 year old.');
+    expect(read('en/one-year-old/expert.md')).toContain('Age: 1 year.');
+    expect(read('de/one-year-old/easy.md')).toContain('Er war 1 Jahr alt.');
+    expect(read('en/one-person/easy.md')).toContain('The person was 20 years old.');
+    expect(read('en/one-person/expert.md')).toContain('Age: 20 years.');
   });
 });
 
 describe('facts a template must not depend on', () => {
   it('state the age when the sex is not given', () => {
-    expect(read('en/three-people/easy.md')).toContain('Half of them were older than 31 years.');
+    expect(read('en/three-people/easy.md')).toContain('About half of them were older than 31 years.');
     expect(read('en/three-people/standard.md')).toContain('Their median age was 31 years.');
-    expect(read('de/three-people/easy.md')).toContain('Die Hälfte war älter als 31 Jahre.');
-    expect(read('zh/three-people/easy.md')).toContain('一半患者的年龄超过31岁。');
+    expect(read('de/three-people/easy.md')).toContain('Etwa die Hälfte war älter als 31 Jahre.');
+    expect(read('zh/three-people/easy.md')).toContain('大约一半患者的年龄超过31岁。');
   });
 
   it('name the sponsor and its contact in every level and format, with or without funders', () => {

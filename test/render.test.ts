@@ -183,3 +183,10 @@ describe('locales', () => {
     expect(report.exitCode).toBe(1);
   });
 });
+
+describe('DOI links', () => {
+  it('keep `#` and `?` in the DOI (percent-encoded), so the link goes to the DOI as written', async () => {
+    const { escapeUrlPath } = await import('../src/render/index.js');
+    expect(escapeUrlPath('10.1002/(SICI)1097-0258(19980815/30)17:15/16<1661::AID-SIM968>3.0.CO;2-2#x?y=1')).toBe('10.1002/%28SICI%291097-0258%2819980815/30%2917:15/16%3C1661::AID-SIM968%3E3.0.CO;2-2%23x%3Fy=1');
+  });
+});

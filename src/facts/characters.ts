@@ -6,14 +6,18 @@
  *   → 'contains U+202E RIGHT-TO-LEFT OVERRIDE at character 6, an invisible bidi control that can reorder how the text is displayed; remove it'
  *   printable('\u001b[31mred') → 'U+001B[31mred'
  *
- * Three classes are rejected (see `Text` in schema.ts for why):
+ * Four classes are rejected (see `Text` in schema.ts for why):
  * - bidi controls: U+202A–U+202E, U+2066–U+2069 and the marks U+200E, U+200F, U+061C;
- * - zero-width and invisible characters: U+200B–U+200D, U+2060–U+2064, U+FEFF
- *   (U+200D ZERO WIDTH JOINER is allowed between two emoji, where it joins them into one, e.g. 👩‍🔬);
- * - control characters: U+0000–U+001F except tab and line feed, U+007F–U+009F.
+ * - zero-width and invisible characters: U+200B–U+200D, U+2060–U+2064, U+FEFF, the soft hyphen
+ *   U+00AD (a reader sees "45" where the number check read 4 and 5), fillers and tag characters
+ *   (U+200D ZERO WIDTH JOINER is allowed between two emoji, where it joins them into one, e.g. 👩‍🔬,
+ *   and tag characters inside a flag's tag sequence, e.g. 🏴󠁧󠁢󠁳󠁣󠁴󠁿);
+ * - control characters: U+0000–U+001F except tab and line feed, U+007F–U+009F;
+ * - digits other than 0–9 (fullwidth ４５, other scripts' digits, superscripts, circled numbers): the
+ *   number checks read 0–9, so a number written otherwise would reach readers unchecked.
  */
 
-export type HiddenKind = 'bidi' | 'invisible' | 'control';
+export type HiddenKind = 'bidi' | 'invisible' | 'control' | 'digit';
 
 export interface HiddenCharacter {
   /** 1-based position in the text, counted in characters (code points) as a reader counts them. */
@@ -34,6 +38,7 @@ const NAMES: Record<number, string> = {
   0x001b: 'ESCAPE',
   0x007f: 'DELETE',
   0x0085: 'NEXT LINE',
+  0x00ad: 'SOFT HYPHEN',
   0x061c: 'ARABIC LETTER MARK',
   0x200b: 'ZERO WIDTH SPACE',
   0x200c: 'ZERO WIDTH NON-JOINER',
@@ -61,12 +66,18 @@ const WHY: Record<HiddenKind, string> = {
   bidi: 'an invisible bidi control that can reorder how the text is displayed',
   invisible: 'an invisible character that can hide or split words without a reader seeing it',
   control: 'a control character, not text',
+  digit: 'a digit the number checks cannot read',
 };
+
+/** Fillers and other characters that print as nothing (beyond the zero-width ones named above). */
+const BLANK = new Set([0x00ad, 0x034f, 0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x3164, 0xffa0]);
+const OTHER_DIGIT = /^[\p{Nd}\p{No}]$/u;
 
 function kindOf(cp: number): HiddenKind | undefined {
   if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f || cp === 0x061c) return 'bidi';
-  if ((cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) || cp === 0xfeff) return 'invisible';
+  if ((cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) || cp === 0xfeff || BLANK.has(cp) || (cp >= 0xe0000 && cp <= 0xe007f)) return 'invisible';
   if ((cp <= 0x1f && cp !== 0x09 && cp !== 0x0a) || (cp >= 0x7f && cp <= 0x9f)) return 'control';
+  if ((cp < 0x30 || cp > 0x39) && cp > 0x7f && OTHER_DIGIT.test(String.fromCodePoint(cp))) return 'digit';
   return undefined;
 }
 
@@ -81,6 +92,13 @@ function joinsEmoji(chars: readonly string[], i: number): boolean {
   return before >= 0 && PICTOGRAPHIC.test(chars[before]!) && i + 1 < chars.length && PICTOGRAPHIC.test(chars[i + 1]!);
 }
 
+/** A tag character (U+E0020–U+E007F) after a black flag 🏴 and other tags spells a flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿): that one is text. */
+function inFlagTags(chars: readonly string[], i: number): boolean {
+  let before = i - 1;
+  while (before >= 0 && chars[before]!.codePointAt(0)! >= 0xe0020 && chars[before]!.codePointAt(0)! <= 0xe007e) before--;
+  return before >= 0 && chars[before]!.codePointAt(0) === 0x1f3f4;
+}
+
 export const codePointLabel = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Every rejected character of a text, in order. */
@@ -90,7 +108,7 @@ export function findHiddenCharacters(text: string): HiddenCharacter[] {
   chars.forEach((c, i) => {
     const cp = c.codePointAt(0)!;
     const kind = kindOf(cp);
-    if (!kind || (cp === 0x200d && joinsEmoji(chars, i))) return;
+    if (!kind || (cp === 0x200d && joinsEmoji(chars, i)) || (cp >= 0xe0020 && cp <= 0xe007f && inFlagTags(chars, i))) return;
     found.push({ position: i + 1, codePoint: cp, kind, name: NAMES[cp] ?? '' });
   });
   return found;
@@ -102,7 +120,7 @@ export function hiddenCharacterMessage(text: string): string | undefined {
   const first = found[0];
   if (!first) return undefined;
   const more = found.length > 1 ? ` (and ${found.length - 1} more such character${found.length > 2 ? 's' : ''})` : '';
-  return `contains ${codePointLabel(first.codePoint)}${first.name ? ` ${first.name}` : ''} at character ${first.position}, ${WHY[first.kind]}; remove it${more}`;
+  return `contains ${codePointLabel(first.codePoint)}${first.name ? ` ${first.name}` : ''} at character ${first.position}, ${WHY[first.kind]}; ${first.kind === 'digit' ? 'write the number with the digits 0–9' : 'remove it'}${more}`;
 }
 
 /**

@@ -32,5 +32,6 @@ export function escapeInline(text: string): string {
 
 /** Escape for a URL path segment inside a Markdown link target. */
 export function escapeUrlPath(text: string): string {
-  return encodeURI(text).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // encodeURI keeps `#` and `?`, which would end the path (a DOI may contain both).
+  return encodeURI(text).replace(/[()#?]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

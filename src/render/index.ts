@@ -15,7 +15,7 @@ import { buildSummaryModel, countContext, termHeadword, termName, type SummaryMo
 import type { PressConfig } from '../outputs/press.js';
 
 export { buildSummaryModel, countContext, studyView, termHeadword, termName, type CountContext, type StudyView, type SummaryModel, type GlossaryEntry } from './model.js';
-export { escapeMarkdown } from './escape.js';
+export { escapeMarkdown, escapeUrlPath } from './escape.js';
 
 export class TemplateError extends Error {
   constructor(

@@ -16,7 +16,7 @@
 import type { StudyFacts } from '../../facts/index.js';
 import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
-import { buildSummaryModel, studyView, type StudyView, termHeadword, termName, type GlossaryEntry } from '../../render/index.js';
+import { buildSummaryModel, countContext, escapeUrlPath, studyView, type StudyView, termHeadword, termName, type GlossaryEntry } from '../../render/index.js';
 import type { IconArrayOptions } from './icon-array.js';
 
 /** The leaflet is for patients and families: always the easy reading level. */
@@ -103,8 +103,9 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptio
 
 function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: number, tr: Translator, id: string, layout: SafetyLayout): IconArrayOptions {
   const context = LEAFLET_LEVEL;
-  const sentence = tr.t('easy.safety.event', { context, count: event.count, total, event: termName(tr, context, 'events', event.event) });
-  const grade = event.grade === undefined ? [] : [tr.t(`easy.safety.grade${event.grade}`, { context })];
+  // Worded as the easy summary words it: "None of the 15 people …", "The person …", no severity for nobody.
+  const sentence = tr.t('easy.safety.event', { context: countContext(event.count, total), count: event.count, total, event: termName(tr, context, 'events', event.event) });
+  const grade = event.grade === undefined || event.count === 0 ? [] : [tr.t(`easy.safety.grade${event.grade}`, { context })];
   return {
     id,
     total,
@@ -140,7 +141,7 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     year: facts.citation.year,
     ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding) } : {}),
     ...(facts.sponsor ? { sponsor: facts.sponsor } : {}),
-    ...(facts.citation.doi ? { doiUrl: `https://doi.org/${encodeURI(facts.citation.doi)}` } : {}),
+    ...(facts.citation.doi ? { doiUrl: `https://doi.org/${escapeUrlPath(facts.citation.doi)}` } : {}),
     reference: reference(facts, tr),
     whoArray: whoArray(facts, tr, `${idBase}-who`),
     safetyArrays: (facts.safety ?? []).map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`, layout)),
