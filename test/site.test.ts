@@ -326,6 +326,10 @@ describe('bad input', () => {
     expect(() => buildSite(pages, { ...options, defaultLang: 'fr' })).toThrow('default language `fr`');
     expect(() => buildSite(pages, { ...options, baseUrl: '/sub/path/' })).toThrow(SiteInputError);
     expect(() => buildSite(pages, { ...options, baseUrl: 'ftp://example.org/' })).toThrow('must use http or https');
+    for (const baseUrl of ['https://example.org/sub/?', 'https://example.org/sub/#', 'https://example.org/sub/?a=1']) {
+      expect(() => buildSite(pages, { ...options, baseUrl }), baseUrl).toThrow('must not have a query or fragment');
+    }
+    expect(() => buildSite(pages, { ...options, baseUrl: 'https://user:secret@example.org/' })).toThrow('must not hold a user name or password');
   });
 
   it('builds a subset of levels, with the first level as the folder index when standard is not built', () => {

@@ -11,9 +11,25 @@
  * playwright-core is loaded only when there is something to print: loading it costs every
  * thread of a batch build about 85 MB of memory.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+/**
+ * The same PDF for the same leaflet: Chromium stamps the time of printing as the creation and
+ * modification date. Each is set to one fixed time (SOURCE_DATE_EPOCH when set, the convention of
+ * reproducible builds, else 1 January 2000), written in as many bytes, so the cross-reference
+ * table's offsets stay right.
+ */
+export function withFixedDates(pdf: Buffer): Buffer {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const when = new Date(Number.isFinite(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
+  const stamp = when.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const text = pdf.toString('latin1');
+  // The zone keeps its length: `+08'00'` becomes `+00'00'` (the stamp is UTC), `Z` stays.
+  const fixed = text.replace(/\/(CreationDate|ModDate) \(D:\d{14}([^)]*)\)/g, (_m, name: string, zone: string) => `/${name} (D:${stamp}${zone.length === 7 ? "+00'00'" : zone})`);
+  return Buffer.from(fixed, 'latin1');
+}
 
 export const DEBIAN_BROWSER_PACKAGES = 'chromium fonts-noto-cjk';
 
@@ -85,7 +101,8 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
         // Fonts (system CJK fonts included) must be ready before layout is printed.
         await page.evaluate('document.fonts.ready.then(() => true)');
         mkdirSync(dirname(resolve(job.pdfPath)), { recursive: true });
-        const pdf = await page.pdf({ path: job.pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = withFixedDates(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+        writeFileSync(job.pdfPath, pdf);
         printed.push({ pdfPath: job.pdfPath, pages: pdfPageCount(pdf) });
       } finally {
         await page.close();

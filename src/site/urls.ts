@@ -43,7 +43,9 @@ export function normalizeBaseUrl(baseUrl: string): string {
     throw new SiteInputError(`base URL \`${baseUrl}\` is not an absolute URL; expected e.g. https://example.org/laysum/`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SiteInputError(`base URL \`${baseUrl}\` must use http or https`);
-  if (url.search || url.hash) throw new SiteInputError(`base URL \`${baseUrl}\` must not have a query or fragment`);
+  // (A bare `?` or `#` leaves search and hash empty but stays in the URL, and would end every page's path.)
+  if (url.search || url.hash || url.href.includes('?') || url.href.includes('#')) throw new SiteInputError(`base URL \`${baseUrl}\` must not have a query or fragment`);
+  if (url.username || url.password) throw new SiteInputError(`base URL \`${baseUrl}\` must not hold a user name or password: it is written into every page`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.href;
 }

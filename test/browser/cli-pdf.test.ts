@@ -32,6 +32,19 @@ describe('laysum build --format leaflet --pdf', () => {
     }
   });
 
+  it('prints the same PDF bytes every time, whatever the time or time zone (the dates are fixed; SOURCE_DATE_EPOCH sets them)', () => {
+    const print = (env: Record<string, string>) => {
+      const out = join(tempDir(), 'out');
+      expect(laysum(['build', 'samples/first-patient-2021.yaml', '--lang', 'en', '--format', 'leaflet', '--pdf', '--out', out, '-q'], env).code).toBe(0);
+      return readFileSync(join(out, 'en', 'first-patient-2021', 'leaflet.pdf'));
+    };
+    const first = print({ TZ: 'UTC' });
+    const second = print({ TZ: 'Asia/Shanghai' });
+    expect(first.equals(second)).toBe(true);
+    expect(first.toString('latin1')).toContain("/CreationDate (D:20000101000000+00'00')");
+    expect(print({ SOURCE_DATE_EPOCH: '1700000000' }).toString('latin1')).toContain("/ModDate (D:20231114221320+00'00')");
+  });
+
   it('exits 2 naming the apt package when no browser is found, and --pdf auto only warns', () => {
     const missing = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', join(tempDir(), 'out')], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
     expect(missing.code).toBe(2);
