@@ -24,7 +24,7 @@ describe('facts with counts of 0 and 1', () => {
   it('build with no error in every language, level and format', () => {
     expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
     expect(report.exitCode).toBe(0);
-    expect(report.summaryCount).toBe(4 * 3 * 5);
+    expect(report.summaryCount).toBe(5 * 3 * 5);
   });
 
   it('never say that the one person assessed reached a result they did not reach', () => {
@@ -99,6 +99,14 @@ describe('facts with counts of 0 and 1', () => {
 });
 
 describe('facts a template must not depend on', () => {
+  it('say that the report gives no results, under the results heading, when it gives none (no empty heading, no empty list)', () => {
+    for (const [lang, sentence] of [['en', 'The report gives no results about the disease.'], ['de', 'Der Bericht nennt keine Ergebnisse zur Krankheit.'], ['zh', '报告没有给出关于疾病的结果。']] as const) {
+      for (const level of ['easy', 'standard', 'press']) expect(read(`${lang}/no-results/${level}.md`), `${lang}/${level}`).toContain(`\n\n${sentence}\n`);
+      expect(read(`${lang}/no-results/leaflet.html`)).toContain(`<p>${sentence}</p>`);
+      expect(read(`${lang}/no-results/leaflet.html`)).not.toMatch(/<ul>\s*<\/ul>/);
+    }
+  });
+
   it('state the age when the sex is not given', () => {
     expect(read('en/three-people/easy.md')).toContain('About half of them were older than 31 years.');
     expect(read('en/three-people/standard.md')).toContain('Their median age was 31 years.');
