@@ -24,7 +24,7 @@ describe('facts with counts of 0 and 1', () => {
   it('build with no error in every language, level and format', () => {
     expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
     expect(report.exitCode).toBe(0);
-    expect(report.summaryCount).toBe(5 * 3 * 5);
+    expect(report.summaryCount).toBe(6 * 3 * 5);
   });
 
   it('never say that the one person assessed reached a result they did not reach', () => {
@@ -105,6 +105,18 @@ describe('facts a template must not depend on', () => {
       expect(read(`${lang}/no-results/leaflet.html`)).toContain(`<p>${sentence}</p>`);
       expect(read(`${lang}/no-results/leaflet.html`)).not.toMatch(/<ul>\s*<\/ul>/);
     }
+  });
+
+  it('state the age given as a mean (with its SD) or a range, where there is no median, at every level', () => {
+    expect(read('en/mean-age/easy.md')).toContain('Their average age was 42 years.');
+    expect(read('en/mean-age/standard.md')).toContain('Their average (mean) age was 42 years.');
+    expect(read('en/mean-age/expert.md')).toContain('Age: 42 ± 9 years (mean ± SD).');
+    expect(read('de/mean-age/standard.md')).toContain('Das Durchschnittsalter (Mittelwert) lag bei 42 Jahren.');
+    expect(read('zh/mean-age/easy.md')).toContain('患者的平均年龄是42岁。');
+    expect(read('en/no-results/easy.md')).toContain('The youngest was 19, the oldest 64 years old.');
+    expect(read('en/no-results/expert.md')).toContain('Age: 19–64 years.');
+    expect(read('zh/no-results/standard.md')).toContain('患者年龄在19～64岁之间。');
+    expect(read('en/mean-age/leaflet.html')).toContain('Their average age was 42 years.');
   });
 
   it('state the age when the sex is not given', () => {

@@ -36,6 +36,11 @@ export interface StudyView {
   sexContext?: 'female' | 'male' | 'mixed';
   /** The context of the age sentence: the sex context where the sex is known ("She was 34"), else none. */
   ageContext: string;
+  /** The mean age (and its SD), where the facts give no median: said instead of the median. */
+  ageMean?: number;
+  ageSd?: number;
+  /** The youngest and oldest age, where the facts give neither median nor mean. */
+  ageRange?: { min: number; max: number };
   /** Country names for the locale, as a list. */
   countries?: string;
 }
@@ -63,6 +68,14 @@ function regionNamesFor(intl: string): Intl.DisplayNames {
   return names;
 }
 
+/** The age a summary states when there is no median: the mean (with its SD), else the range. */
+function ageSummary(age: StudyFacts['population']['age']): Pick<StudyView, 'ageMean' | 'ageSd' | 'ageRange'> {
+  if (!age || age.median !== undefined) return {};
+  if (age.mean !== undefined) return { ageMean: age.mean, ...(age.sd !== undefined ? { ageSd: age.sd } : {}) };
+  if (age.min !== undefined && age.max !== undefined) return { ageRange: { min: age.min, max: age.max } };
+  return {};
+}
+
 export function studyView(facts: StudyFacts, tr: Translator): StudyView {
   const { population } = facts;
   const sex = population.sex;
@@ -83,6 +96,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
     ...(sexContext ? { sexContext } : {}),
     ageContext: sexContext ?? '',
+    ...ageSummary(population.age),
     ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
   };
 }
