@@ -14,6 +14,10 @@ const COUNTS = join(FIXTURES, 'counts');
 let out: string;
 let report: BuildReport;
 const read = (path: string) => readFileSync(join(out, path), 'utf8');
+/** Each output file holds its sentence. */
+const says = (expected: [path: string, sentence: string][]) => {
+  for (const [path, sentence] of expected) expect(read(path), path).toContain(sentence);
+};
 
 beforeAll(async () => {
   out = join(tempDir(), 'out');
@@ -39,9 +43,11 @@ describe('facts with counts of 0 and 1', () => {
   });
 
   it('say that the one person of a group reached a result when they did', () => {
-    expect(read('en/two-people/easy.md')).toContain('- In the person with myasthenia gravis, the symptoms went away.');
-    expect(read('de/two-people/easy.md')).toContain('- Bei der Person mit Muskel·schwäche gingen die Beschwerden weg.');
-    expect(read('zh/two-people/easy.md')).toContain('- 这名重症肌无力患者症状消失了。');
+    says([
+      ['en/two-people/easy.md', '- In the person with myasthenia gravis, the symptoms went away.'],
+      ['de/two-people/easy.md', '- Bei der Person mit Muskel·schwäche gingen die Beschwerden weg.'],
+      ['zh/two-people/easy.md', '- 这名重症肌无力患者症状消失了。'],
+    ]);
   });
 
   it('say "nobody" for a count of 0, never "0 of 2", and add no severity to it', () => {
@@ -57,31 +63,39 @@ describe('facts with counts of 0 and 1', () => {
         expect(text, `${lang}/${level}`).not.toMatch(/(^|\D)0 (of|von) \d|有0|，0名|\b0名/m);
       }
     }
-    expect(read('zh/two-people/leaflet.html')).toContain('没有人出现这个问题');
-    expect(read('de/two-people/leaflet.html')).toContain('niemand betroffen');
-    expect(read('en/two-people/leaflet.html')).toContain('no one had it');
+    says([
+      ['zh/two-people/leaflet.html', '没有人出现这个问题'],
+      ['de/two-people/leaflet.html', 'niemand betroffen'],
+      ['en/two-people/leaflet.html', 'no one had it'],
+    ]);
   });
 
   it('say "none of the 3" when no one in a larger group reached a result', () => {
-    expect(read('en/three-people/easy.md')).toContain('- None of the 3 people with lupus had this result: remission by the DORIS rules.');
-    expect(read('de/three-people/easy.md')).toContain('- Bei keinem der 3 Menschen mit Lupus kam die Krankheit nach den DORIS-Regeln zur Ruhe.');
-    expect(read('zh/three-people/easy.md')).toContain('- 3名红斑狼疮患者中，没有人病情达到缓解。');
+    says([
+      ['en/three-people/easy.md', '- None of the 3 people with lupus had this result: remission by the DORIS rules.'],
+      ['de/three-people/easy.md', '- Bei keinem der 3 Menschen mit Lupus kam die Krankheit nach den DORIS-Regeln zur Ruhe.'],
+      ['zh/three-people/easy.md', '- 3名红斑狼疮患者中，没有人病情达到缓解。'],
+    ]);
   });
 
   it('speak of the one person of a one-person study as "the person", not "1 of 1"', () => {
-    expect(read('en/one-person/easy.md')).toContain('- The person had a side effect on the nerves and brain. It was severe.');
-    expect(read('en/one-person/easy.md')).toContain('- The person did not have a strong immune reaction with fever.\n');
-    expect(read('de/one-person/easy.md')).toContain('- Die Person nahm zuletzt nur noch wenig Kortison.');
-    expect(read('zh/one-person/easy.md')).toContain('- 这名患者出现了影响神经的副作用。程度严重。');
-    expect(read('en/one-person/expert.md')).toContain('Age: 20 years.');
-    expect(read('en/one-person/expert.md')).toContain('Sex: male.');
+    says([
+      ['en/one-person/easy.md', '- The person had a side effect on the nerves and brain. It was severe.'],
+      ['en/one-person/easy.md', '- The person did not have a strong immune reaction with fever.\n'],
+      ['de/one-person/easy.md', '- Die Person nahm zuletzt nur noch wenig Kortison.'],
+      ['zh/one-person/easy.md', '- 这名患者出现了影响神经的副作用。程度严重。'],
+      ['en/one-person/expert.md', 'Age: 20 years.'],
+      ['en/one-person/expert.md', 'Sex: male.'],
+    ]);
     for (const lang of ['en', 'de', 'zh']) expect(read(`${lang}/one-person/easy.md`)).not.toMatch(/\b1 (of|von) 1\b|1人中/);
     // A change the one person did not have, in the negative; one person's follow-up, without a median.
-    expect(read('en/one-person/easy.md')).toContain('- The person did not stop taking medicines that slow down the immune system.');
-    expect(read('de/one-person/easy.md')).toContain('- Die Person setzte die Medikamente, die die Abwehr bremsen, nicht ab.');
-    expect(read('zh/one-person/easy.md')).toContain('- 这名患者没有停用抑制免疫的药物。');
-    expect(read('en/one-person/easy.md')).toContain('The doctors checked on the person for 1 year after the treatment.');
-    expect(read('zh/one-person/standard.md')).toContain('治疗后，研究人员对这名患者随访了1年。');
+    says([
+      ['en/one-person/easy.md', '- The person did not stop taking medicines that slow down the immune system.'],
+      ['de/one-person/easy.md', '- Die Person setzte die Medikamente, die die Abwehr bremsen, nicht ab.'],
+      ['zh/one-person/easy.md', '- 这名患者没有停用抑制免疫的药物。'],
+      ['en/one-person/easy.md', 'The doctors checked on the person for 1 year after the treatment.'],
+      ['zh/one-person/standard.md', '治疗后，研究人员对这名患者随访了1年。'],
+    ]);
     for (const lang of ['en', 'de']) expect(read(`${lang}/one-person/easy.md`)).not.toMatch(/Half|Hälfte/);
     // The leaflet's side-effect pictures are captioned as the summary says it.
     expect(read('en/one-person/leaflet.html')).toContain('The person did not have a strong immune reaction with fever.');
@@ -89,12 +103,14 @@ describe('facts with counts of 0 and 1', () => {
   });
 
   it('agree the unit with the age: "1 year old", "20 years old"', () => {
-    expect(read('en/one-year-old/easy.md')).toContain('The person was 1 year old.');
-    expect(read('en/one-year-old/standard.md')).toContain('The person was 1 year old.');
-    expect(read('en/one-year-old/expert.md')).toContain('Age: 1 year.');
-    expect(read('de/one-year-old/easy.md')).toContain('Er war 1 Jahr alt.');
-    expect(read('en/one-person/easy.md')).toContain('The person was 20 years old.');
-    expect(read('en/one-person/expert.md')).toContain('Age: 20 years.');
+    says([
+      ['en/one-year-old/easy.md', 'The person was 1 year old.'],
+      ['en/one-year-old/standard.md', 'The person was 1 year old.'],
+      ['en/one-year-old/expert.md', 'Age: 1 year.'],
+      ['de/one-year-old/easy.md', 'Er war 1 Jahr alt.'],
+      ['en/one-person/easy.md', 'The person was 20 years old.'],
+      ['en/one-person/expert.md', 'Age: 20 years.'],
+    ]);
   });
 });
 
@@ -108,22 +124,26 @@ describe('facts a template must not depend on', () => {
   });
 
   it('state the age given as a mean (with its SD) or a range, where there is no median, at every level', () => {
-    expect(read('en/mean-age/easy.md')).toContain('Their average age was 42 years.');
-    expect(read('en/mean-age/standard.md')).toContain('Their average (mean) age was 42 years.');
-    expect(read('en/mean-age/expert.md')).toContain('Age: 42 ± 9 years (mean ± SD).');
-    expect(read('de/mean-age/standard.md')).toContain('Das Durchschnittsalter (Mittelwert) lag bei 42 Jahren.');
-    expect(read('zh/mean-age/easy.md')).toContain('患者的平均年龄是42岁。');
-    expect(read('en/no-results/easy.md')).toContain('The youngest was 19, the oldest 64 years old.');
-    expect(read('en/no-results/expert.md')).toContain('Age: 19–64 years.');
-    expect(read('zh/no-results/standard.md')).toContain('患者年龄在19～64岁之间。');
-    expect(read('en/mean-age/leaflet.html')).toContain('Their average age was 42 years.');
+    says([
+      ['en/mean-age/easy.md', 'Their average age was 42 years.'],
+      ['en/mean-age/standard.md', 'Their average (mean) age was 42 years.'],
+      ['en/mean-age/expert.md', 'Age: 42 ± 9 years (mean ± SD).'],
+      ['de/mean-age/standard.md', 'Das Durchschnittsalter (Mittelwert) lag bei 42 Jahren.'],
+      ['zh/mean-age/easy.md', '患者的平均年龄是42岁。'],
+      ['en/no-results/easy.md', 'The youngest was 19, the oldest 64 years old.'],
+      ['en/no-results/expert.md', 'Age: 19–64 years.'],
+      ['zh/no-results/standard.md', '患者年龄在19～64岁之间。'],
+      ['en/mean-age/leaflet.html', 'Their average age was 42 years.'],
+    ]);
   });
 
   it('state the age when the sex is not given', () => {
-    expect(read('en/three-people/easy.md')).toContain('About half of them were older than 31 years.');
-    expect(read('en/three-people/standard.md')).toContain('Their median age was 31 years.');
-    expect(read('de/three-people/easy.md')).toContain('Etwa die Hälfte war älter als 31 Jahre.');
-    expect(read('zh/three-people/easy.md')).toContain('大约一半患者的年龄超过31岁。');
+    says([
+      ['en/three-people/easy.md', 'About half of them were older than 31 years.'],
+      ['en/three-people/standard.md', 'Their median age was 31 years.'],
+      ['de/three-people/easy.md', 'Etwa die Hälfte war älter als 31 Jahre.'],
+      ['zh/three-people/easy.md', '大约一半患者的年龄超过31岁。'],
+    ]);
   });
 
   it('name the sponsor and its contact in every level and format, with or without funders', () => {
