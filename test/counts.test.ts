@@ -137,6 +137,18 @@ describe('facts a template must not depend on', () => {
     ]);
   });
 
+  it('say whether the study is still running, at the lay levels too (not only in the expert summary)', () => {
+    says([
+      ['en/one-person/easy.md', 'The study is still running. These are early results.'],
+      ['en/one-person/standard.md', 'The study is still going on; these are interim results.'],
+      ['en/one-person/press.md', 'these are interim results.**'],
+      ['de/one-person/easy.md', 'Die Studie läuft noch. Das sind erste Ergebnisse.'],
+      ['zh/one-person/standard.md', '研究仍在进行中，目前报告的是中期结果。'],
+      ['en/one-person/leaflet.html', 'The study is still running. These are early results.'],
+      ['en/two-people/easy.md', 'The study has ended.'],
+    ]);
+  });
+
   it('state the age when the sex is not given', () => {
     says([
       ['en/three-people/easy.md', 'About half of them were older than 31 years.'],
