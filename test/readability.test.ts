@@ -366,3 +366,13 @@ describe('readability of a long study in the real summaries', () => {
     expect(zhEasy.readability!.figures.difficulty).toBeLessThan(20);
   });
 });
+
+describe('proper names from the facts', () => {
+  it('are left out of the English and German figures: long official funder and sponsor names do not push an easy text out of its band', async () => {
+    const report = await check({ inputs: [join(FIXTURES, 'valid', 'long-names.yaml')], formats: ['summary', 'leaflet'] });
+    expect(report.diagnostics.filter((d) => d.ruleId === 'readability/band')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    const easy = report.studies[0]!.summaries.find((s) => s.lang === 'de' && s.level === 'easy')!;
+    expect(easy.readability!.figures.fleschAmstad).toBeGreaterThanOrEqual(70);
+  });
+});

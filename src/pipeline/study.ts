@@ -121,7 +121,7 @@ function checkOutput(
   const language = checkSummaryLanguage(markdown, ctx.language, ctx.candidates, place, ctx.names);
   const fidelity = checkFidelity(markdown, ctx.language, ctx.allowed, { ...place, level: job.level }, ctx.names);
   const coverage = covered ? checkCoverage(facts, covered, place) : { rows: [], diagnostics: [] };
-  const readability = checkReadability(markdown, place.lang, job.level, ctx.project.bands, glossaryTerms(facts, job.level, ctx.tr), place);
+  const readability = checkReadability(markdown, place.lang, job.level, ctx.project.bands, glossaryTerms(facts, job.level, ctx.tr), place, ctx.names);
   return {
     diagnostics: [...language.diagnostics, ...fidelity.diagnostics.map((d) => ({ ...d, place: { ...d.place, level: place.level } })), ...coverage.diagnostics, ...readability.diagnostics],
     report: { language: language.stats, fidelity: fidelity.stats, coverage: coverage.rows, readability: readability.result },
