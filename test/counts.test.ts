@@ -102,6 +102,15 @@ describe('facts with counts of 0 and 1', () => {
     expect(read('en/one-person/leaflet.html')).not.toMatch(/0 of 1 people/);
   });
 
+  it('say "the person", not "each person", of the one person of a study', () => {
+    says([
+      ['en/one-person/easy.md', "The cells came from the person's own blood. The person got the cells once, through a drip into a vein."],
+      ['de/one-person/easy.md', 'Die Person bekam Zellen aus ihrem eigenen Blut.'],
+      ['en/one-person/leaflet.html', 'The person got the cells once, through a drip into a vein.'],
+    ]);
+    for (const lang of ['en', 'de']) expect(read(`${lang}/one-person/easy.md`)).not.toMatch(/[Ee]ach person|[Jj]ede Person/);
+  });
+
   it('agree the unit with the age: "1 year old", "20 years old"', () => {
     says([
       ['en/one-year-old/easy.md', 'The person was 1 year old.'],
