@@ -42,21 +42,34 @@ describe('facts with counts of 0 and 1', () => {
     expect(read('en/one-person/leaflet.html')).toContain('The person with lupus did not have this result');
   });
 
-  it('say that the one person of a group reached a result when they did', () => {
-    says([
-      ['en/two-people/easy.md', '- In the person with myasthenia gravis, the symptoms went away.'],
-      ['de/two-people/easy.md', '- Bei der Person mit Muskel·schwäche gingen die Beschwerden weg.'],
-      ['zh/two-people/easy.md', '- 这名重症肌无力患者症状消失了。'],
-    ]);
+  // An outcome line in each language's easy summary, for the counts that ask for other words.
+  it.each([
+    {
+      when: 'the one person of a group reached a result',
+      study: 'two-people',
+      en: '- In the person with myasthenia gravis, the symptoms went away.',
+      de: '- Bei der Person mit Muskel·schwäche gingen die Beschwerden weg.',
+      zh: '- 这名重症肌无力患者症状消失了。',
+    },
+    {
+      when: 'no one in a larger group reached a result',
+      study: 'three-people',
+      en: '- None of the 3 people with lupus had this result: remission by the DORIS rules.',
+      de: '- Bei keinem der 3 Menschen mit Lupus kam die Krankheit nach den DORIS-Regeln zur Ruhe.',
+      zh: '- 3名红斑狼疮患者中，没有人病情达到缓解。',
+    },
+  ])('say it as it is when $when', ({ study, en, de, zh }) => {
+    says(Object.entries({ en, de, zh }).map(([lang, sentence]) => [`${lang}/${study}/easy.md`, sentence]));
   });
 
   it('say "nobody" for a count of 0, never "0 of 2", and add no severity to it', () => {
-    const easy = { en: read('en/two-people/easy.md'), de: read('de/two-people/easy.md'), zh: read('zh/two-people/easy.md') };
-    expect(easy.en).toContain('- None of the 2 people had a lung infection that needed hospital care.\n');
-    expect(easy.en).toContain('- None of the 2 people still took a low dose of steroid medicine at the last check-up.');
-    expect(easy.de).toContain('- Niemand von den 2 Menschen nahm zuletzt nur noch wenig Kortison.');
-    expect(easy.zh).toContain('- 2人中，没有人出现需要住院的肺炎。\n');
-    expect(easy.zh).toContain('- 2人中，没有人还在吃激素药。');
+    says([
+      ['en/two-people/easy.md', '- None of the 2 people had a lung infection that needed hospital care.\n'],
+      ['en/two-people/easy.md', '- None of the 2 people still took a low dose of steroid medicine at the last check-up.'],
+      ['de/two-people/easy.md', '- Niemand von den 2 Menschen nahm zuletzt nur noch wenig Kortison.'],
+      ['zh/two-people/easy.md', '- 2人中，没有人出现需要住院的肺炎。\n'],
+      ['zh/two-people/easy.md', '- 2人中，没有人还在吃激素药。'],
+    ]);
     for (const lang of ['en', 'de', 'zh']) {
       for (const level of ['easy', 'standard']) {
         const text = read(`${lang}/two-people/${level}.md`);
@@ -67,14 +80,6 @@ describe('facts with counts of 0 and 1', () => {
       ['zh/two-people/leaflet.html', '没有人出现这个问题'],
       ['de/two-people/leaflet.html', 'niemand betroffen'],
       ['en/two-people/leaflet.html', 'no one had it'],
-    ]);
-  });
-
-  it('say "none of the 3" when no one in a larger group reached a result', () => {
-    says([
-      ['en/three-people/easy.md', '- None of the 3 people with lupus had this result: remission by the DORIS rules.'],
-      ['de/three-people/easy.md', '- Bei keinem der 3 Menschen mit Lupus kam die Krankheit nach den DORIS-Regeln zur Ruhe.'],
-      ['zh/three-people/easy.md', '- 3名红斑狼疮患者中，没有人病情达到缓解。'],
     ]);
   });
 
