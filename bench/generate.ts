@@ -3,7 +3,8 @@
  *
  *   npx tsx bench/generate.ts /dev/shm/laysum-bench/facts 1000 [seed]
  *   → 1000 facts files (1–6 conditions, 0–8 outcomes, 0–10 safety events, a measurement, quotes in
- *     en/de/zh, a source text per study whose sentences every number cites)
+ *     en/de/zh, a source text per study whose sentences every number cites; an aim, a rationale and
+ *     study dates in most)
  *
  * The same seed gives the same files byte for byte. Words come from the project's own locales,
  * so every generated study passes every check (language, readability, fidelity).
@@ -109,7 +110,14 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
       quotes: [{ author: 'The study team', kind: 'paraphrase', text: pick(QUOTES) }],
       sources: [{ id: `${id}-en`, path: `sources/${id}.en.md`, lang: 'en' }],
     };
-    writeFileSync(join(dir, `${id}.yaml`), stringify(facts, { lineWidth: 0 }));
+    // Aim, rationale and dates follow from what is drawn above, so adding them left every other value of the corpus as it was.
+    const year = facts.citation.year;
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const dates = [{ start: `${year - 2}-${month}`, end: `${year - 1}-${month}-15` }, { start: `${year - 2}` }, undefined, { end: `${year - 1}-${month}` }][i % 4];
+    const aim = (['feasibility_safety_effect', 'safety_and_effect', undefined] as const)[i % 3];
+    const rationale = facts.intervention.kind === 'autologous' ? 'reset_immune_system' : 'off_the_shelf';
+    const withContext = { ...facts, ...(dates ? { dates } : {}), ...(aim ? { aim } : {}), rationale };
+    writeFileSync(join(dir, `${id}.yaml`), stringify(withContext, { lineWidth: 0 }));
     writeFileSync(join(dir, 'sources', `${id}.en.md`), `${source.join(' ')}\n`);
   }
 }

@@ -26,8 +26,12 @@ describe('readability bands in build and check', () => {
   it('fails a too-hard easy text with its figures', async () => {
     const project: ProjectData = structuredClone(loadProject());
     const easy = project.locales.en!.summary!.easy as Record<string, unknown>;
-    easy.intro =
-      'Notwithstanding considerable methodological heterogeneity, investigators characterised immunological reconstitution subsequent to lymphodepleting chemotherapeutic conditioning, acknowledging substantial interindividual variability concerning pharmacokinetic determinants.';
+    // Twice: one such sentence among the summary's many short ones would not be enough.
+    easy.intro = Array(2)
+      .fill(
+        'Notwithstanding considerable methodological heterogeneity, investigators characterised immunological reconstitution subsequent to lymphodepleting chemotherapeutic conditioning, acknowledging substantial interindividual variability concerning pharmacokinetic determinants.',
+      )
+      .join(' ');
     const report = await build({ inputs: [join(SAMPLES, 'first-patient-2021.yaml')], langs: ['en'], levels: ['easy'], write: false, project });
     const errors = report.diagnostics.filter((d) => d.ruleId === 'readability/band');
     expect(errors.map((d) => d.message)).toEqual([expect.stringMatching(/^outside the `easy` band for `en`: fleschKincaidGrade \d+(\.\d+)?, expected ≤ 6/)]);

@@ -37,6 +37,8 @@ const DRUGS = keysOf('drugs');
 const TRAITS = keysOf('traits');
 const STATUSES = keysOf('statuses');
 const FURTHER = keysOf('furtherTrials');
+const AIMS = keysOf('aims');
+const RATIONALES = keysOf('rationales');
 const TREATMENTS = keysOf('treatments');
 const UNITS = ['day', 'week', 'month', 'year'] as const;
 const LEVELS = ['easy', 'standard', 'expert'];
@@ -88,7 +90,10 @@ const validFacts: fc.Arbitrary<Facts> = fc
       [{ median }, { mean: median, sd }, { min, max }, { median, min, max }][shape]!,
     );
     const sex = fc.nat().map((female) => ({ female: female % (total + 1), male: total - (female % (total + 1)) }));
-    const month = fc.tuple(fc.integer({ min: 2015, max: 2025 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+    // To the year, the month or the day: sentences say "in 2020", "in March 2021", "on 4 March 2021".
+    const month = fc
+      .tuple(fc.integer({ min: 2015, max: 2025 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 2 }))
+      .map(([y, m, d, precision]) => [`${y}`, `${y}-${String(m).padStart(2, '0')}`, `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`][precision]!);
     const dates = fc
       .record({ start: month, end: month, published: month }, { requiredKeys: [] })
       .map((d) => (d.start && d.end && d.start > d.end ? { ...d, start: d.end, end: d.start } : d));
@@ -157,6 +162,8 @@ const validFacts: fc.Arbitrary<Facts> = fc
         { maxLength: 2 },
       ),
       furtherTrials: fc.option(fc.constantFrom(...FURTHER), { nil: undefined }),
+      aim: fc.option(fc.constantFrom(...AIMS), { nil: undefined }),
+      rationale: fc.option(fc.constantFrom(...RATIONALES), { nil: undefined }),
       dates: fc.option(dates, { nil: undefined }),
       sponsor: fc.option(sponsor, { nil: undefined }),
     });

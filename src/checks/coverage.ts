@@ -19,7 +19,7 @@ export interface CoverageElement {
   annex: number;
   /** What the regulation asks for, condensed. */
   label: string;
-  /** Fact fields that feed it. */
+  /** Fact fields that feed it: the element is known from the facts when any of them is given. */
   feeds: string[];
   known(facts: StudyFacts): boolean;
 }
@@ -27,7 +27,7 @@ export interface CoverageElement {
 export const ANNEX_V: readonly CoverageElement[] = [
   { id: 'identification', annex: 1, label: 'trial identification', feeds: ['title', 'citation'], known: () => true },
   { id: 'sponsor', annex: 2, label: 'sponsor and contact, funding', feeds: ['sponsor', 'funding'], known: (f) => !!f.sponsor || f.funding.length > 0 },
-  { id: 'general', annex: 3, label: 'where, when and why', feeds: ['population.countries', 'dates', 'citation.year', 'design'], known: (f) => !!f.population.countries?.length || !!f.dates },
+  { id: 'general', annex: 3, label: 'where, when and why', feeds: ['population.countries', 'dates.start', 'dates.end', 'aim', 'rationale'], known: (f) => !!(f.population.countries?.length || f.dates?.start || f.dates?.end || f.aim || f.rationale) },
   { id: 'population', annex: 4, label: 'population: number, age and sex', feeds: ['population'], known: () => true },
   { id: 'medicines', annex: 5, label: 'medicines studied', feeds: ['intervention'], known: () => true },
   { id: 'adverse-reactions', annex: 6, label: 'adverse reactions and how often', feeds: ['safety'], known: (f) => f.safety !== undefined },
@@ -36,6 +36,13 @@ export const ANNEX_V: readonly CoverageElement[] = [
   { id: 'follow-up-trials', annex: 9, label: 'follow-up trials planned', feeds: ['furtherTrials'], known: (f) => !!f.furtherTrials },
   { id: 'more-information', annex: 10, label: 'where to find more', feeds: ['citation.doi'], known: (f) => !!f.citation.doi },
 ];
+
+/** Is a fact field (`dates.start`) given: present, and not an empty list? */
+function given(facts: StudyFacts, path: string): boolean {
+  let value: unknown = facts;
+  for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(value) ? value.length > 0 : value !== undefined;
+}
 
 export type CoverageState = 'covered' | 'missing' | 'unknown';
 
@@ -60,7 +67,7 @@ export function checkCoverage(facts: StudyFacts, covered: ReadonlySet<string>, p
           ruleId: 'coverage/missing',
           kind: 'check',
           severity: 'error',
-          message: `Annex V ${element.annex} (${element.label}): the facts have it (${element.feeds.join(', ')}), but level \`${place.level}\` leaves it out; add a {{#cover "${element.id}"}} section to templates/${place.level}.hbs`,
+          message: `Annex V ${element.annex} (${element.label}): the facts have it (${element.feeds.filter((f) => given(facts, f)).join(', ')}), but level \`${place.level}\` leaves it out; add a {{#cover "${element.id}"}} section to templates/${place.level}.hbs`,
           place,
         }),
       );

@@ -35,6 +35,8 @@ export function termFields(facts: StudyFacts): TermUse[] {
   ];
   if (facts.intervention.schedule) uses.push({ namespace: 'schedules', key: facts.intervention.schedule, path: ['intervention', 'schedule'] });
   if (facts.status) uses.push({ namespace: 'statuses', key: facts.status, path: ['status'] });
+  if (facts.aim) uses.push({ namespace: 'aims', key: facts.aim, path: ['aim'] });
+  if (facts.rationale) uses.push({ namespace: 'rationales', key: facts.rationale, path: ['rationale'] });
   if (facts.furtherTrials) uses.push({ namespace: 'furtherTrials', key: facts.furtherTrials, path: ['furtherTrials'] });
   facts.intervention.pretreatment?.forEach((key, i) => uses.push({ namespace: 'drugs', key, path: ['intervention', 'pretreatment', i] }));
   facts.population.traits?.forEach((key, i) => uses.push({ namespace: 'traits', key, path: ['population', 'traits', i] }));

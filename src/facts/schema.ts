@@ -227,6 +227,8 @@ export const StudyFacts = z.strictObject({
   design: TermKey.describe('e.g. `case_series`, `case_report`, `pilot_study`'),
   status: TermKey.optional().describe('e.g. `completed`, `ongoing`'),
   dates: z.strictObject({ start: IsoDate.optional(), end: IsoDate.optional(), published: IsoDate.optional() }).optional(),
+  aim: TermKey.optional().describe('what the study set out to find out, e.g. `safety_and_effect`, `feasibility_safety_effect`, `describe_case`'),
+  rationale: TermKey.optional().describe('why the study was done, e.g. `reset_immune_system`, `off_the_shelf`'),
   sponsor: z.strictObject({ name: Text, contact: Text.optional() }).optional(),
   intervention: Intervention,
   population: Population,

@@ -65,6 +65,32 @@ export interface Translator {
   formatNumber(value: number): string;
   formatPercent(part: number, whole: number): string;
   formatList(items: readonly string[]): string;
+  /** An ISO date of the facts (`2021`, `2021-03`, `2021-03-04`) for the locale, to the precision it was given. */
+  formatDate(iso: string): FormattedDate;
+}
+
+/** How precisely a facts file gives a date: a sentence says "in 2021", "in March 2021" or "on 4 March 2021". */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export interface FormattedDate {
+  text: string;
+  precision: DatePrecision;
+}
+
+const DATE_PARTS: Record<DatePrecision, Intl.DateTimeFormatOptions> = {
+  year: { year: 'numeric', timeZone: 'UTC' },
+  month: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  day: { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+};
+
+/** Dates as the locale writes them ("4 March 2021", "4. März 2021", "2021年3月4日"); the facts' dates are validated ISO dates. */
+function dateFormatter(intl: string): (iso: string) => FormattedDate {
+  const formats = Object.fromEntries(Object.entries(DATE_PARTS).map(([p, o]) => [p, new Intl.DateTimeFormat(intl, o)])) as Record<DatePrecision, Intl.DateTimeFormat>;
+  return (iso) => {
+    const [year, month, day] = iso.split('-').map(Number) as [number, number?, number?];
+    const precision: DatePrecision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
+    return { text: formats[precision].format(new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1))), precision };
+  };
 }
 
 /** Formats every interpolated number for the locale, so translators never write `{{n, number}}`. */
@@ -209,6 +235,7 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     formatNumber: (value) => numbers.format(value),
     formatPercent: (part, whole) => percent.format(whole === 0 ? 0 : part / whole),
     formatList: (items) => list.format(items),
+    formatDate: dateFormatter(language.intl),
   };
 }
 

@@ -43,6 +43,40 @@ export interface StudyView {
   ageRange?: { min: number; max: number };
   /** Country names for the locale, as a list. */
   countries?: string;
+  /** When the study ran, where the facts give a start or an end date. */
+  period?: StudyPeriod;
+  /** Term keys: what the study set out to find out, and why it was done. */
+  aim?: string;
+  rationale?: string;
+}
+
+/**
+ * When the study ran, in the locale's words. `context` chooses the sentence: both dates
+ * (`range`), or only one; every phrase is a string ('' where the date is missing), so a
+ * sentence takes what its language needs: the date alone (`start`), after "in"/"on" (`startAt`),
+ * or as a range's end (`from` … `to`). The prepositions live in the locale (`format.date*`).
+ */
+export interface StudyPeriod {
+  context: 'range' | 'start' | 'end';
+  start: string;
+  end: string;
+  startAt: string;
+  endAt: string;
+  from: string;
+  to: string;
+}
+
+function studyPeriod(dates: StudyFacts['dates'], tr: Translator): StudyPeriod | undefined {
+  if (!dates?.start && !dates?.end) return undefined;
+  const phrases = (iso: string | undefined, at: string, range: string) => {
+    if (!iso) return ['', '', ''] as const;
+    const date = tr.formatDate(iso);
+    const options = { context: date.precision, date: date.text };
+    return [date.text, tr.t(at, options), tr.t(range, options)] as const;
+  };
+  const [start, startAt, from] = phrases(dates.start, 'format.dateAt', 'format.dateFrom');
+  const [end, endAt, to] = phrases(dates.end, 'format.dateAt', 'format.dateTo');
+  return { context: start && end ? 'range' : start ? 'start' : 'end', start, end, startAt, endAt, from, to };
 }
 
 /**
@@ -80,6 +114,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
   const { population } = facts;
   const sex = population.sex;
   const regionNames = regionNamesFor(tr.language.intl);
+  const period = studyPeriod(facts.dates, tr);
   const sexContext = sex ? (sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed') : undefined;
   return {
     design: facts.design,
@@ -98,6 +133,9 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     ageContext: sexContext ?? '',
     ...ageSummary(population.age),
     ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
+    ...(period ? { period } : {}),
+    ...(facts.aim ? { aim: facts.aim } : {}),
+    ...(facts.rationale ? { rationale: facts.rationale } : {}),
   };
 }
 

@@ -4,17 +4,20 @@
  *
  *   estimatePrintedHeight(html, 'Latin') → 1,840 (CSS px; an A4 page less its margins holds 1,009)
  *
- * The estimate adds the icon arrays' own heights (a pair set side by side counts once, as its
- * taller array) and the lines of text, each block's width guessed with estimateTextWidth; the
- * glossary box is set in two columns. Its weights were fitted to the heights Chromium laid out
- * for 132 leaflets (the 4 samples and 40 generated studies, 1–58 people, 0–8 side effects, each in
- * en, de and zh): the estimate was off by 29 px in the median and by 86 px at most.
+ * The estimate adds the figures' heights, laid out as the template's CSS sets them (a strip or a
+ * row of full arrays as tall as the taller of its caption and its icons, a pair side by side as
+ * its taller figure), the lines of body text, each block's width guessed with estimateTextWidth,
+ * and the glossary box's lines in two columns. Its weights were fitted by
+ * scripts/fit-leaflet-height.ts to the heights Chromium laid out for 270 leaflets (the 4 samples,
+ * the long test fixture and 40 generated studies, each in en, de and zh, with full arrays and with
+ * strips): off by 18 px in the median and by 115 px at most; on 40 other generated studies (seeds
+ * 11 and 23), by 21–24 px in the median and 107–121 px at most.
  */
 import { estimateTextWidth } from './icon-array.js';
 import { visibleText } from './text.js';
 
 /** Fitted weights: a constant, icon arrays, body text, glossary text. */
-const FIT = { base: 441, arrays: 0.747, text: 0.506, glossary: 1.043 } as const;
+const FIT = { base: 352, figures: 0.933, text: 0.748, glossary: 0.906 } as const;
 /** Line heights of 12 pt text in the template: Latin 1.32, Chinese 1.55; the glossary 1.28 (fitted as Chinese's for Chinese). */
 const LINE = { Latin: 21.1, Han: 24.8 } as const;
 const GLOSSARY_LINE = { Latin: 20.5, Han: 24.8 } as const;
@@ -22,23 +25,80 @@ const GLOSSARY_LINE = { Latin: 20.5, Han: 24.8 } as const;
 const WIDTH = { page: 680, pair: 325, glossaryColumn: 320 } as const;
 const FONT = 16;
 
-const SVG_HEIGHT = /<svg\b[^>]*\sheight="([\d.]+)"/g;
-const heights = (html: string) => [...html.matchAll(SVG_HEIGHT)].map((m) => Number(m[1]));
 const lines = (text: string, width: number) => text.split('\n').reduce((n, block) => n + Math.ceil(estimateTextWidth(block, FONT) / width), 0);
 
 export function estimatePrintedHeight(html: string, script: 'Latin' | 'Han'): number {
+  const terms = printedHeightTerms(html, script);
+  return Math.round(FIT.base + FIT.figures * terms.figures + FIT.text * terms.text + FIT.glossary * terms.glossary);
+}
+
+/** What the estimate weighs, in CSS px: the figures (icon arrays with their captions), the body text's lines and the glossary's lines, each at its line height. */
+export interface PrintedHeightTerms {
+  figures: number;
+  text: number;
+  glossary: number;
+}
+
+/** CSS px per mm; the gap between a caption and its icons (5 mm); a figure's own space below it in each layout. */
+const MM = 96 / 25.4;
+const CAPTION_GAP = 5 * MM;
+const BELOW = { strip: 1.8 * MM, row: 2 * MM, pair: 2.5 * MM, alone: 2.5 * MM } as const;
+
+interface Figure {
+  caption: string;
+  width: number;
+  height: number;
+}
+
+const FIGURE = /<figure>([\s\S]*?)<\/figure>/g;
+const SVG_SIZE = /<svg\b[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/;
+
+function figuresIn(html: string): Figure[] {
+  return [...html.matchAll(FIGURE)].map((m) => {
+    const size = SVG_SIZE.exec(m[1]!);
+    const caption = /<figcaption>([\s\S]*?)<\/figcaption>/.exec(m[1]!)?.[1];
+    return { caption: caption ? visibleText(caption) : '', width: size ? Number(size[1]) : 0, height: size ? Number(size[2]) : 0 };
+  });
+}
+
+/** The figures' heights, laid out as the template's CSS sets them (see `.arrays`, `.strips` in templates/formats/leaflet.hbs). */
+function figureHeights(html: string, line: number): { height: number; rest: string } {
+  let height = 0;
+  const captionHeight = (f: Figure, width: number) => (f.caption ? lines(f.caption, Math.max(width, FONT * 4)) * line : 0);
+  // Strips: each a row of its own, caption beside its icons, as tall as the taller.
+  let rest = html.replace(/<div class="strips">[\s\S]*?<\/div>/g, (block) => {
+    for (const f of figuresIn(block)) height += Math.max(f.height, captionHeight(f, WIDTH.page - f.width - CAPTION_GAP)) + BELOW.strip;
+    return '';
+  });
+  // A pair of arrays side by side: caption above icons, each pair as tall as its taller figure.
+  rest = rest.replace(/<div class="arrays side-by-side">[\s\S]*?<\/div>/g, (block) => {
+    const figures = figuresIn(block);
+    const tall = (f: Figure | undefined) => (f ? captionHeight(f, WIDTH.pair) + MM + Math.min(f.height, WIDTH.pair * (f.height / Math.max(f.width, 1))) : 0);
+    for (let i = 0; i < figures.length; i += 2) height += Math.max(tall(figures[i]), tall(figures[i + 1])) + BELOW.pair;
+    return '';
+  });
+  // Full arrays: rows of one grid, captions in the column the widest array leaves.
+  rest = rest.replace(/<div class="arrays">[\s\S]*?<\/div>/g, (block) => {
+    const figures = figuresIn(block);
+    const widest = Math.max(0, ...figures.map((f) => f.width));
+    for (const f of figures) height += Math.max(f.height, captionHeight(f, WIDTH.page - widest - CAPTION_GAP)) + BELOW.row;
+    return '';
+  });
+  // Any other figure: caption above icons, icons scaled down to the page's width.
+  rest = rest.replace(FIGURE, (whole) => {
+    for (const f of figuresIn(whole)) height += captionHeight(f, WIDTH.page) + f.height * Math.min(1, WIDTH.page / Math.max(f.width, 1)) + BELOW.alone;
+    return '';
+  });
+  return { height, rest };
+}
+
+/** The estimate's terms before weighting (scripts/fit-leaflet-height.ts fits FIT to them). */
+export function printedHeightTerms(html: string, script: 'Latin' | 'Han'): PrintedHeightTerms {
   let body = html.replace(/<head\b[\s\S]*?<\/head>/i, '');
-  let arrays = 0;
-  const pairs = /<div class="arrays side-by-side">[\s\S]*?<\/div>/.exec(body);
-  if (pairs) {
-    const pair = heights(pairs[0]);
-    for (let i = 0; i < pair.length; i += 2) arrays += Math.max(pair[i]!, pair[i + 1] ?? 0);
-  }
   const glossary = /<section class="box glossary">[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
   body = body.replace(glossary, '');
-  arrays += heights(pairs ? body.replace(pairs[0], '') : body).reduce((sum, h) => sum + h, 0);
-  const captions = [...body.matchAll(/<figcaption>([\s\S]*?)<\/figcaption>/g)].map((m) => visibleText(m[1]!)).join('\n');
-  const text = lines(visibleText(body.replace(/<figcaption>[\s\S]*?<\/figcaption>/g, '')), WIDTH.page) + (captions ? lines(captions, pairs ? WIDTH.pair : WIDTH.page) : 0);
+  const figures = figureHeights(body, LINE[script]);
+  const text = lines(visibleText(figures.rest), WIDTH.page);
   const glossaryLines = lines(visibleText(glossary.replace(/<h2>[\s\S]*?<\/h2>/, '')), WIDTH.glossaryColumn) / 2;
-  return Math.round(FIT.base + FIT.arrays * arrays + FIT.text * text * LINE[script] + FIT.glossary * glossaryLines * GLOSSARY_LINE[script]);
+  return { figures: figures.height, text: text * LINE[script], glossary: glossaryLines * GLOSSARY_LINE[script] };
 }
