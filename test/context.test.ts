@@ -6,17 +6,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, check, formatDiagnostic, type BuildReport } from '../src/index.js';
-import { FIXTURES, tempDir } from './helpers.js';
+import { check, formatDiagnostic, type BuildReport } from '../src/index.js';
+import { buildFixtures, FIXTURES, tempDir, type FixtureBuild } from './helpers.js';
 
 const CONTEXT = join(FIXTURES, 'context');
-let out: string;
+let fixtures: FixtureBuild;
 let report: BuildReport;
-const read = (path: string) => readFileSync(join(out, path), 'utf8');
+const read = (path: string) => fixtures.read(path);
 
 beforeAll(async () => {
-  out = join(tempDir(), 'out');
-  report = await build({ inputs: [CONTEXT], out, formats: ['summary', 'press', 'leaflet'] });
+  fixtures = await buildFixtures(CONTEXT);
+  report = fixtures.report;
 });
 
 describe('where, when and why a study was done', () => {

@@ -4,24 +4,23 @@
  * funding). A wrong word here says something false ("Bei der Person … kam die Krankheit zur Ruhe"
  * for a patient who did not respond), so each case is read in every language.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, formatDiagnostic, type BuildReport } from '../src/index.js';
-import { FIXTURES, tempDir } from './helpers.js';
+import { formatDiagnostic, type BuildReport } from '../src/index.js';
+import { buildFixtures, FIXTURES, type FixtureBuild } from './helpers.js';
 
 const COUNTS = join(FIXTURES, 'counts');
-let out: string;
+let fixtures: FixtureBuild;
 let report: BuildReport;
-const read = (path: string) => readFileSync(join(out, path), 'utf8');
+const read = (path: string) => fixtures.read(path);
 /** Each output file holds its sentence. */
 const says = (expected: [path: string, sentence: string][]) => {
   for (const [path, sentence] of expected) expect(read(path), path).toContain(sentence);
 };
 
 beforeAll(async () => {
-  out = join(tempDir(), 'out');
-  report = await build({ inputs: [COUNTS], out, formats: ['summary', 'press', 'leaflet'] });
+  fixtures = await buildFixtures(COUNTS);
+  report = fixtures.report;
 });
 
 describe('facts with counts of 0 and 1', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { check, checkCaseForms, checkLocaleParity, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
+import { build, check, checkCaseForms, checkLocaleParity, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
@@ -59,4 +59,17 @@ export function checkSamples(): Promise<BuildReport> {
 export async function sampleSummaries(): Promise<{ where: string; summary: SummaryReport }[]> {
   const report = await checkSamples();
   return report.studies.flatMap((study) => study.summaries.map((summary) => ({ where: `${study.id}/${summary.lang}/${summary.level}`, summary })));
+}
+
+/** A fixture folder built once (summaries, press, leaflets) into a fresh folder, for tests that read what it says. */
+export interface FixtureBuild {
+  report: BuildReport;
+  /** An output file's text, by its path under the output folder (`en/one-person/easy.md`). */
+  read(path: string): string;
+}
+
+export async function buildFixtures(folder: string): Promise<FixtureBuild> {
+  const out = join(tempDir(), 'out');
+  const report = await build({ inputs: [folder], out, formats: ['summary', 'press', 'leaflet'] });
+  return { report, read: (path) => readFileSync(join(out, path), 'utf8') };
 }
