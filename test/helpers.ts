@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, check, checkCaseForms, checkLocaleParity, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
+import { beforeAll, expect, it } from 'vitest';
+import { build, check, checkCaseForms, checkLocaleParity, formatDiagnostic, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
@@ -63,13 +64,34 @@ export async function sampleSummaries(): Promise<{ where: string; summary: Summa
 
 /** A fixture folder built once (summaries, press, leaflets) into a fresh folder, for tests that read what it says. */
 export interface FixtureBuild {
-  report: BuildReport;
+  readonly report: BuildReport;
   /** An output file's text, by its path under the output folder (`en/one-person/easy.md`). */
   read(path: string): string;
 }
 
-export async function buildFixtures(folder: string): Promise<FixtureBuild> {
+/**
+ * Builds `folder` before the file's tests and adds the test every such file starts with: the build
+ * has no error, every check passing, and made `studies` × 3 languages × 5 outputs. The handle's
+ * `report` and `read` work inside tests (after the build).
+ */
+export function useFixtureBuild(folder: string, studies: number): FixtureBuild {
   const out = join(tempDir(), 'out');
-  const report = await build({ inputs: [folder], out, formats: ['summary', 'press', 'leaflet'] });
-  return { report, read: (path) => readFileSync(join(out, path), 'utf8') };
+  let built: BuildReport | undefined;
+  beforeAll(async () => {
+    built = await build({ inputs: [folder], out, formats: ['summary', 'press', 'leaflet'] });
+  });
+  const handle: FixtureBuild = {
+    get report() {
+      if (!built) throw new Error(`${folder} is not built yet: use the report inside a test`);
+      return built;
+    },
+    read: (path) => readFileSync(join(out, path), 'utf8'),
+  };
+  it('builds with no error, every check passing, in every language, level and format', () => {
+    const { report } = handle;
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    expect(report.summaryCount).toBe(studies * 3 * 5);
+  });
+  return handle;
 }
