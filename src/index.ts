@@ -7,6 +7,7 @@
  */
 export { build, check, mergeSites, shardOf, UsageError, type BuildOptions, type BuildReport, type BuildManifest, type MergeOptions, type StudyReport, type SummaryReport, type OutputFormat } from './pipeline/index.js';
 export { tuneForBatchBuild, BATCH_INTERRUPT_BUDGET } from './pipeline/tuning.js';
+export { boundHeapGrowth, HEAP_GROWING_PERCENT } from './pipeline/memory.js';
 export * from './facts/index.js';
 export { deriveFacts, type DerivedFacts, type DerivedValue } from './derive/index.js';
 export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, type LanguageInfo, type Translator, type LocaleResources, type DatePrecision, type FormattedDate } from './i18n/index.js';

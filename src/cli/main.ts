@@ -24,7 +24,7 @@ import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
 import { counted, formatDiagnostic } from '../diagnostics/index.js';
 import { recoverOutput, type Recovery } from '../outputs/write.js';
-import { WORKER_MEMORY } from '../pipeline/memory.js';
+import { boundHeapGrowth, WORKER_MEMORY } from '../pipeline/memory.js';
 import { tuneForBatchBuild } from '../pipeline/tuning.js';
 import { availableParallelism } from 'node:os';
 
@@ -334,6 +334,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
   };
   // Before any thread starts: each thread compiles for itself (src/pipeline/tuning.ts).
   if ((job.options.workers ?? availableParallelism()) > 1) tuneForBatchBuild();
+  boundHeapGrowth();
   const { report, table } = await runInWorker(job, (done, total, study) => {
     if (!bar) return;
     if (!started) bar.start(total, 0, { study });

@@ -52,7 +52,7 @@ export interface DigitShapeMemoOptions {
   /**
    * When full, keep the results as an older generation instead of dropping them, and bring back
    * from it what is asked for again: what is in use survives, what was seen once goes with the
-   * next turn (at most twice `limit` results).
+   * next turn (at most twice `limit` results). The default.
    */
   generations?: boolean;
 }
@@ -70,12 +70,18 @@ export class DigitShapeMemo<V> {
   private readonly seen: Set<string> | undefined;
   private readonly generations: boolean;
 
+  /**
+   * The default: 6,000 results in two generations. Measured on the 1,000 bench studies, one
+   * thread: the checks' memos found 95–98 % of what they were asked, as with one generation of
+   * 20,000 (which never turned over, and held 14,000 paragraph shapes in the language check's
+   * memo alone); the laysum command's peak RSS went down by 4–5 MB.
+   */
   constructor(
-    private readonly limit = 20_000,
+    private readonly limit = 6_000,
     options: DigitShapeMemoOptions = {},
   ) {
     if (options.secondSight) this.seen = new Set();
-    this.generations = options.generations ?? false;
+    this.generations = options.generations ?? true;
   }
 
   /** The result for a text whose `digitShape` is `shape`. */
