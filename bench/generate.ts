@@ -70,12 +70,20 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
         return { condition: group.condition, measure, responders, assessed: group.n, source: { text: `${id}-en`, quote } };
       });
     const seen = new Set<string>();
-    const safety = Array.from({ length: int(0, 10) }, () => ({ event: pick(EVENTS), grade: int(1, 3), count: int(0, total) })).filter((e) => {
-      const key = `${e.event}-${e.grade}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    // A person is counted once per event, at their worst grade: an event's grades add up to at most the total.
+    const counted = new Map<string, number>();
+    const safety = Array.from({ length: int(0, 10) }, () => ({ event: pick(EVENTS), grade: int(1, 3), count: int(0, total) }))
+      .filter((e) => {
+        const key = `${e.event}-${e.grade}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .map((e) => {
+        const count = Math.min(e.count, total - (counted.get(e.event) ?? 0));
+        counted.set(e.event, (counted.get(e.event) ?? 0) + count);
+        return { ...e, count };
+      });
     for (const e of safety) source.push(`Grade ${e.grade} ${e.event.replace(/_/g, ' ')} was seen in ${e.count} of them.`);
     const mean = int(30, 200);
     const sd = int(5, 60);

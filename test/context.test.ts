@@ -42,12 +42,22 @@ describe('where, when and why a study was done', () => {
     }
   });
 
+  it('writes Chinese labels so any CommonMark renderer makes them bold (the colon outside the **)', async () => {
+    const { default: MarkdownIt } = await import('markdown-it');
+    const plain = new MarkdownIt();
+    for (const level of ['easy', 'standard', 'expert', 'press']) {
+      const html = plain.render(read(`zh/range-months/${level}.md`));
+      expect(html, level).not.toContain('**');
+      if (level === 'expert') expect(html).toContain('<strong>研究时间</strong>：');
+    }
+  });
+
   it('gives the study period in the expert summary', () => {
     expect(read('en/range-months/expert.md')).toContain('- **Study period:** March 2021 to June 2023');
     expect(read('en/start-year/expert.md')).toContain('- **Study period:** from 2020');
     expect(read('en/end-day/expert.md')).toContain('- **Study period:** until 15 January 2024');
     expect(read('de/range-days/expert.md')).toContain('- **Studienzeitraum:** 4. März 2021 bis 30. Juni 2023');
-    expect(read('zh/end-day/expert.md')).toContain('- **研究时间：**至2024年1月15日');
+    expect(read('zh/end-day/expert.md')).toContain('- **研究时间**：至2024年1月15日');
   });
 
   it('says why the study was done and what it set out to find out, under its own heading, before what was done', () => {

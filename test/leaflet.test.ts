@@ -14,6 +14,7 @@ import {
   glossaryTerms,
   loadProject,
   parseStudyFacts,
+  safetyEvents,
   untranslatedNames,
   type StudyFacts,
   type Translator,
@@ -81,14 +82,17 @@ describe.each(STUDIES)('leaflet of %s', (study) => {
       expect(svgTitle(who)).toBe(tr.t('easy.who.total', { context: 'easy', count: total }));
     });
 
-    it('draws one icon array per safety event line, with the same denominator as the others', () => {
+    it('draws one icon array per side effect (its grades summed), with the same denominator as the others', () => {
       const arrays = svgs(html);
-      const safety = f.safety ?? [];
+      const safety = safetyEvents(f.safety ?? []);
       expect(arrays).toHaveLength(1 + safety.length);
       for (const svg of arrays) expect(persons(svg)).toBe(total);
       safety.forEach((event, i) => {
         const svg = arrays[i + 1]!;
-        expect(marked(svg, 0)).toBe(event.count);
+        // Full arrays mark each grade with people as a group of its own; a strip marks them as one.
+        const graded = event.grades.filter((g) => g.count > 0);
+        if (graded.length > 1 && !html.includes('<div class="strips">')) graded.forEach((g, k) => expect(marked(svg, k)).toBe(g.count));
+        else expect(marked(svg, 0)).toBe(event.count);
         expect(marked(svg, 'none')).toBe(total - event.count);
         const sentence = tr.t('easy.safety.event', { context: 'easy', count: event.count, total, event: tr.t(`terms:events.${event.event}.lay`, { context: 'easy' }) });
         expect(svgTitle(svg).startsWith(sentence)).toBe(true);
@@ -275,7 +279,8 @@ describe('icon arrays', () => {
 describe('side effects of a large study', () => {
   const long = facts(join(FIXTURES, 'leaflet-long', 'many-side-effects.yaml'));
   const total = long.population.total;
-  const events = long.safety!;
+  // One line and one array per side effect, its grades summed.
+  const events = safetyEvents(long.safety!);
 
   it('sets full arrays one a row, or two to a row from SIDE_BY_SIDE_FROM on', () => {
     expect(fullArrayLayout(1)).toBe('rows');
@@ -292,7 +297,7 @@ describe('side effects of a large study', () => {
       const { html } = renderLeaflet(f, deriveFacts(f), tr, template);
       const full = renderLeaflet(f, deriveFacts(f), tr, template, { strips: false }).html;
       expect(full, f.id).not.toContain('<div class="strips">');
-      const tooLong = estimatePrintedHeight(full, script) > FULL_ARRAYS_MAX_HEIGHT[fullArrayLayout(f.safety?.length ?? 0)];
+      const tooLong = estimatePrintedHeight(full, script) > FULL_ARRAYS_MAX_HEIGHT[fullArrayLayout(safetyEvents(f.safety ?? []).length)];
       expect(html.includes('<div class="strips">'), f.id).toBe(tooLong);
       if (tooLong) expect(estimatePrintedHeight(html, script), f.id).toBeLessThan(estimatePrintedHeight(full, script));
       else expect(html, f.id).toBe(full);

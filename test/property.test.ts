@@ -149,7 +149,7 @@ const validFacts: fc.Arbitrary<Facts> = fc
         fc.record({ measure: fc.constantFrom(...MEAN_MEASURES), mean: fc.integer({ min: 1, max: 400 }), sd: fc.integer({ min: 0, max: 200 }), unit: fc.constantFrom(...UNITS) }),
         { maxLength: 2 },
       ),
-      safety: fc.option(fc.array(safetyEvent, { maxLength: 10 }), { nil: undefined }),
+      safety: fc.option(fc.array(safetyEvent, { maxLength: 10 }).map((events) => asReported(events, total)), { nil: undefined }),
       medication: fc.array(medication, { maxLength: 3 }),
       funding: fc.uniqueArray(fc.constantFrom(...FUNDERS), { maxLength: 3 }),
       quotes: fc.array(
@@ -181,6 +181,24 @@ function writeStudy(content: Facts | string | Uint8Array, format: 'yaml' | 'json
 }
 
 const STACK_LINE = /\n\s+at /;
+
+
+/**
+ * Side effects as a report gives them: each event by grade or as a whole, each grade once, and a
+ * person counted once per event (at their worst grade), so an event's counts add up to at most the total.
+ */
+function asReported<E extends { event: string; grade?: number; count: number }>(events: E[], total: number): E[] {
+  const kept: E[] = [];
+  const counted = new Map<string, number>();
+  for (const e of events) {
+    const same = kept.filter((k) => k.event === e.event);
+    if (same.some((k) => k.grade === e.grade || (k.grade === undefined) !== (e.grade === undefined))) continue;
+    const count = Math.min(e.count, total - (counted.get(e.event) ?? 0));
+    counted.set(e.event, (counted.get(e.event) ?? 0) + count);
+    kept.push({ ...e, count });
+  }
+  return kept;
+}
 
 describe('random valid facts', () => {
   it('always render at every level in every language and keep every number true (fidelity)', async () => {

@@ -151,6 +151,16 @@ describe('locales', () => {
     ]);
   });
 
+  it('a clause-list style the locale names must be one Intl knows: a locale error naming the file and the styles', () => {
+    expect(loadProject().diagnostics.filter((d) => d.ruleId === 'locale/setting')).toEqual([]);
+    const project = projectWith((p) => {
+      (p.locales.zh!.summary!.format as Record<string, unknown>).clauseList = 'bogus';
+    });
+    expect(project.diagnostics.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/locales\/zh\/summary\.json.*`format\.clauseList` is `bogus` in language `zh`; expected long, short, narrow \[locale\/setting\]/),
+    ]);
+  });
+
   it('a German key deleted fails the build naming language and key, and writes nothing', async () => {
     const project = projectWith((p) => {
       delete (p.locales.de!.summary!.easy as Record<string, unknown>).intro;

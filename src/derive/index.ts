@@ -44,7 +44,10 @@ export function deriveFacts(facts: StudyFacts): DerivedFacts {
   });
   for (const [event, count] of Object.entries(eventTotals)) {
     const from = (facts.safety ?? []).flatMap((e, i) => (e.event === event ? [`safety[${i}].count`] : []));
-    if (from.length > 1) values.push({ name: `safety.${event}.total`, value: count, from });
+    if (from.length > 1) {
+      values.push({ name: `safety.${event}.total`, value: count, from });
+      values.push({ name: `safety.${event}.percent`, value: percentOf(count, total), from: [...from, 'population.total'] });
+    }
   }
   facts.medication.forEach((m, i) =>
     values.push({ name: `medication[${i}].percent`, value: percentOf(m.count, m.of), from: [`medication[${i}].count`, `medication[${i}].of`] }),

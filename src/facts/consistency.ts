@@ -85,9 +85,26 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
     if (!group) fail(['outcomes', i, 'condition'], `condition \`${o.condition}\` is not one of the population groups (${pop.groups.map((g) => g.condition).join(', ')})`);
     else if (o.assessed > group.n) fail(['outcomes', i, 'assessed'], `assessed ${o.assessed} is greater than the ${group.n} participants with \`${o.condition}\`; expected assessed ≤ group n`);
   });
+  // Summaries say each side effect once, its people summed over the grades (a person is counted
+  // at their worst grade): so an event is given by grade or as a whole, each grade once.
+  const eventEntries = new Map<string, number[]>();
   (facts.safety ?? []).forEach((e, i) => {
     if (e.count > pop.total) fail(['safety', i, 'count'], `count ${e.count} is greater than population.total ${pop.total}`);
+    const earlier = eventEntries.get(e.event) ?? [];
+    const same = earlier.find((j) => facts.safety![j]!.grade === e.grade);
+    if (same !== undefined) {
+      fail(['safety', i], `event \`${e.event}\`${e.grade === undefined ? ' without a grade' : ` grade ${e.grade}`} is also at safety[${same}]; expected each event and grade once`);
+    } else if (earlier.some((j) => (facts.safety![j]!.grade === undefined) !== (e.grade === undefined))) {
+      fail(['safety', i, 'grade'], `event \`${e.event}\` is given both with and without a grade (safety[${earlier.join('], safety[')}]); expected one entry per grade, or one entry without a grade`);
+    }
+    eventEntries.set(e.event, [...earlier, i]);
   });
+  for (const [event, entries] of eventEntries) {
+    const sum = entries.reduce((n, j) => n + facts.safety![j]!.count, 0);
+    if (entries.length > 1 && sum > pop.total) {
+      fail(['safety', entries.at(-1)!, 'count'], `event \`${event}\`: the counts of its grades add up to ${sum}, more than population.total ${pop.total}; expected each person counted once, at their worst grade`);
+    }
+  }
   facts.medication.forEach((m, i) => {
     if (m.count > m.of) fail(['medication', i, 'count'], `count ${m.count} is greater than of ${m.of}; expected count ≤ of`);
     if (m.of > pop.total) fail(['medication', i, 'of'], `of ${m.of} is greater than population.total ${pop.total}`);

@@ -65,6 +65,12 @@ export interface Translator {
   formatNumber(value: number): string;
   formatPercent(part: number, whole: number): string;
   formatList(items: readonly string[]): string;
+  /**
+   * Clauses that each say something ("mild for 10", "10人程度较轻"), joined as the locale's
+   * `format.clauseList` says: an `Intl.ListFormat` style, `long` ("… and …") by default; Chinese
+   * sets clauses apart with 、 (`narrow`), not with 和, which joins nouns.
+   */
+  formatClauses(items: readonly string[]): string;
   /** An ISO date of the facts (`2021`, `2021-03`, `2021-03-04`) for the locale, to the precision it was given. */
   formatDate(iso: string): FormattedDate;
 }
@@ -137,6 +143,9 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   const numbers = numberFormat(language.intl);
   const percent = new Intl.NumberFormat(language.intl, { style: 'percent', maximumFractionDigits: 0 });
   const list = new Intl.ListFormat(language.intl, { style: 'long', type: 'conjunction' });
+  // An unknown style is reported with the project's checks (project/checkLocaleSettings).
+  const clauseStyle = instance.exists('format.clauseList', { lng: lang }) ? t('format.clauseList') : 'long';
+  const clauses = new Intl.ListFormat(language.intl, { style: clauseStyle === 'short' || clauseStyle === 'narrow' ? clauseStyle : 'long', type: 'conjunction' });
   // A batch build asks for the same few thousand sentences again and again, with different
   // facts in them: i18next's lookup, plural and interpolation work was a quarter of a build's
   // time. So a sentence's *shape* is asked of i18next once — with a placeholder for every value
@@ -235,6 +244,7 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     formatNumber: (value) => numbers.format(value),
     formatPercent: (part, whole) => percent.format(whole === 0 ? 0 : part / whole),
     formatList: (items) => list.format(items),
+    formatClauses: (items) => clauses.format(items),
     formatDate: dateFormatter(language.intl),
   };
 }

@@ -117,6 +117,28 @@ const CASES = ['dative'];
  * level variant (`lay_easy`) the case form needs one too (`lay_dative_easy`): else an easy summary
  * would say the standard name, inflected, after a preposition and the easy name everywhere else.
  */
+/** The `Intl.ListFormat` styles `format.clauseList` may name (see Translator.formatClauses). */
+export const CLAUSE_LIST_STYLES = ['long', 'short', 'narrow'] as const;
+
+/** Settings a locale gives as words (`format.clauseList`) must be ones laysum knows. */
+export function checkLocaleSettings(locales: Record<string, LocaleResources>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [lang, resources] of Object.entries(locales)) {
+    const style = ((resources.summary ?? {}) as { format?: { clauseList?: unknown } }).format?.clauseList;
+    if (style === undefined || (CLAUSE_LIST_STYLES as readonly unknown[]).includes(style)) continue;
+    out.push(
+      diagnostic({
+        ruleId: 'locale/setting',
+        kind: 'check',
+        severity: 'error',
+        message: `\`format.clauseList\` is \`${String(style)}\` in language \`${lang}\`; expected ${CLAUSE_LIST_STYLES.join(', ')}`,
+        place: { file: `locales/${lang}/summary.json`, lang, path: 'format.clauseList' },
+      }),
+    );
+  }
+  return out;
+}
+
 export function checkCaseForms(locales: Record<string, LocaleResources>, levels: readonly string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [lang, resources] of Object.entries(locales)) {
@@ -176,5 +198,5 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   } catch (error) {
     throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
   }
-  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels)] };
+  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales)] };
 }

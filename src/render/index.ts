@@ -11,10 +11,10 @@ import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
-import { buildSummaryModel, countContext, termHeadword, termName, type SummaryModel } from './model.js';
+import { buildSummaryModel, countContext, gradeSentence, termHeadword, termName, type SafetyEvent, type SummaryModel } from './model.js';
 import type { PressConfig } from '../outputs/press.js';
 
-export { buildSummaryModel, countContext, studyView, termHeadword, termName, type CountContext, type StudyView, type SummaryModel, type GlossaryEntry } from './model.js';
+export { buildSummaryModel, countContext, gradeSentence, safetyEvents, studyView, termHeadword, termName, type CountContext, type SafetyEvent, type StudyView, type SummaryModel, type GlossaryEntry } from './model.js';
 export { escapeMarkdown, escapeUrlPath } from './escape.js';
 
 export class TemplateError extends Error {
@@ -111,6 +111,11 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some((a) => (Array.isArray(a) ? a.length > 0 : !!a)));
   hb.registerHelper('roleContext', (role: unknown) => (role ? 'role' : ''));
   hb.registerHelper('countContext', (part: unknown, whole: unknown) => countContext(number('countContext', part), number('countContext', whole)));
+  // {{gradeSentence "easy" this}} inside {{#each safetyEvents}}: how severe it was, in that level's words.
+  hb.registerHelper('gradeSentence', function (wording: unknown, event: unknown, options: HelperOptions) {
+    const { tr, level } = ctx(options);
+    return gradeSentence(tr, String(wording), event as SafetyEvent, level);
+  });
 }
 
 export interface RenderOptions {
@@ -171,4 +176,4 @@ export function tidyMarkdown(markdown: string): string {
 }
 
 /** Helpers the compiler may call directly (no lookup in the context first). */
-const KNOWN_HELPERS = { t: true, term: true, headword: true, unit: true, num: true, percent: true, cover: true, concat: true, eq: true, or: true, roleContext: true, countContext: true };
+const KNOWN_HELPERS = { t: true, term: true, headword: true, unit: true, num: true, percent: true, cover: true, concat: true, eq: true, or: true, roleContext: true, countContext: true, gradeSentence: true };

@@ -28,6 +28,8 @@ export interface StudyView {
   outcomes: StudyFacts['outcomes'];
   measurements: StudyFacts['measurements'];
   safety: NonNullable<StudyFacts['safety']>;
+  /** The side effects as the summaries say them: one per event, in the order the facts first name it. */
+  safetyEvents: SafetyEvent[];
   /** False when the facts say nothing about safety (unknown, not "none"). */
   safetyReported: boolean;
   medication: StudyFacts['medication'];
@@ -48,6 +50,49 @@ export interface StudyView {
   /** Term keys: what the study set out to find out, and why it was done. */
   aim?: string;
   rationale?: string;
+}
+
+/**
+ * One side effect: the people who had it, summed over the grades the facts give it by (a person
+ * is counted once, at their worst grade; facts/consistency makes sure), so no reader has to add
+ * "10 of 15 … mild" and "1 of 15 … moderate" up to 11 of 15 (writing.md: no sums for the reader).
+ */
+export interface SafetyEvent {
+  /** Term key (`events.*`). */
+  event: string;
+  count: number;
+  /** Its grades, lowest first, where the facts give it by grade; empty for an event given as a whole. */
+  grades: { grade: number; count: number }[];
+  /** More than one grade: the expert table adds an "any grade" row. */
+  byGrade: boolean;
+}
+
+export function safetyEvents(safety: NonNullable<StudyFacts['safety']>): SafetyEvent[] {
+  const byEvent = new Map<string, SafetyEvent>();
+  for (const e of safety) {
+    let found = byEvent.get(e.event);
+    if (!found) byEvent.set(e.event, (found = { event: e.event, count: 0, grades: [], byGrade: false }));
+    found.count += e.count;
+    if (e.grade !== undefined) found.grades.push({ grade: e.grade, count: e.count });
+  }
+  for (const e of byEvent.values()) {
+    e.grades.sort((a, b) => a.grade - b.grade);
+    e.byGrade = e.grades.length > 1;
+  }
+  return [...byEvent.values()];
+}
+
+/**
+ * How severe a side effect was, in the words of a level (`easy`, `standard`): "It was mild." for
+ * one grade, "It was mild for 10 and moderate for 1." for several (`<level>.safety.grades`, its
+ * items `<level>.safety.gradeFor<n>`); '' when nobody had it or the facts give no grade.
+ */
+export function gradeSentence(tr: Translator, level: string, event: SafetyEvent, context: string = level): string {
+  const grades = event.grades.filter((g) => g.count > 0);
+  if (event.count === 0 || grades.length === 0) return '';
+  if (grades.length === 1) return tr.t(`${level}.safety.grade${grades[0]!.grade}`, { context });
+  const items = grades.map((g) => tr.t(`${level}.safety.gradeFor${g.grade}`, { context, count: g.count }));
+  return tr.t(`${level}.safety.grades`, { context, grades: tr.formatClauses(items) });
 }
 
 /**
@@ -126,6 +171,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     outcomes: facts.outcomes,
     measurements: facts.measurements,
     safety: facts.safety ?? [],
+    safetyEvents: safetyEvents(facts.safety ?? []),
     safetyReported: facts.safety !== undefined,
     medication: facts.medication,
     ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTranslator, deriveFacts, loadProject, parseStudyFacts, type StudyFacts } from '../../src/index.js';
+import { createTranslator, deriveFacts, loadProject, parseStudyFacts, safetyEvents, type StudyFacts } from '../../src/index.js';
 import { estimatePrintedHeight, renderLeaflet, SIDE_BY_SIDE_FROM } from '../../src/outputs/leaflet/index.js';
 import { BrowserNotFoundError, printPdfs } from '../../src/outputs/pdf.js';
 import { FIXTURES, SAMPLES, tempDir } from '../helpers.js';
@@ -46,7 +46,7 @@ describe('the zh leaflet in Chromium', () => {
 
   it('shows the icon arrays, each with its text alternative', async () => {
     const arrays = page.locator('svg.icon-array');
-    expect(await arrays.count()).toBe(1 + (facts.safety?.length ?? 0));
+    expect(await arrays.count()).toBe(1 + safetyEvents(facts.safety ?? []).length);
     const who = arrays.first();
     const box = await who.boundingBox();
     expect(box?.width).toBeGreaterThan(100);
@@ -120,14 +120,14 @@ describe('many side effects in Chromium', () => {
   };
 
   it('sets full arrays two to a row, each legend under its icons; four or fewer one to a row', async () => {
-    expect(long.safety?.length).toBeGreaterThanOrEqual(SIDE_BY_SIDE_FROM);
-    expect(facts.safety?.length).toBeLessThan(SIDE_BY_SIDE_FROM);
+    expect(safetyEvents(long.safety!).length).toBeGreaterThanOrEqual(SIDE_BY_SIDE_FROM);
+    expect(safetyEvents(facts.safety!).length).toBeLessThan(SIDE_BY_SIDE_FROM);
     const boxes = async (study: StudyFacts) => {
       await open(`${study.id}.en.arrays`, renderLeaflet(study, deriveFacts(study), tr('en'), project.formats.leaflet!, { strips: false }).html);
       return (await page.evaluate(`[...document.querySelectorAll('.arrays figure')].map((f) => { const r = f.getBoundingClientRect(), s = f.querySelector('svg').getBoundingClientRect(), c = f.querySelector('figcaption').getBoundingClientRect(); return [r.left, r.top, s.top >= c.bottom - 1]; })`)) as [number, number, boolean][];
     };
     const side = await boxes(long);
-    expect(side).toHaveLength(long.safety!.length);
+    expect(side).toHaveLength(safetyEvents(long.safety!).length);
     // Pairs share a row (same top, the second to the right); the icons come under the caption.
     for (let i = 0; i + 1 < side.length; i += 2) {
       expect(side[i + 1]![1]).toBeCloseTo(side[i]![1], 0);
@@ -143,7 +143,7 @@ describe('many side effects in Chromium', () => {
     const strips = (await page.evaluate(
       `[...document.querySelectorAll('.strips figure')].map((f) => { const c = f.querySelector('figcaption').getBoundingClientRect(), s = f.querySelector('svg').getBoundingClientRect(), m = document.querySelector('main').getBoundingClientRect(); return [c.right, s.left, s.right <= m.right + 0.5, s.top, c.top, s.height]; })`,
     )) as [number, number, boolean, number, number, number][];
-    expect(strips).toHaveLength(long.safety!.length);
+    expect(strips).toHaveLength(safetyEvents(long.safety!).length);
     for (const [captionRight, iconsLeft, inside, iconsTop, captionTop] of strips) {
       expect(iconsLeft).toBeGreaterThan(captionRight);
       expect(inside).toBe(true);

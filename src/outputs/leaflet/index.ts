@@ -84,7 +84,8 @@ function renderHtml(facts: StudyFacts, derived: DerivedFacts, tr: Translator, te
  */
 export function renderLeaflet(facts: StudyFacts, derived: DerivedFacts, tr: Translator, template: string, layout: LeafletModelOptions = {}): Leaflet {
   let html = renderHtml(facts, derived, tr, template, layout);
-  const events = facts.safety?.length ?? 0;
+  // One array per side effect, however many grades the facts give it by.
+  const events = new Set((facts.safety ?? []).map((e) => e.event)).size;
   // With `layout.strips` given, the caller has chosen.
   if (layout.strips === undefined && events > 0 && estimatePrintedHeight(html, tr.language.script === 'Han' ? 'Han' : 'Latin') > FULL_ARRAYS_MAX_HEIGHT[fullArrayLayout(events)]) {
     html = renderHtml(facts, derived, tr, template, { strips: true });

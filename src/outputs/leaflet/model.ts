@@ -16,7 +16,7 @@
 import type { StudyFacts } from '../../facts/index.js';
 import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
-import { buildSummaryModel, countContext, escapeUrlPath, studyView, type StudyView, termHeadword, termName, type GlossaryEntry } from '../../render/index.js';
+import { buildSummaryModel, countContext, escapeUrlPath, gradeSentence, studyView, type SafetyEvent, type StudyView, termHeadword, termName, type GlossaryEntry } from '../../render/index.js';
 import type { IconArrayOptions } from './icon-array.js';
 
 /** The leaflet is for patients and families: always the easy reading level. */
@@ -101,19 +101,26 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptio
   };
 }
 
-function safetyArray(event: NonNullable<StudyFacts['safety']>[number], total: number, tr: Translator, id: string, layout: SafetyLayout): IconArrayOptions {
+function safetyArray(event: SafetyEvent, total: number, tr: Translator, id: string, layout: SafetyLayout): IconArrayOptions {
   const context = LEAFLET_LEVEL;
   // Worded as the easy summary words it: "None of the 15 people …", "The person …", no severity for nobody.
   const sentence = tr.t('easy.safety.event', { context: countContext(event.count, total), count: event.count, total, event: termName(tr, context, 'events', event.event) });
-  const grade = event.grade === undefined || event.count === 0 ? [] : [tr.t(`easy.safety.grade${event.grade}`, { context })];
+  const grade = gradeSentence(tr, LEAFLET_LEVEL, event);
+  // By grade, one group each (its own colour and pattern, named in the legend), where more than
+  // one grade has people; a strip has no legend, so there the caption alone says the grades.
+  const graded = event.grades.filter((g) => g.count > 0);
+  const groups =
+    graded.length > 1 && layout !== 'strips'
+      ? graded.map((g) => ({ count: g.count, label: tr.t(`leaflet:arrays.grade${g.grade}`, { context, count: g.count }) }))
+      : [{ count: event.count, label: tr.t('leaflet:arrays.hadIt', { context, count: event.count }) }];
   return {
     id,
     total,
     legend: layout === 'strips' ? 'none' : layout === 'pairs' ? 'below' : 'right',
     ...(layout === 'strips' ? { size: 'strip' as const } : {}),
-    title: joinSentences(tr, [sentence, ...grade]),
+    title: joinSentences(tr, grade ? [sentence, grade] : [sentence]),
     description: tr.t('leaflet:arrays.eventDescription', { context }),
-    groups: [{ count: event.count, label: tr.t('leaflet:arrays.hadIt', { context, count: event.count }) }],
+    groups,
     otherLabel: tr.t('leaflet:arrays.others', { context }),
   };
 }
@@ -130,7 +137,7 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
   const idBase = `leaflet-${facts.id}`;
   // The glossary is the easy summary's: the same medical words, explained the same way.
   const { glossary } = buildSummaryModel(facts, derived, LEAFLET_LEVEL, tr);
-  const layout: SafetyLayout = options.strips ? 'strips' : fullArrayLayout(facts.safety?.length ?? 0);
+  const layout: SafetyLayout = options.strips ? 'strips' : fullArrayLayout(view.safetyEvents.length);
   return {
     lang,
     htmlLang: tr.language.html,
@@ -144,7 +151,7 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     ...(facts.citation.doi ? { doiUrl: `https://doi.org/${escapeUrlPath(facts.citation.doi)}` } : {}),
     reference: reference(facts, tr),
     whoArray: whoArray(facts, tr, `${idBase}-who`),
-    safetyArrays: (facts.safety ?? []).map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`, layout)),
+    safetyArrays: view.safetyEvents.map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`, layout)),
     safetyLayout: layout,
     safetySideBySide: layout === 'pairs',
     safetyStrips: layout === 'strips',

@@ -1,0 +1,91 @@
+/**
+ * Side effects given by grade are said once each, their people summed over the grades, so a reader
+ * never has to add "8 of 20 … mild" and "3 of 20 … moderate" up (writing.md: no sums for the reader).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, useFixtureBuild } from './helpers.js';
+
+const fixtures = useFixtureBuild(join(FIXTURES, 'grades'), 2);
+const read = (path: string) => fixtures.read(path);
+// German sets a no-break space before %.
+const lines = (text: string, part: string) => text.split('\n').filter((line) => line.includes(part));
+
+describe('side effects by grade', () => {
+  it.each([
+    {
+      lang: 'en',
+      easy: '- 11 of 20 people had a strong immune reaction with fever. It was mild for 8 and moderate for 3.',
+      standard: '- 11 of 20 people (55%) had a strong immune reaction with fever. It was mild (grade 1) for 8 and moderate (grade 2) for 3.',
+      fever: 'fever',
+    },
+    {
+      lang: 'de',
+      easy: '- 11 von 20 Menschen hatten eine starke Reaktion der Abwehr mit Fieber. Der Verlauf war bei 8 leicht und bei 3 mäßig schwer.',
+      standard: '- 11 von 20 Menschen (55\u00a0%) hatten eine starke Abwehrreaktion mit Fieber. Der Verlauf war bei 8 leicht (Grad 1) und bei 3 mittelschwer (Grad 2).',
+      fever: 'Fieber',
+    },
+    {
+      lang: 'zh',
+      easy: '- 20人中，有11人出现了发热反应。其中8人程度较轻、3人程度中等。',
+      standard: '- 20名患者中，11名（55%）出现了细胞因子释放综合征（发热反应）。其中8名为轻度（1级）、3名为中度（2级）。',
+      fever: '发热反应',
+    },
+  ])('$lang: one line per side effect with its people summed, the grades with people in it, at the lay levels and in the press summary', ({ lang, easy, standard, fever }) => {
+    const easyText = read(`${lang}/by-grade/easy.md`);
+    expect(easyText).toContain(`${easy}\n`);
+    expect(read(`${lang}/by-grade/standard.md`)).toContain(`${standard}\n`);
+    expect(read(`${lang}/by-grade/press.md`)).toContain(`${standard}\n`);
+    // Said once: the list line, and the glossary's headword (not a line per grade).
+    expect(lines(easyText, fever).filter((line) => !line.startsWith('- **'))).toEqual([easy]);
+    expect(read(`${lang}/by-grade/leaflet.html`)).toContain(easy.slice(2));
+  });
+
+  it('says nothing of severity for a side effect nobody had, whatever grades the facts list', () => {
+    expect(read('en/by-grade/easy.md')).toContain('- None of the 20 people had a side effect on the nerves and brain.\n');
+    expect(read('de/by-grade/standard.md')).toContain('- Niemand von den 20 Menschen hatte eine Nebenwirkung an Nerven und Gehirn.\n');
+    expect(read('zh/by-grade/easy.md')).toContain('- 20人中，没有人出现影响神经的副作用。\n');
+  });
+
+  it('says one grade where only one of the grades given has people', () => {
+    expect(read('en/one-grade-left/easy.md')).toContain('- 4 of 6 people had a strong immune reaction with fever. It was moderate.\n');
+    expect(read('de/one-grade-left/standard.md')).toContain('- 4 von 6 Menschen (67\u00a0%) hatten eine starke Abwehrreaktion mit Fieber. Der Verlauf war mittelschwer (Grad 2).\n');
+    expect(read('zh/one-grade-left/easy.md')).toContain('- 6人中，有4人出现了发热反应。程度中等。\n');
+  });
+
+  it('keeps each grade in the expert table, with an "any grade" row for a side effect given by grade', () => {
+    const table = read('en/by-grade/expert.md');
+    expect(table).toContain(
+      [
+        '| cytokine release syndrome (CRS) | 1 | 8/20 | 40% |',
+        '| cytokine release syndrome (CRS) | 2 | 3/20 | 15% |',
+        '| cytokine release syndrome (CRS) | 3 | 0/20 | 0% |',
+        '| cytokine release syndrome (CRS) | any | 11/20 | 55% |',
+        '| immune effector cell-associated neurotoxicity syndrome (ICANS) | 1 | 0/20 | 0% |',
+        '| immune effector cell-associated neurotoxicity syndrome (ICANS) | 2 | 0/20 | 0% |',
+        '| immune effector cell-associated neurotoxicity syndrome (ICANS) | any | 0/20 | 0% |',
+        '| pneumonia requiring hospitalisation | – | 2/20 | 10% |',
+      ].join('\n'),
+    );
+    expect(read('de/by-grade/expert.md')).toContain('| alle | 11/20 | 55\u00a0% |');
+    expect(read('zh/by-grade/expert.md')).toContain('| 全部 | 11/20 | 55% |');
+    // A side effect given at one grade gets no "any grade" row; one given at two grades does, even with nobody at one of them.
+    const oneGrade = read('en/one-grade-left/expert.md');
+    expect(oneGrade).toContain('| immune effector cell-associated neurotoxicity syndrome (ICANS) | 1 | 1/6 | 17% |\n\n');
+    expect(oneGrade).not.toContain('(ICANS) | any');
+    expect(oneGrade).toContain('| cytokine release syndrome (CRS) | any | 4/6 | 67% |');
+  });
+
+  it('the leaflet draws one array per side effect, its grades as groups named in the legend where the arrays are full size', () => {
+    const leaflet = read('zh/by-grade/leaflet.html');
+    expect(leaflet.match(/id="leaflet-by-grade-safety-\d+-title"/g)).toHaveLength(3);
+    expect(leaflet).toContain('8人程度较轻');
+    expect(leaflet).toContain('3人程度中等');
+  });
+
+  it('the derived sum and its percentage are listed with the facts they came from', () => {
+    const study = fixtures.report.studies.find((s) => s.id === 'by-grade')!;
+    expect(study.derived).toContainEqual({ name: 'safety.crs.total', value: 11, from: ['safety[0].count', 'safety[2].count', 'safety[4].count'] });
+    expect(study.derived).toContainEqual({ name: 'safety.crs.percent', value: 55, from: ['safety[0].count', 'safety[2].count', 'safety[4].count', 'population.total'] });
+  });
+});
