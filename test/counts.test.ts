@@ -18,9 +18,11 @@ const says = (expected: [path: string, sentence: string][]) => {
 
 describe('facts with counts of 0 and 1', () => {
   it('never say that the one person assessed reached a result they did not reach', () => {
-    for (const level of ['easy', 'standard']) {
-      expect(read(`en/one-person/${level}.md`)).toContain('The person with lupus did not have this result: remission by the DORIS rules.');
-      expect(read(`de/one-person/${level}.md`)).toMatch(/Dieses Ergebnis gab es bei der Person mit Lupus nicht: (Remission nach )?DORIS-Regeln\./);
+    // Easy names the result without the abbreviation (writing.md: easy uses only "CAR-T").
+    const result = { easy: { en: 'remission of lupus', de: 'Remission bei Lupus' }, standard: { en: 'remission by the DORIS rules', de: 'Remission nach DORIS-Regeln' } };
+    for (const level of ['easy', 'standard'] as const) {
+      expect(read(`en/one-person/${level}.md`)).toContain(`The person with lupus did not have this result: ${result[level].en}.`);
+      expect(read(`de/one-person/${level}.md`)).toContain(`Dieses Ergebnis gab es bei der Person mit Lupus nicht: ${result[level].de}.`);
       expect(read(`zh/one-person/${level}.md`)).toMatch(/这名红斑狼疮患者没有达到这个结果：/);
       expect(read(`de/one-person/${level}.md`)).not.toMatch(/Bei der Person mit Lupus kam/);
       expect(read(`zh/one-person/${level}.md`)).not.toMatch(/这名红斑狼疮患者(病情)?达到/);
@@ -40,8 +42,8 @@ describe('facts with counts of 0 and 1', () => {
     {
       when: 'no one in a larger group reached a result',
       study: 'three-people',
-      en: '- None of the 3 people with lupus had this result: remission by the DORIS rules.',
-      de: '- Bei keinem der 3 Menschen mit Lupus kam die Krankheit nach den DORIS-Regeln zur Ruhe.',
+      en: '- None of the 3 people with lupus had this result: remission of lupus.',
+      de: '- Bei keinem der 3 Menschen mit Lupus kam die Krankheit nach festen Regeln zur Ruhe.',
       zh: '- 3名红斑狼疮患者中，没有人病情达到缓解。',
     },
   ])('say it as it is when $when', ({ study, en, de, zh }) => {

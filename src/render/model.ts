@@ -17,6 +17,12 @@ export interface GlossaryEntry {
   key: string;
 }
 
+/** An outcome as the summaries say it. */
+export type SummaryOutcome = StudyFacts['outcomes'][number] & {
+  /** The first outcome with its measure: a measure is explained where it first appears, then only named. */
+  firstOfMeasure: boolean;
+};
+
 /** What every view of a study (summary, leaflet) takes from its facts as they are. */
 export interface StudyView {
   design: string;
@@ -25,7 +31,7 @@ export interface StudyView {
   intervention: StudyFacts['intervention'];
   population: StudyFacts['population'];
   followUp?: StudyFacts['followUp'];
-  outcomes: StudyFacts['outcomes'];
+  outcomes: SummaryOutcome[];
   measurements: StudyFacts['measurements'];
   safety: NonNullable<StudyFacts['safety']>;
   /** The side effects as the summaries say them: one per event, in the order the facts first name it. */
@@ -168,7 +174,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     intervention: facts.intervention,
     population,
     ...(facts.followUp ? { followUp: facts.followUp } : {}),
-    outcomes: facts.outcomes,
+    outcomes: facts.outcomes.map((outcome, i) => ({ ...outcome, firstOfMeasure: facts.outcomes.findIndex((o) => o.measure === outcome.measure) === i })),
     measurements: facts.measurements,
     safety: facts.safety ?? [],
     safetyEvents: safetyEvents(facts.safety ?? []),
