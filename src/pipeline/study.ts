@@ -11,7 +11,7 @@ import { deriveFacts, type DerivedFacts, type DerivedValue } from '../derive/ind
 import { MissingInterpolationError, MissingLocaleKeyError, type LanguageInfo, type Translator } from '../i18n/index.js';
 import { escapeMarkdown, type SummaryRenderer } from '../render/index.js';
 import { renderLeaflet } from '../outputs/leaflet/index.js';
-import { htmlDocument, markdownToHtml, markdownToText, plainTitle, pressNames, type OutputFile, type PressConfig } from '../outputs/index.js';
+import { foreignTexts, htmlDocument, markdownToHtml, markdownToText, plainTitle, pressNames, type OutputFile, type PressConfig } from '../outputs/index.js';
 import {
   allowedNumbers,
   checkCoverage,
@@ -156,6 +156,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
   for (const lang of ctx.langs) {
     const tr = ctx.translators[lang]!;
     const language = project.languages[lang]!;
+    const foreign = foreignTexts(facts, lang);
     for (const job of jobs(ctx)) {
       const place = { study: facts.id, lang, level: job.name };
       let rendered;
@@ -169,7 +170,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
       }
       const { markdown, covered } = rendered;
       const base = `${lang}/${facts.id}/${job.name}`;
-      const html = ctx.time('render', () => htmlDocument({ htmlLang: language.html, title: `${plainTitle(markdown)} – ${levelName}`, body: markdownToHtml(markdown) }));
+      const html = ctx.time('render', () => htmlDocument({ htmlLang: language.html, title: `${plainTitle(markdown)} – ${levelName}`, body: markdownToHtml(markdown, foreign) }));
       const paths = [`${base}.md`, `${base}.html`, ...(job.format === 'press' ? [`${base}.txt`] : [])];
       files.push({ path: paths[0]!, content: markdown }, { path: paths[1]!, content: html });
       if (job.format === 'press') files.push({ path: paths[2]!, content: markdownToText(markdown) });

@@ -260,7 +260,8 @@ export function termHeadword(tr: Translator, level: ReadingLevel, namespace: str
 
 const AUTHORS_IN_FULL = 6;
 
-const withFullStop = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+/** A sentence or reference part ending in a full stop (not doubled). */
+export const withFullStop = (text: string): string => (text.endsWith('.') ? text : `${text}.`);
 
 function authorList(authors: string[], tr: Translator): string {
   const shown = authors.length > AUTHORS_IN_FULL ? authors.slice(0, 3) : authors;

@@ -8,9 +8,9 @@
  * insert as it is and the title is plain text, escaped where the site inserts it.
  */
 import type { StudyFacts } from '../facts/index.js';
-import { markdownToHtml, plainTitle } from '../outputs/html.js';
+import { foreignTexts, markdownToHtml, plainTitle } from '../outputs/html.js';
 import type { SitePage } from './model.js';
 
 export function sitePage(facts: StudyFacts, lang: string, level: string, markdown: string): SitePage {
-  return { facts, lang, level, title: plainTitle(markdown), bodyHtml: markdownToHtml(markdown) };
+  return { facts, lang, level, title: plainTitle(markdown), bodyHtml: markdownToHtml(markdown, foreignTexts(facts, lang)) };
 }

@@ -16,7 +16,8 @@
 import type { StudyFacts } from '../../facts/index.js';
 import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
-import { buildSummaryModel, countContext, escapeUrlPath, gradeSentence, studyView, type SafetyEvent, type StudyView, termHeadword, termName, type GlossaryEntry } from '../../render/index.js';
+import { buildSummaryModel, countContext, escapeUrlPath, gradeSentence, studyView, type SafetyEvent, type StudyView, termHeadword, termName, withFullStop, type GlossaryEntry } from '../../render/index.js';
+import { citationTitleLanguage } from '../html.js';
 import type { IconArrayOptions } from './icon-array.js';
 
 /** The leaflet is for patients and families: always the easy reading level. */
@@ -37,7 +38,7 @@ export interface LeafletModel extends StudyView {
   /** https://doi.org/… as text: on paper a reader needs to see the address. */
   doiUrl?: string;
   /** Authors (or group), original title, journal, year, volume, pages. */
-  reference: string;
+  reference: PrintedReference;
   whoArray: IconArrayOptions;
   safetyArrays: IconArrayOptions[];
   /** How the side-effect arrays are set (see SafetyLayout). */
@@ -68,14 +69,22 @@ export function fullArrayLayout(events: number): Exclude<SafetyLayout, 'strips'>
 
 const AUTHORS_IN_FULL = 6;
 
-function reference(facts: StudyFacts, tr: Translator): string {
+/** A printed reference in its parts, so the template can mark the title's language. */
+export interface PrintedReference {
+  names: string;
+  title?: string;
+  /** The title's language where it is not the leaflet's (`<span lang>`, WCAG 3.1.2). */
+  titleLang?: string;
+  /** Journal, year, volume, issue, pages. */
+  source: string;
+}
+
+function reference(facts: StudyFacts, tr: Translator): PrintedReference {
   const { authors, group, title, journal, year, volume, issue, pages } = facts.citation;
   const names = authors ? (authors.length > AUTHORS_IN_FULL ? [...authors.slice(0, 3), tr.t('reference.etAl')] : authors).join(', ') : (group ?? '');
-  const parts = [names.endsWith('.') ? names : `${names}.`];
-  if (title) parts.push(title.endsWith('.') ? title : `${title}.`);
   const source = [journal, `${year}${volume ? `;${volume}${issue ? `(${issue})` : ''}` : ''}${pages ? `:${pages}` : ''}`].filter(Boolean).join(' ');
-  parts.push(`${source}.`);
-  return parts.join(' ');
+  const titleLang = citationTitleLanguage(facts, tr.language.code);
+  return { names: withFullStop(names), ...(title ? { title: withFullStop(title) } : {}), ...(titleLang ? { titleLang } : {}), source: `${source}.` };
 }
 
 /** Chinese sets no space between sentences; Latin-script languages one. */
