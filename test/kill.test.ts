@@ -125,7 +125,8 @@ describe('a build stopped by a catchable signal leaves a complete output and not
     expect(exit.signal, exit.stderr).toBe(signal);
     // One line, no stack trace, no error — or, stopped before the handlers were installed, nothing.
     expect(exit.stderr).toMatch(new RegExp(`^(laysum: stopped by ${signal}(; removed \\S+)?\n)?$`));
-    if (when !== 100) expect(exit.stderr).not.toBe('');
+    // (At 300 ms a loaded machine may not have started Node's handlers yet: only later points must report.)
+    if (when === 'staging' || when >= 800) expect(exit.stderr).not.toBe('');
     // No staging folder, no .old folder: only the output.
     expect(readdirSync(dir)).toEqual(['out']);
     const state = which(join(dir, 'out'));
