@@ -21,14 +21,14 @@ describe('side effects by grade', () => {
     },
     {
       lang: 'de',
-      easy: '- 11 von 20 Menschen hatten eine starke Reaktion der Abwehr mit Fieber. Der Verlauf war bei 8 leicht und bei 3 mäßig schwer.',
-      standard: '- 11 von 20 Menschen (55\u00a0%) hatten eine starke Abwehrreaktion mit Fieber. Der Verlauf war bei 8 leicht (Grad 1) und bei 3 mittelschwer (Grad 2).',
+      easy: '- 11 von 20 Menschen hatten eine starke Reaktion der Abwehr mit Fieber. Der Verlauf war bei 8 Menschen leicht und bei 3 Menschen mittelschwer.',
+      standard: '- 11 von 20 Menschen (55\u00a0%) hatten eine starke Abwehrreaktion mit Fieber. Der Verlauf war bei 8 Menschen leicht (Grad 1) und bei 3 Menschen mittelschwer (Grad 2).',
       fever: 'Fieber',
     },
     {
       lang: 'zh',
-      easy: '- 20人中，有11人出现了发热反应。其中8人程度较轻、3人程度中等。',
-      standard: '- 20名患者中，11名（55%）出现了细胞因子释放综合征（发热反应）。其中8名为轻度（1级）、3名为中度（2级）。',
+      easy: '- 20人中，有11人出现了发热反应。其中轻度8人、中度3人。',
+      standard: '- 20名患者中，11名（55%）出现了细胞因子释放综合征（发热反应）。其中轻度（1级）8名、中度（2级）3名。',
       fever: '发热反应',
     },
   ])('$lang: one line per side effect with its people summed, the grades with people in it, at the lay levels and in the press summary', ({ lang, easy, standard, fever }) => {
@@ -67,8 +67,8 @@ describe('side effects by grade', () => {
         '| pneumonia requiring hospitalisation | – | 2/20 | 10% |',
       ].join('\n'),
     );
-    expect(read('de/by-grade/expert.md')).toContain('| alle | 11/20 | 55\u00a0% |');
-    expect(read('zh/by-grade/expert.md')).toContain('| 全部 | 11/20 | 55% |');
+    expect(read('de/by-grade/expert.md')).toContain('| alle Grade | 11/20 | 55\u00a0% |');
+    expect(read('zh/by-grade/expert.md')).toContain('| 所有级别 | 11/20 | 55% |');
     // A side effect given at one grade gets no "any grade" row; one given at two grades does, even with nobody at one of them.
     const oneGrade = read('en/one-grade-left/expert.md');
     expect(oneGrade).toContain('| immune effector cell-associated neurotoxicity syndrome (ICANS) | 1 | 1/6 | 17% |\n\n');
@@ -79,8 +79,8 @@ describe('side effects by grade', () => {
   it('the leaflet draws one array per side effect, its grades as groups named in the legend where the arrays are full size', () => {
     const leaflet = read('zh/by-grade/leaflet.html');
     expect(leaflet.match(/id="leaflet-by-grade-safety-\d+-title"/g)).toHaveLength(3);
-    expect(leaflet).toContain('8人程度较轻');
-    expect(leaflet).toContain('3人程度中等');
+    expect(leaflet).toContain('轻度8人');
+    expect(leaflet).toContain('中度3人');
   });
 
   it('the derived sum and its percentage are listed with the facts they came from', () => {

@@ -66,7 +66,7 @@ export interface Translator {
   formatPercent(part: number, whole: number): string;
   formatList(items: readonly string[]): string;
   /**
-   * Clauses that each say something ("mild for 10", "10人程度较轻"), joined as the locale's
+   * Clauses that each say something ("mild for 10", "轻度10人"), joined as the locale's
    * `format.clauseList` says: an `Intl.ListFormat` style, `long` ("… and …") by default; Chinese
    * sets clauses apart with 、 (`narrow`), not with 和, which joins nouns.
    */
