@@ -12,7 +12,7 @@ export * from './facts/index.js';
 export { deriveFacts, type DerivedFacts, type DerivedValue } from './derive/index.js';
 export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, type LanguageInfo, type Translator, type LocaleResources, type DatePrecision, type FormattedDate } from './i18n/index.js';
 export { createRenderer, buildSummaryModel, escapeMarkdown, gradeSentence, safetyEvents, type SafetyEvent, type SummaryRenderer, type SummaryModel } from './render/index.js';
-export { markdownToHtml, htmlDocument, plainTitle, foreignTexts, markdownToText, parsePressConfig, PressConfig, writeOutputs, type ForeignText, type OutputFile } from './outputs/index.js';
+export { markdownToHtml, htmlDocument, plainTitle, foreignTexts, markdownToText, type MarkdownToTextOptions, parsePressConfig, PressConfig, writeOutputs, type ForeignText, type OutputFile } from './outputs/index.js';
 export * from './checks/index.js';
 export { loadProject, checkLocaleParity, checkCaseForms, checkLocaleSettings, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
 export { formatDiagnostic, exitCodeFor, type Diagnostic, type Severity, type Place } from './diagnostics/index.js';

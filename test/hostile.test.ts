@@ -22,6 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build, check, formatDiagnostic, parsePressConfig, parseStudyFacts, reportHtml, type BuildReport } from '../src/index.js';
 import { visibleText } from '../src/outputs/leaflet/text.js';
 import { FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
+import { unwrapPlainText } from './plain-text.js';
 
 const HOSTILE_DIR = join(FIXTURES, 'hostile');
 const HOSTILE_FIXTURES = readdirSync(HOSTILE_DIR).filter((f) => f.endsWith('.yaml')).sort();
@@ -122,11 +123,11 @@ async function buildEverything(file: string): Promise<Built> {
 /** A renderer that lets raw HTML through: the .md files must be safe even there, not only in laysum's own. */
 const permissiveMarkdown = new MarkdownIt({ html: true }).use(cjkFriendly);
 
-/** What a reader sees of an output: HTML and Markdown rendered and tags removed; text as it is. */
+/** What a reader sees of an output: HTML and Markdown rendered and tags removed; text with its wrapped lines joined back. */
 function visible(path: string, content: string): string | undefined {
   if (path.endsWith('.html')) return visibleText(content);
   if (path.endsWith('.md')) return visibleText(permissiveMarkdown.render(content));
-  if (path.endsWith('.txt') && !path.endsWith('robots.txt')) return content;
+  if (path.endsWith('.txt') && !path.endsWith('robots.txt')) return unwrapPlainText(content);
   return undefined;
 }
 
@@ -266,7 +267,7 @@ describe('a DOI with HTML and Markdown in it', () => {
     expect(md).toContain('DOI: [10.1000/"\\>\\<script\\>alert(document.cookie)\\</script\\>\\](javascript:alert(document.cookie))](https://doi.org/10.1000/%22%3E%3Cscript%3Ealert%28document.cookie%29%3C/script%3E%5D%28javascript:alert%28document.cookie%29%29)');
     expect(html).toContain('<a href="https://doi.org/10.1000/%22%3E%3Cscript%3Ealert%28document.cookie%29%3C/script%3E%5D%28javascript:alert%28document.cookie%29%29">10.1000/&quot;&gt;&lt;script&gt;alert(document.cookie)&lt;/script&gt;](javascript:alert(document.cookie))</a>');
     expect(html.match(/<a /g)).toHaveLength(1);
-    const txt = readFileSync(join(dir, 'out', 'en', 'minimal-study', 'press.txt'), 'utf8');
+    const txt = unwrapPlainText(readFileSync(join(dir, 'out', 'en', 'minimal-study', 'press.txt'), 'utf8'));
     expect(txt).toContain('DOI: 10.1000/"><script>alert(document.cookie)</script>](javascript:alert(document.cookie)) <https://doi.org/10.1000/%22%3E%3Cscript%3E');
   });
 });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, formatDiagnostic, parsePressConfig, type BuildReport } from '../src/index.js';
+import { displayWidth } from '../src/outputs/wrap.js';
 import { readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
+import { unwrapPlainText } from './plain-text.js';
 
 const CONFIG = join(SAMPLES, 'press.config.yaml');
 
@@ -37,7 +39,10 @@ describe('press summaries', () => {
   it('writes a plain-text email version without Markdown syntax', () => {
     const txt = readFileSync(join(out, 'zh', 'mueller-2024', 'press.txt'), 'utf8');
     expect(txt).not.toMatch(/\*\*|\]\(|^#/m);
-    expect(txt).toContain('DOI: 10.1056/NEJMoa2308917 <https://doi.org/10.1056/NEJMoa2308917>');
+    // Wrapped for mail (test/press-text.test.ts has the rules): the link's URL goes to the next line, whole.
+    expect(unwrapPlainText(txt)).toContain('DOI: 10.1056/NEJMoa2308917 <https://doi.org/10.1056/NEJMoa2308917>');
+    expect(txt).toContain('\n<https://doi.org/10.1056/NEJMoa2308917>\n');
+    expect(Math.max(...txt.split('\n').map(displayWidth))).toBeLessThanOrEqual(72);
     expect(txt).toMatch(/^编者注\n-+$/m);
   });
 
