@@ -9,7 +9,7 @@ export { build, check, mergeSites, shardOf, UsageError, type BuildOptions, type 
 export { tuneForBatchBuild, BATCH_INTERRUPT_BUDGET } from './pipeline/tuning.js';
 export { boundHeapGrowth, HEAP_GROWING_PERCENT } from './pipeline/memory.js';
 export * from './facts/index.js';
-export { deriveFacts, type DerivedFacts, type DerivedValue } from './derive/index.js';
+export { deriveFacts, peoplePerFigure, type DerivedFacts, type DerivedValue } from './derive/index.js';
 export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, type LanguageInfo, type Translator, type LocaleResources, type DatePrecision, type FormattedDate } from './i18n/index.js';
 export { createRenderer, buildSummaryModel, escapeMarkdown, gradeSentence, safetyEvents, type SafetyEvent, type SummaryRenderer, type SummaryModel } from './render/index.js';
 export { markdownToHtml, htmlDocument, plainTitle, foreignTexts, markdownToText, type MarkdownToTextOptions, parsePressConfig, PressConfig, writeOutputs, type ForeignText, type OutputFile } from './outputs/index.js';

@@ -9,7 +9,7 @@
  * inside proper names (CD19, the DOI, a journal's name) are removed first: they are names.
  */
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
-import type { DerivedFacts } from '../derive/index.js';
+import type { DerivedFacts, DerivedValue } from '../derive/index.js';
 import type { StudyFacts } from '../facts/index.js';
 import type { LanguageInfo } from '../i18n/index.js';
 import { findNumbers } from './numbers.js';
@@ -25,8 +25,11 @@ function allow(map: AllowedNumbers, value: number, from: string): void {
   } else map.set(value, [from]);
 }
 
-/** Every number of the facts and of the derived values, with where it comes from. */
-export function allowedNumbers(facts: StudyFacts, derived: DerivedFacts): AllowedNumbers {
+/**
+ * Every number of the facts and of the derived values, with where it comes from. `output`: the
+ * output being checked; a derived value stated only in another output (`onlyIn`) is left out.
+ */
+export function allowedNumbers(facts: StudyFacts, derived: DerivedFacts, output?: DerivedValue['onlyIn']): AllowedNumbers {
   const map: AllowedNumbers = new Map();
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'number') allow(map, value, path);
@@ -46,6 +49,7 @@ export function allowedNumbers(facts: StudyFacts, derived: DerivedFacts): Allowe
   ];
   for (const [path, text] of numericStrings) for (const m of text?.match(/\d+/g) ?? []) allow(map, Number(m), path);
   for (const d of derived.values) {
+    if (d.onlyIn && d.onlyIn !== output) continue;
     allow(map, d.value, d.name);
     // As displayed: whole percent (summaries) and one decimal (expert text may show it).
     allow(map, Math.round(d.value), `${d.name} (rounded)`);

@@ -15,5 +15,5 @@ export { allowedNumbers, checkFidelity, checkFactSources, type AllowedNumbers, t
 export { findNumbers, parseHanNumeral, type FoundNumber } from './numbers.js';
 export { ANNEX_V, checkCoverage, unknownElements, type CoverageElement, type CoverageRow, type CoverageState } from './coverage.js';
 export { checkReadability, glossaryTerms, type ReadabilityResult } from './readability-check.js';
-export { checkLeafletPages, LEAFLET_MAX_PAGES, type PrintedLeaflet } from './pages.js';
+export { checkLeafletPages, FIGURE_ROWS_NAMED_FROM, lengthCause, LEAFLET_MAX_PAGES, type PrintedLeaflet } from './pages.js';
 export * from './readability/index.js';

@@ -15,7 +15,8 @@ import { createTranslator } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserNotFoundError, defaultChromiumPath, pdfPageCount, printPdfs } from '../outputs/pdf.js';
-import { checkLeafletPages } from '../checks/pages.js';
+import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
+import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
@@ -113,15 +114,27 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
  * named where they are after the swap (under `out`). Read from the files, so a leaflet kept from the
  * last build is checked as one printed now.
  */
-function leafletPageChecks(dir: string, out: string, files: readonly string[]): Diagnostic[] {
+function leafletPageChecks(dir: string, out: string, files: readonly string[], project: ProjectData): Diagnostic[] {
   return checkLeafletPages(
     files
       .filter((f) => f.endsWith('/leaflet.pdf'))
       .map((f) => {
         const [lang, study] = f.split('/');
-        return { file: join(out, f), lang: lang!, study: study!, pages: pagesOf(join(dir, f)) };
+        const pages = pagesOf(join(dir, f));
+        // What makes it long, from the HTML beside it: only read for a leaflet past two pages.
+        const room = pages !== undefined && pages > LEAFLET_MAX_PAGES ? roomOf(join(dir, f.replace(/\.pdf$/, '.html')), project.languages[lang!]?.script === 'Han' ? 'Han' : 'Latin') : undefined;
+        return { file: join(out, f), lang: lang!, study: study!, pages, ...(room ? { room } : {}) };
       }),
   );
+}
+
+/** What takes the room of a leaflet, from its HTML; undefined when that cannot be read. */
+function roomOf(path: string, script: 'Latin' | 'Han'): LeafletRoom | undefined {
+  try {
+    return estimateLeafletRoom(readFileSync(path, 'utf8'), script);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A PDF's page count; undefined when it cannot be read (an up-to-date build does not look at its files otherwise). */
@@ -228,7 +241,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const unchanged = !!last && tasks.length === 0 && kept.size === last.studies.length && keptOthers.size === (lastOthers.size ? last.others!.length : 0) && [...kept.values()].every((k) => k.langs.length === langs.length) && exitCodeFor(diagnostics) === 0;
   if (unchanged && last) {
     for (const { study } of kept.values()) diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]!.diagnostics));
-    if (printing) diagnostics.push(...leafletPageChecks(out, out, [...kept.values()].flatMap(({ study }) => langs.flatMap((l) => study.langs[l]!.files)).sort()));
+    if (printing) diagnostics.push(...leafletPageChecks(out, out, [...kept.values()].flatMap(({ study }) => langs.flatMap((l) => study.langs[l]!.files)).sort(), project));
     const studies = last.studies.map((s) => studyReport(s, langs));
     if (options.onStudy) studies.forEach(options.onStudy);
     const all = dedupe(diagnostics);
@@ -374,7 +387,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       }
       if (printing) {
         // Every leaflet PDF of the new output, printed now or kept from the last build, in path order.
-        all.push(...leafletPageChecks(staging.dir, out, [...leaflets.map((f) => f.replace(/\.html$/, '.pdf')), ...reusedFiles].sort()));
+        all.push(...leafletPageChecks(staging.dir, out, [...leaflets.map((f) => f.replace(/\.html$/, '.pdf')), ...reusedFiles].sort(), project));
       }
       time('write', () => {
         renameSync(manifestPath, join(staging!.dir, OUTPUT_MARKER));

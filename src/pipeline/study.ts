@@ -146,6 +146,8 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
   const candidates = Object.values(project.languages);
   const derived: DerivedFacts = deriveFacts(facts);
   const allowed = allowedNumbers(facts, derived);
+  // The leaflet may also state what only it says: the key of its pictures ("each figure stands for 10 people").
+  const allowedInLeaflet = allowedNumbers(facts, derived, 'leaflet');
   const names = [...untranslatedNames(facts), ...pressNames(ctx.press)].sort((a, b) => b.length - a.length);
   const sources = ctx.time('check', () => checkSources(facts, file, sourceTexts, candidates));
   const diagnostics: Diagnostic[] = [...sources.diagnostics];
@@ -188,7 +190,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
         files.push({ path, content: leaflet.html });
         // The checks read Markdown; the leaflet's visible text, one block per paragraph, is that too.
         const text = leaflet.text.split('\n').map(escapeMarkdown).join('\n\n');
-        const checked = ctx.time('check', () => checkOutput(text, undefined, facts, job, { ...place, file: path }, { language, candidates, allowed, names, tr, project }));
+        const checked = ctx.time('check', () => checkOutput(text, undefined, facts, job, { ...place, file: path }, { language, candidates, allowed: allowedInLeaflet, names, tr, project }));
         diagnostics.push(...checked.diagnostics);
         summaries.push({ lang, level: job.name, files: [path], ...checked.report });
       } catch (error) {

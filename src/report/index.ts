@@ -111,7 +111,7 @@ export function reportHtml(report: BuildReport): string {
     .join('\n');
   const sources = report.studies.map((st) => (st.sources.length ? `<h3>${escapeHtml(st.id)}</h3><table><tr><th>source</th><th>declared</th><th>detected share</th></tr>${sourceRows(st)}</table>` : '')).join('');
   const derived = report.studies
-    .map((st) => (st.derived?.length ? `<h3>${escapeHtml(st.id)}</h3><table><tr><th>derived value</th><th>value</th><th>from</th></tr>${st.derived.map((d) => `<tr><td>${escapeHtml(d.name)}</td><td>${d.value}</td><td>${escapeHtml(d.from.join(', '))}</td></tr>`).join('')}</table>` : ''))
+    .map((st) => (st.derived?.length ? `<h3>${escapeHtml(st.id)}</h3><table><tr><th>derived value</th><th>value</th><th>from</th></tr>${st.derived.map((d) => `<tr><td>${escapeHtml(d.name)}${d.onlyIn ? ` (${d.onlyIn} only)` : ''}</td><td>${d.value}</td><td>${escapeHtml(d.from.join(', '))}</td></tr>`).join('')}</table>` : ''))
     .join('');
   const other = report.diagnostics.filter((d) => d.severity !== 'error' || !d.place.level);
   const errorsCount = report.diagnostics.filter((d) => d.severity === 'error').length;

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lengthCause } from '../../src/checks/pages.js';
+import { estimateLeafletRoom } from '../../src/outputs/leaflet/fit.js';
 import { readTree, ROOT, tempDir } from '../helpers.js';
 
 function laysum(args: string[], env: Record<string, string> = {}) {
@@ -74,25 +76,35 @@ describe('laysum build --format leaflet --pdf', () => {
     expect(r.stderr).toContain('--pdf prints leaflets; add --format leaflet');
   });
 
-  it('warns, naming the PDF and its page count, for a leaflet that prints on more than two pages; also when the build is up to date', () => {
+  it('warns, naming the PDF, its page count and what makes it long, for a leaflet that prints on more than two pages; also when the build is up to date', () => {
     const out = join(tempDir(), 'out');
-    const args = ['build', 'test/fixtures/leaflet-long', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', out];
+    const args = ['build', 'test/fixtures/leaflet-long', 'test/fixtures/leaflet-pages', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', out];
     const first = laysum(args);
     expect(first.code, first.stderr).toBe(0);
     const warnings = (stderr: string) => stderr.split('\n').filter((line) => line.includes('[leaflet/pages]'));
-    const pagesOf = (lang: string) => {
-      const pdf = join(out, lang, 'many-side-effects', 'leaflet.pdf');
+    const pagesOf = (study: string, lang: string) => {
+      const pdf = join(out, lang, study, 'leaflet.pdf');
       return { pdf, pages: Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]) };
     };
     // Six groups and eight kinds of side effect of 45 people, fifteen words explained: even with the side
-    // effects as strips, more than two pages in English and German (Chinese is shorter).
-    expect(pagesOf('en').pages).toBeGreaterThan(2);
-    expect(pagesOf('de').pages).toBeGreaterThan(2);
-    const expected = ['de', 'en', 'zh'].flatMap((lang) => {
-      const { pdf, pages } = pagesOf(lang);
-      return pages > 2 ? [`warning: ${pdf} many-side-effects/${lang}: prints on ${pages} A4 pages, more than the 2 a leaflet is made for (many groups, side effects or glossary terms); look at the PDF before it is handed out [leaflet/pages]`] : [];
-    });
+    // effects as strips, more than two pages in English and German (Chinese is shorter); the warning
+    // blames what it says. 100 people drawn one figure each, with five side effects: three pages in every
+    // language, and the warning blames the number of participants.
+    expect(pagesOf('many-side-effects', 'en').pages).toBeGreaterThan(2);
+    expect(pagesOf('many-side-effects', 'de').pages).toBeGreaterThan(2);
+    for (const lang of ['de', 'en', 'zh']) expect(pagesOf('participants-100', lang).pages).toBeGreaterThan(2);
+    const expected = ['de', 'en', 'zh'].flatMap((lang) =>
+      ['many-side-effects', 'participants-100'].flatMap((study) => {
+        const { pdf, pages } = pagesOf(study, lang);
+        const room = estimateLeafletRoom(readFileSync(pdf.replace(/\.pdf$/, '.html'), 'utf8'), lang === 'zh' ? 'Han' : 'Latin');
+        return pages > 2 ? [`warning: ${pdf} ${study}/${lang}: prints on ${pages} A4 pages, more than the 2 a leaflet is made for${lengthCause(room)}; look at the PDF before it is handed out [leaflet/pages]`] : [];
+      }),
+    );
     expect(warnings(first.stderr)).toEqual(expected);
+    for (const line of warnings(first.stderr)) {
+      if (line.includes('participants-100/')) expect(line).toContain('because of the number of participants: pictures of up to 100 figures, one for each person');
+      if (/many-side-effects\/(en|de)/.test(line)) expect(line).toContain('because of how much it says: 6 groups, 8 side effects');
+    }
     // The sample fits two pages: no warning for it.
     expect(first.stderr).not.toContain('first-patient-2021/leaflet.pdf');
     const again = laysum(args);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator, deriveFacts, loadProject, parseStudyFacts, safetyEvents, type StudyFacts } from '../../src/index.js';
 import { estimatePrintedHeight, renderLeaflet, SIDE_BY_SIDE_FROM } from '../../src/outputs/leaflet/index.js';
 import { BrowserNotFoundError, printPdfs } from '../../src/outputs/pdf.js';
+import { LEAFLET_MAX_PAGES } from '../../src/checks/pages.js';
 import { FIXTURES, SAMPLES, tempDir } from '../helpers.js';
 import { launchBrowser } from './browser.js';
 
@@ -208,5 +209,82 @@ describe('printing PDFs', () => {
     expect((error as Error).message).toMatch(/chromium/);
     expect((error as Error).message).toContain('/nonexistent/chromium');
     expect((error as Error).message).toContain('apt-get install -y chromium fonts-noto-cjk');
+  });
+});
+
+describe('large studies in Chromium', () => {
+  // Each figure of their pictures stands for 10, 50 and 500 people (derive: peoplePerFigure).
+  const studies = ['participants-150', 'participants-1000', 'participants-10000'].map((id) => {
+    const path = join(FIXTURES, 'leaflet-large', `${id}.yaml`);
+    return parseStudyFacts(readFileSync(path, 'utf8'), path).facts as StudyFacts;
+  });
+  const large = (id: string) => studies.find((s) => s.id === id)!;
+  const largeHtml = (study: StudyFacts, lang: string) => join(dir, `${study.id}.${lang}.html`);
+  const largePdf = (study: StudyFacts, lang: string) => join(dir, `${study.id}.${lang}.pdf`);
+  let printed: Awaited<ReturnType<typeof printPdfs>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    for (const study of studies) for (const lang of LANGS) writeFileSync(largeHtml(study, lang), renderLeaflet(study, deriveFacts(study), tr(lang), project.formats.leaflet!).html);
+    printed = await printPdfs(studies.flatMap((study) => LANGS.map((lang) => ({ htmlPath: largeHtml(study, lang), pdfPath: largePdf(study, lang) }))));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(LANGS)('prints the leaflet of 1,000 people in %s on at most two A4 pages (it printed on nine before its figures stood for 50 people)', (lang) => {
+    const study = large('participants-1000');
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [largePdf(study, lang)]))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(LEAFLET_MAX_PAGES);
+    expect(printed.find((p) => p.pdfPath === largePdf(study, lang))?.pages).toBe(pages);
+    // The exact counts are in the printed text, and so is the key.
+    const text = withoutSpace(run('pdftotext', ['-enc', 'UTF-8', largePdf(study, lang), '-']));
+    expect(text).toContain(withoutSpace(tr(lang).t('leaflet:arrays.eachFigure', { context: 'easy', people: 50 })));
+    for (const g of study.population.groups) expect(text).toContain(String(g.n));
+  });
+
+  it.each(LANGS)('prints the leaflets of 150 and 10,000 people in %s on at most two pages too', (lang) => {
+    for (const id of ['participants-150', 'participants-10000']) expect(printed.find((p) => p.pdfPath === largePdf(large(id), lang))?.pages, id).toBeLessThanOrEqual(LEAFLET_MAX_PAGES);
+  });
+
+  it('shows who took part as 20 figures of 50 people, named for screen readers', async () => {
+    const study = large('participants-1000');
+    await page.goto(pathToFileURL(largeHtml(study, 'en')).href);
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    const who = page.locator('svg.icon-array').first();
+    expect(await who.locator('.person').count()).toBe(20);
+    expect(await who.getAttribute('data-people-per-figure')).toBe('50');
+    const title = tr('en').t('easy.who.total', { context: 'easy', count: 1000 });
+    await expect(page.getByRole('img', { name: title }).count()).resolves.toBe(1);
+    const box = await who.boundingBox();
+    // Two rows of ten figures, not a hundred rows.
+    expect(box?.height).toBeLessThan(100);
+  });
+
+  it('lays them out about as tall as laysum estimates without a browser', async () => {
+    await page.setViewportSize({ width: 680, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const study of studies) {
+        for (const lang of LANGS) {
+          for (const strips of [false, true]) {
+            const { html } = renderLeaflet(study, deriveFacts(study), tr(lang), project.formats.leaflet!, { strips });
+            const path = join(dir, `${study.id}.${lang}.${strips}.height.html`);
+            writeFileSync(path, html);
+            await page.goto(pathToFileURL(path).href);
+            await page.evaluate('document.fonts.ready.then(() => true)');
+            const laidOut = (await page.evaluate(`document.querySelector('main').getBoundingClientRect().height`)) as number;
+            expect(Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut), `${study.id} ${lang} strips: ${strips}`).toBeLessThan(125);
+          }
+        }
+      }
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 900, height: 1200 });
+    }
   });
 });

@@ -14,11 +14,16 @@
  *   (stripes, dots, …) and unmarked people are outlines, so the array survives greyscale print;
  * - colours are Okabe–Ito (safe for the common colour-vision deficiencies), grey for unmarked;
  * - the text alternative is the full natural-frequency sentence, in the reader's language;
- * - the legend is part of the picture, so it is visible wherever the picture is.
+ * - the legend is part of the picture, so it is visible wherever the picture is;
+ * - a figure may stand for several people (`peoplePerFigure`, for a large study): a figure shared
+ *   by two groups, or the last one holding fewer, is cut into parts whose areas are their shares
+ *   (figure-parts.ts), so every person is still drawn and none twice.
  *
  * The output is deterministic: ids come from `id` (or from the content when none is given),
  * never from a counter or a random number, so the same facts give byte-identical files.
  */
+
+import { cutAt, figureParts, type FigurePart } from './figure-parts.js';
 
 export interface IconGroup {
   /** Number of people in this group (icons marked with the group's colour and pattern). */
@@ -44,6 +49,8 @@ export interface IconArrayOptions {
   legend?: 'below' | 'right' | 'none';
   /** `full` (default): rows of 10 icons about 4 × 6 mm; `strip`: rows of 20 icons about 2.6 × 4 mm, for many arrays on one page. */
   size?: 'full' | 'strip';
+  /** People one figure stands for (default 1); the caller prints the key that says so. */
+  peoplePerFigure?: number;
 }
 
 /** Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies. */
@@ -88,7 +95,7 @@ function escapeXml(text: string): string {
 
 /** A short, stable id from the content (FNV-1a), for callers that give none. */
 function contentId(opts: IconArrayOptions): string {
-  const text = JSON.stringify([opts.total, opts.groups, opts.title, opts.description, opts.otherLabel ?? '']);
+  const text = JSON.stringify([opts.total, opts.groups, opts.title, opts.description, opts.otherLabel ?? '', ...(opts.peoplePerFigure && opts.peoplePerFigure > 1 ? [opts.peoplePerFigure] : [])]);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -152,11 +159,48 @@ function styles(prefix: string, groups: number): { defs: string[]; styles: Style
 
 const OTHER: Style = { fill: '#FFFFFF', stroke: UNMARKED };
 
+const placement = (x: number, y: number, scale: number) => (scale === 1 ? `translate(${x} ${y})` : `translate(${x} ${y}) scale(${scale})`);
+const paint = (style: Style) => `d="${PERSON_PATH}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.5" stroke-linejoin="round"`;
+
 function icon(x: number, y: number, style: Style, group: string, scale = 1): string {
-  const transform = scale === 1 ? `translate(${x} ${y})` : `translate(${x} ${y}) scale(${scale})`;
   const cls = group === 'swatch' ? 'swatch' : 'person';
   const data = group === 'swatch' ? '' : ` data-group="${group}"`;
-  return `<path class="${cls}"${data} transform="${transform}" d="${PERSON_PATH}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="1.5" stroke-linejoin="round"/>`;
+  return `<path class="${cls}"${data} transform="${placement(x, y, scale)}" ${paint(style)}/>`;
+}
+
+/** Clip rectangles for parts of figures, one per distinct cut, named in order of first use. */
+class Cuts {
+  private readonly ids = new Map<string, string>();
+  constructor(private readonly prefix: string) {}
+  id(left: number, right: number): string {
+    const key = `${left} ${right}`;
+    let id = this.ids.get(key);
+    if (!id) this.ids.set(key, (id = `${this.prefix}-cut${this.ids.size}`));
+    return id;
+  }
+  defs(): string[] {
+    // A little beyond the 20 × 30 box at the figure's own edges, so its outline is not clipped there.
+    return [...this.ids].map(([key, id]) => {
+      const [left, right] = key.split(' ').map(Number) as [number, number];
+      return `<clipPath id="${id}"><rect x="${left}" y="-1" width="${Math.round((right - left) * 100) / 100}" height="32"/></clipPath>`;
+    });
+  }
+}
+
+/**
+ * A figure of several parts: the person drawn once per part, each clipped to its share of the
+ * area, left to right in the groups' order. A figure holding fewer people than `perFigure` (the
+ * last one) ends at its share: part of a figure, as the key says.
+ */
+function partedFigure(x: number, y: number, scale: number, parts: FigurePart[], perFigure: number, style: (part: FigurePart) => Style, cuts: Cuts): string {
+  let people = 0;
+  const paths = parts.map((part, i) => {
+    const left = i === 0 ? -1 : cutAt(people / perFigure);
+    people += part.people;
+    const right = people === perFigure ? 21 : cutAt(people / perFigure);
+    return `<path class="part" data-group="${part.group}" data-people="${part.people}" clip-path="url(#${cuts.id(left, right)})" ${paint(style(part))}/>`;
+  });
+  return [`<g class="person" transform="${placement(x, y, scale)}">`, ...paths, `</g>`].join('');
 }
 
 interface LegendEntry {
@@ -224,25 +268,26 @@ export function iconArray(opts: IconArrayOptions): string {
   const prefix = opts.id ?? contentId(opts);
   if (!/^[A-Za-z][\w-]*$/.test(prefix)) throw new RangeError(`icon array: id must start with a letter and hold only letters, digits, - and _, got \`${prefix}\``);
 
+  const perFigure = opts.peoplePerFigure ?? 1;
+  if (!Number.isInteger(perFigure) || perFigure < 1) throw new RangeError(`icon array: peoplePerFigure must be a whole number ≥ 1, got ${perFigure}`);
+
   const { defs, styles: groupStyles } = styles(prefix, groups.length);
   const grid = GRIDS[opts.size ?? 'full'];
-  const columns = Math.min(total, grid.perRow);
-  const rows = Math.ceil(total / grid.perRow);
+  const figures = figureParts(groups, total, perFigure);
+  const columns = Math.min(figures.length, grid.perRow);
+  const rows = Math.ceil(figures.length / grid.perRow);
   const gridWidth = columnX(grid, columns - 1) + 20 * grid.scale + PAD;
   const gridHeight = rows * grid.cellH;
 
-  const icons: string[] = [];
-  let index = 0;
-  const place = (style: Style, group: string) => {
+  const styleOf = (part: FigurePart) => (part.group === 'none' ? OTHER : groupStyles[part.group]!);
+  const cuts = new Cuts(prefix);
+  const icons = figures.map((parts, index) => {
     const x = columnX(grid, index % grid.perRow);
     const y = PAD + Math.floor(index / grid.perRow) * grid.cellH;
-    icons.push(icon(x, y, style, group, grid.scale));
-    index++;
-  };
-  groups.forEach((g, i) => {
-    for (let k = 0; k < g.count; k++) place(groupStyles[i]!, String(i));
+    const [only] = parts;
+    return parts.length === 1 && only!.people === perFigure ? icon(x, y, styleOf(only!), String(only!.group), grid.scale) : partedFigure(x, y, grid.scale, parts, perFigure, styleOf, cuts);
   });
-  while (index < total) place(OTHER, 'none');
+  defs.push(...cuts.defs());
 
   const entries = groups.map((g, i) => ({ style: groupStyles[i]!, label: g.label }));
   if (opts.otherLabel !== undefined && marked < total) entries.push({ style: OTHER, label: opts.otherLabel });
@@ -250,7 +295,7 @@ export function iconArray(opts: IconArrayOptions): string {
     opts.legend === 'none' ? { items: [], width: gridWidth, height: gridHeight + PAD } : opts.legend === 'right' ? legendRight(entries, gridWidth, gridHeight) : legendBelow(entries, gridWidth, gridHeight);
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="icon-array" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" overflow="visible" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="icon-array" role="img" aria-labelledby="${prefix}-title ${prefix}-desc"${perFigure > 1 ? ` data-people-per-figure="${perFigure}"` : ''} overflow="visible" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
     `<title id="${prefix}-title">${escapeXml(opts.title)}</title>`,
     `<desc id="${prefix}-desc">${escapeXml(opts.description)}</desc>`,
     ...(defs.length ? [`<defs>${defs.join('')}</defs>`] : []),

@@ -23,8 +23,9 @@ import { estimatePrintedHeight } from './fit.js';
 import { visibleText } from './text.js';
 
 export { iconArray, estimateTextWidth, OKABE_ITO, UNMARKED, type IconArrayOptions, type IconGroup } from './icon-array.js';
+export { cutAt, figureParts, type FigurePart } from './figure-parts.js';
 export { buildLeafletModel, fullArrayLayout, LEAFLET_LEVEL, SIDE_BY_SIDE_FROM, type LeafletModel, type LeafletModelOptions, type SafetyLayout } from './model.js';
-export { estimatePrintedHeight } from './fit.js';
+export { estimateLeafletRoom, estimatePrintedHeight, type LeafletRoom } from './fit.js';
 export { visibleText } from './text.js';
 
 export interface Leaflet {

@@ -8,7 +8,9 @@
  * Unlike the Markdown model (render/model.ts) nothing here is escaped: the leaflet template
  * escapes for HTML when it prints. The icon arrays are prepared here because their labels are
  * built per group and per event; their words still come from the locale. Every array uses
- * `population.total` as its denominator, so a reader compares like with like. Outcomes get no
+ * `population.total` as its denominator, so a reader compares like with like, and the same key: a
+ * figure for each person, or for a large study one figure for several people (derive:
+ * peoplePerFigure), said in the who-took-part and side-effect sections. Outcomes get no
  * array: each has its own denominator (the people assessed), and one page with several
  * denominators is what natural-frequency practice warns against; their sentences say
  * "8 of 8 people with lupus" instead.
@@ -41,6 +43,12 @@ export interface LeafletModel extends StudyView {
   reference: PrintedReference;
   whoArray: IconArrayOptions;
   safetyArrays: IconArrayOptions[];
+  /** People one figure stands for, in every array of the leaflet (derive: peoplePerFigure). */
+  peoplePerFigure: number;
+  /** A figure stands for several people: the leaflet prints the key that says how many. */
+  scaledFigures: boolean;
+  /** Some figure is drawn in part (shared by two groups, or holding fewer people): the key says what a part means. */
+  partFigures: boolean;
   /** How the side-effect arrays are set (see SafetyLayout). */
   safetyLayout: SafetyLayout;
   /** `safetyLayout` is `pairs`, for the template. */
@@ -90,7 +98,20 @@ function reference(facts: StudyFacts, tr: Translator): PrintedReference {
 /** Chinese sets no space between sentences; Latin-script languages one. */
 const joinSentences = (tr: Translator, sentences: string[]) => sentences.join(tr.language.script === 'Han' ? '' : ' ');
 
-function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptions {
+/**
+ * What the figures stand for, for an array's text alternative: one person each, or (a large
+ * study) the key the page prints, with what a part of a figure means where there is one.
+ */
+function figureKey(tr: Translator, perFigure: number, parts: boolean): string[] {
+  const context = LEAFLET_LEVEL;
+  if (perFigure === 1) return [tr.t('leaflet:arrays.eachPerson', { context })];
+  return [tr.t('leaflet:arrays.eachFigure', { context, people: perFigure }), ...(parts ? [tr.t('leaflet:arrays.partFigure', { context, people: perFigure })] : [])];
+}
+
+/** Some count of an array (its total, a group) is not a whole number of figures, so some figure is drawn in part. */
+const hasPartFigure = (counts: readonly number[], perFigure: number) => counts.some((n) => n % perFigure !== 0);
+
+function whoArray(facts: StudyFacts, tr: Translator, id: string, perFigure: number, parts: boolean): IconArrayOptions {
   const { total, groups } = facts.population;
   const context = LEAFLET_LEVEL;
   const only = groups.length === 1 ? groups[0] : undefined;
@@ -102,7 +123,8 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptio
     total,
     legend: 'right',
     title: tr.t('easy.who.total', { context, count: total }),
-    description: joinSentences(tr, [...sentences, tr.t('leaflet:arrays.eachPerson', { context })]),
+    description: joinSentences(tr, [...sentences, ...figureKey(tr, perFigure, parts)]),
+    ...(perFigure > 1 ? { peoplePerFigure: perFigure } : {}),
     groups: groups.map((g) => ({
       count: g.n,
       label: tr.t('leaflet:arrays.group', { context, count: g.n, condition: termHeadword(tr, context, 'conditions', g.condition), patients: tr.t(`terms:conditions.${g.condition}.patients`, { context, count: g.n }) }),
@@ -110,7 +132,7 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string): IconArrayOptio
   };
 }
 
-function safetyArray(event: SafetyEvent, total: number, tr: Translator, id: string, layout: SafetyLayout): IconArrayOptions {
+function safetyArray(event: SafetyEvent, total: number, tr: Translator, id: string, layout: SafetyLayout, perFigure: number): IconArrayOptions {
   const context = LEAFLET_LEVEL;
   // Worded as the easy summary words it: "None of the 15 people …", "The person …", no severity for nobody.
   const sentence = tr.t('easy.safety.event', { context: countContext(event.count, total), count: event.count, total, event: termName(tr, context, 'events', event.event) });
@@ -128,7 +150,8 @@ function safetyArray(event: SafetyEvent, total: number, tr: Translator, id: stri
     legend: layout === 'strips' ? 'none' : layout === 'pairs' ? 'below' : 'right',
     ...(layout === 'strips' ? { size: 'strip' as const } : {}),
     title: joinSentences(tr, grade ? [sentence, grade] : [sentence]),
-    description: tr.t('leaflet:arrays.eventDescription', { context }),
+    description: perFigure === 1 ? tr.t('leaflet:arrays.eventDescription', { context }) : joinSentences(tr, [tr.t('leaflet:arrays.eventDescription', { context }), ...figureKey(tr, perFigure, hasPartFigure([total, ...groups.map((g) => g.count)], perFigure))]),
+    ...(perFigure > 1 ? { peoplePerFigure: perFigure } : {}),
     groups,
     otherLabel: tr.t('leaflet:arrays.others', { context }),
   };
@@ -147,6 +170,10 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
   // The glossary is the easy summary's: the same medical words, explained the same way.
   const { glossary } = buildSummaryModel(facts, derived, LEAFLET_LEVEL, tr);
   const layout: SafetyLayout = options.strips ? 'strips' : fullArrayLayout(view.safetyEvents.length);
+  const perFigure = derived.peoplePerFigure;
+  const safetyArrays = view.safetyEvents.map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`, layout, perFigure));
+  const whoParts = hasPartFigure([population.total, ...population.groups.map((g) => g.n)], perFigure);
+  const partFigures = whoParts || safetyArrays.some((a) => hasPartFigure([a.total, ...a.groups.map((g) => g.count)], perFigure));
   return {
     lang,
     htmlLang: tr.language.html,
@@ -159,8 +186,11 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     ...(facts.sponsor ? { sponsor: facts.sponsor } : {}),
     ...(facts.citation.doi ? { doiUrl: `https://doi.org/${escapeUrlPath(facts.citation.doi)}` } : {}),
     reference: reference(facts, tr),
-    whoArray: whoArray(facts, tr, `${idBase}-who`),
-    safetyArrays: view.safetyEvents.map((e, i) => safetyArray(e, population.total, tr, `${idBase}-safety-${i}`, layout)),
+    whoArray: whoArray(facts, tr, `${idBase}-who`, perFigure, whoParts),
+    safetyArrays,
+    peoplePerFigure: perFigure,
+    scaledFigures: perFigure > 1,
+    partFigures,
     safetyLayout: layout,
     safetySideBySide: layout === 'pairs',
     safetyStrips: layout === 'strips',
