@@ -17,6 +17,23 @@ export interface GlossaryEntry {
   key: string;
 }
 
+/**
+ * Studies of up to this many people are called small in the wording ("Only 15 people took part",
+ * "this small group", "a small study may not show rare problems"). Above it the `…Large` wording
+ * says the same limits without calling the study small: without a comparison group a study of
+ * 1,000 proves no more about cause than one of 15, but it is not "only" 1,000 people.
+ */
+export const SMALL_STUDY_UP_TO = 100;
+
+/**
+ * The suffix of the wording a study's size chooses: '' (small), or 'Large' for the keys that
+ * call a study small (`designs.*.lay|explain|limits|limitsEasy|limitsExpert`, `*.meaning.unknown`),
+ * whose `…Large` forms do not. Templates name the key as `(concat "limits" studySize)`.
+ */
+export type StudySize = '' | 'Large';
+
+export const studySizeOf = (total: number): StudySize => (total > SMALL_STUDY_UP_TO ? 'Large' : '');
+
 /** An outcome as the summaries say it. */
 export type SummaryOutcome = StudyFacts['outcomes'][number] & {
   /** The first outcome with its measure: a measure is explained where it first appears, then only named. */
@@ -32,6 +49,8 @@ export interface StudyView {
   population: StudyFacts['population'];
   followUp?: StudyFacts['followUp'];
   outcomes: SummaryOutcome[];
+  /** How the wording speaks of the study's size (see StudySize). */
+  studySize: StudySize;
   measurements: StudyFacts['measurements'];
   safety: NonNullable<StudyFacts['safety']>;
   /** The side effects as the summaries say them: one per event, in the order the facts first name it. */
@@ -175,6 +194,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     population,
     ...(facts.followUp ? { followUp: facts.followUp } : {}),
     outcomes: facts.outcomes.map((outcome, i) => ({ ...outcome, firstOfMeasure: facts.outcomes.findIndex((o) => o.measure === outcome.measure) === i })),
+    studySize: studySizeOf(population.total),
     measurements: facts.measurements,
     safety: facts.safety ?? [],
     safetyEvents: safetyEvents(facts.safety ?? []),
