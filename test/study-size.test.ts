@@ -12,7 +12,7 @@ import { FIXTURES, ROOT, useFixtureBuild } from './helpers.js';
 const fixtures = useFixtureBuild(join(FIXTURES, 'size'), 2);
 const LANGS = ['en', 'de', 'zh'] as const;
 
-type Locale = Record<string, Record<string, Record<string, Record<string, string>>>>;
+type Locale = Record<string, Record<string, Record<string, string>>>;
 const locale = (lang: string, file: string) => JSON.parse(readFileSync(join(ROOT, 'locales', lang, `${file}.json`), 'utf8')) as Locale;
 
 /** The sentences each output says about the study's limits, for a study of `count` people, small or large. */
