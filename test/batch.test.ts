@@ -128,6 +128,23 @@ describe('incremental builds', () => {
     expect(runCli(['site', 'facts', '--out', 'site-loc-full', ...site, '--full', '-q'], dir).code).toBe(0);
     sameBytes(readTree(join(dir, 'site-loc')), readTree(join(dir, 'site-loc-full')));
   });
+
+  it('rebuild every study when a template (even one whose output is the same) or a readability band changes, and on --full', () => {
+    const project = join(dir, 'project-tpl');
+    for (const part of ['locales', 'templates']) cpSync(join(ROOT, part), join(project, part), { recursive: true });
+    const build = (extra: string[] = []) => json(['build', 'facts', '--out', 'inc-tpl', '--project', project, ...extra]);
+    expect(build().rebuilt).toBe(STUDIES);
+    expect(build()).toMatchObject({ upToDate: true });
+    expect(build(['--full'])).toMatchObject({ rebuilt: STUDIES, reused: 0, upToDate: false });
+    appendFileSync(join(project, 'templates', 'easy.hbs'), '{{!-- reviewed --}}\n');
+    expect(build()).toMatchObject({ rebuilt: STUDIES, reused: 0, upToDate: false });
+    const bands = join(project, 'templates', 'bands.json');
+    // A looser band: every summary still passes, but the reports (and what a check would fail) change.
+    const edited = JSON.parse(readFileSync(bands, 'utf8')) as { easy: { en: { fleschKincaidGrade: { max: number } } } };
+    edited.easy.en.fleschKincaidGrade.max += 0.5;
+    writeFileSync(bands, JSON.stringify(edited, null, 2));
+    expect(build()).toMatchObject({ rebuilt: STUDIES, reused: 0, upToDate: false });
+  });
 });
 
 describe('shards', () => {

@@ -264,7 +264,9 @@ describe('an incremental build never changes the previous output, and repairs wh
     rmSync(join(out, 'en', 'mueller-2024', 'easy.md'));
     const noChange = runCli(['build', input, '--out', out]);
     expect(noChange.code, noChange.stderr).toBe(0);
-    expect(noChange.stderr).not.toContain('up to date');
+    // The summary line is on stdout: not "up to date"; the study with the missing file is built again.
+    expect(noChange.stdout).not.toContain('up to date');
+    expect(noChange.stdout).toMatch(/ written to .*\(3 unchanged studies taken over/);
     expect(sameTree(readTree(out), before), 'out/ is whole again').toBe(true);
     rmSync(join(out, 'de', 'crispr-donor-2024', 'expert.html'));
     appendFileSync(join(input, 'first-patient-2021.yaml'), '# edited\n');

@@ -53,6 +53,9 @@ describe('checking numbers against the facts (Müller 2024)', () => {
     expect(unmatched('The cells attack CD19 on B cells; see https://doi.org/10.1056/NEJMoa2308917 and 10.1056/NEJMoa2308917.')).toEqual([]);
     // The same digits outside a name are counts, and 19 is not one of this study.
     expect(unmatched('19 people took part.')).toEqual(['19']);
+    // A name takes only itself out: a wrong count after it, in the same sentence, still fails.
+    expect(unmatched('The cells attack CD19 on B cells, and 19 people took part.')).toEqual(['19']);
+    expect(unmatched('Geld gab die Deutsche Forschungsgemeinschaft; 21 Menschen nahmen teil.', de)).toEqual(['21']);
   });
 });
 

@@ -73,6 +73,18 @@ describe('summary language check', () => {
     expect(report.exitCode).toBe(1);
   });
 
+  it('catches a paragraph in the wrong language in an English and in a Chinese summary too', async () => {
+    const changed = projectWith((p) => {
+      (p.locales.en!.summary!.easy as Record<string, Record<string, string>>).meaning!.doctor = 'Bitte sprechen Sie mit Ihrer Ärztin oder Ihrem Arzt, bevor Sie etwas an Ihrer eigenen Behandlung ändern.';
+      (p.locales.zh!.summary!.easy as Record<string, Record<string, string>>).meaning!.doctor = 'Please talk to your doctor before you decide anything about your own treatment.';
+    });
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['en', 'zh'], levels: ['easy'], write: false, project: changed });
+    expect(report.diagnostics.filter((d) => d.ruleId === 'language/summary').map((d) => [d.place.lang, d.actual])).toEqual([
+      ['en', 'de'],
+      ['zh', 'en'],
+    ]);
+  });
+
   it('judges most paragraphs of every bundled summary', async () => {
     for (const { where, summary } of await sampleSummaries()) {
       expect(summary.language.failed, where).toBe(0);
@@ -114,6 +126,13 @@ describe('source and facts language checks', () => {
     const report = await check({ inputs: [join(FIXTURES, 'check-fail', 'wrong-title-language.yaml')] });
     const errors = report.diagnostics.filter((d) => d.ruleId === 'language/facts');
     expect(errors.map(formatDiagnostic)).toEqual([expect.stringMatching(/title\.de: text for `de` reads as `en`/)]);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('catches a quote that is not in the language it is given for', async () => {
+    const report = await check({ inputs: [join(FIXTURES, 'check-fail', 'wrong-quote-language.yaml')] });
+    const errors = report.diagnostics.filter((d) => d.ruleId === 'language/facts');
+    expect(errors.map(formatDiagnostic)).toEqual([expect.stringMatching(/quotes\[0\]\.text\.zh: text for `zh` reads as `en`/)]);
     expect(report.exitCode).toBe(1);
   });
 });

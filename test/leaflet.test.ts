@@ -49,6 +49,18 @@ const marked = (svg: string, group: number | 'none') => count(svg, new RegExp(`<
 const svgTitle = (svg: string) => decodeXml(/<title id="[^"]+">([^<]*)<\/title>/.exec(svg)?.[1] ?? '');
 const glossaryBox = (html: string) => /<section class="box glossary">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
 
+// Written out, not asked of the translator under test: a leaflet with another language's headings must fail.
+describe('section headings, as the locales say them', () => {
+  it.each([
+    ['en', ['What was studied?', 'Who took part?', 'What happened?']],
+    ['de', ['Worum ging es in der Studie?', 'Wer hat mitgemacht?', 'Was ist passiert?']],
+    ['zh', ['研究的是什么？', '谁参加了研究？', '结果怎么样？']],
+  ])('%s', (lang, first) => {
+    const html = render(facts(join(SAMPLES, 'mueller-2024.yaml')), lang).html;
+    expect([...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]).slice(0, 3)).toEqual(first);
+  });
+});
+
 describe.each(STUDIES)('leaflet of %s', (study) => {
   const f = facts(join(SAMPLES, `${study}.yaml`));
   const total = f.population.total;

@@ -117,6 +117,17 @@ describe('facts text is data, never template', () => {
 });
 
 describe('locales', () => {
+  it('a sentence with a placeholder the template does not pass is a locale error, naming key, language and placeholder', async () => {
+    const changed = projectWith((p) => {
+      (p.locales.de!.summary!.easy as Record<string, string>).intro = 'Hier lesen Sie kurz, was {{studie}} gezeigt hat. Wir schreiben so einfach wie möglich.';
+    });
+    const report = await build({ inputs: [MUELLER], langs: ['de'], levels: ['easy'], write: false, project: changed });
+    expect(report.diagnostics.filter((d) => d.ruleId === 'locale/interpolation').map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/locale key `easy\.intro` in language `de` uses `\{\{studie\}\}`, which the template does not pass/),
+    ]);
+    expect(report.exitCode).toBe(1);
+  });
+
   it('every key of the English locale exists in German and Chinese', () => {
     expect(checkLocaleParity(loadProject().locales).map(formatDiagnostic)).toEqual([]);
   });
