@@ -24,12 +24,12 @@ let inputB: string;
 let treeA: Map<string, Buffer>;
 let treeB: Map<string, Buffer>;
 
-/** `COPIES` copies of mueller-2024 with their own ids (and the sources beside them); `edit` changes the wording. */
-function makeInput(dir: string, edit: (yaml: string) => string): string {
+/** `copies` copies of mueller-2024 with their own ids (and the sources beside them); `edit` changes the wording. */
+function makeInput(dir: string, edit: (yaml: string) => string, copies = COPIES): string {
   mkdirSync(dir, { recursive: true });
   cpSync(join(SAMPLES, 'sources'), join(dir, 'sources'), { recursive: true });
   const yaml = readFileSync(join(SAMPLES, 'mueller-2024.yaml'), 'utf8');
-  for (let i = 1; i <= COPIES; i++) writeFileSync(join(dir, `m${i}.yaml`), edit(yaml.replace(/^id: mueller-2024$/m, `id: mueller-2024-c${i}`)));
+  for (let i = 1; i <= copies; i++) writeFileSync(join(dir, `m${i}.yaml`), edit(yaml.replace(/^id: mueller-2024$/m, `id: mueller-2024-c${i}`)));
   return dir;
 }
 
@@ -70,25 +70,46 @@ function which(dir: string): 'previous' | 'new' | 'a mix' {
   return sameTree(tree, treeA) ? 'previous' : sameTree(tree, treeB) ? 'new' : 'a mix';
 }
 
+/**
+ * When a signal is sent: after a time (while it starts or renders, depending on the machine), the
+ * moment the staging folder appears, or once the first output is written into it (placed by
+ * events, so a loaded machine tests the same moment as an idle one).
+ */
+type When = number | 'staging' | 'writing';
+
 /** A folder holding the previous output as `out/`, a build of the new input started in it, and `signal` sent at `when`. */
-async function interrupt(signal: NodeJS.Signals, when: number | 'staging') {
+async function interrupt(signal: NodeJS.Signals, when: When) {
   const dir = tempDir('laysum-kill-');
   cpSync(join(root, 'ref-a', 'out'), join(dir, 'out'), { recursive: true });
   const build = startBuild(dir, inputB);
-  let sentAtStaging = false;
-  if (when === 'staging') {
-    const watcher = watch(dir, (_event, name) => {
-      if (sentAtStaging || !name || !STAGING.test(String(name))) return;
-      sentAtStaging = true;
-      build.child.kill(signal);
-      watcher.close();
-    });
-    build.exited.finally(() => watcher.close());
+  let sent = false;
+  const send = () => {
+    if (sent) return;
+    sent = true;
+    build.child.kill(signal);
+  };
+  if (typeof when === 'number') {
+    setTimeout(send, when);
   } else {
-    setTimeout(() => build.child.kill(signal), when);
+    const watchers = [
+      watch(dir, (_event, name) => {
+        if (sent || !name || !STAGING.test(String(name))) return;
+        if (when === 'staging') return send();
+        // Writing: the first entry inside the staging folder (looked for once more after the watch
+        // starts, in case it came first).
+        const staging = join(dir, String(name));
+        try {
+          watchers.push(watch(staging, (_e, entry) => entry && send()));
+          if (readdirSync(staging).length > 0) send();
+        } catch {
+          // Gone already (renamed into place): too late to place this signal; the test says so below.
+        }
+      }),
+    ];
+    build.exited.finally(() => watchers.forEach((w) => w.close()));
   }
   const exit = await build.exited;
-  if (when === 'staging') expect(sentAtStaging, 'the staging folder appeared and the signal was sent then').toBe(true);
+  if (typeof when !== 'number') expect(sent, `the signal was sent when ${when === 'staging' ? 'the staging folder appeared' : 'the first output was written'}`).toBe(true);
   return { dir, exit };
 }
 
@@ -110,23 +131,26 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+const label = (when: When) => (when === 'staging' ? 'when the staging folder appears' : when === 'writing' ? 'once the first output is written' : `after ${when} ms`);
+
 describe('a build stopped by a catchable signal leaves a complete output and nothing beside it', () => {
-  const cases: [NodeJS.Signals, number | 'staging'][] = [
+  const cases: [NodeJS.Signals, When][] = [
     ['SIGINT', 100],
     ['SIGINT', 300],
     ['SIGINT', 800],
     ['SIGINT', 'staging'],
+    ['SIGINT', 'writing'],
     ['SIGTERM', 'staging'],
     ['SIGHUP', 800],
   ];
-  it.each(cases.map(([signal, when]) => [signal, when === 'staging' ? 'when the staging folder appears' : `after ${when} ms`, when] as const))('%s %s', async (signal, _label, when) => {
+  it.each(cases.map(([signal, when]) => [signal, label(when), when] as const))('%s %s', async (signal, _label, when) => {
     const { dir, exit } = await interrupt(signal, when);
     // The process ends by the signal itself (the shell shows 128 + n), after cleaning up.
     expect(exit.signal, exit.stderr).toBe(signal);
     // One line, no stack trace, no error — or, stopped before the handlers were installed, nothing.
     expect(exit.stderr).toMatch(new RegExp(`^(laysum: stopped by ${signal}(; removed \\S+)?\n)?$`));
     // (At 300 ms a loaded machine may not have started Node's handlers yet: only later points must report.)
-    if (when === 'staging' || when >= 800) expect(exit.stderr).not.toBe('');
+    if (typeof when !== 'number' || when >= 800) expect(exit.stderr).not.toBe('');
     // No staging folder, no .old folder: only the output.
     expect(readdirSync(dir)).toEqual(['out']);
     const state = which(join(dir, 'out'));
@@ -134,7 +158,7 @@ describe('a build stopped by a catchable signal leaves a complete output and not
     // Stopped while rendering: the new output cannot have been written yet.
     if (typeof when === 'number' && when <= 300) expect(state).toBe('previous');
     // Stopped while writing: the staging folder was removed, or the swap had just been done.
-    if (when === 'staging') expect(state === 'new' || /removed \S*\.out\.staging-\d+-\w{6}/.test(exit.stderr), exit.stderr).toBe(true);
+    if (typeof when !== 'number') expect(state === 'new' || /removed \S*\.out\.staging-\d+-\w{6}/.test(exit.stderr), exit.stderr).toBe(true);
   });
 });
 
@@ -177,7 +201,10 @@ describe('stopping a build that cannot be stopped at once', () => {
 
   it('check stops on SIGINT too, writing nothing', async () => {
     const dir = tempDir('laysum-kill-');
-    const child = spawn(process.execPath, [BIN, 'check', inputB, ...ARGS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    // 600 studies: `check` of the 150 takes about 0.95 s here, too close to the signal at 800 ms
+    // for a faster machine; 600 take about 3 s.
+    const input = makeInput(join(root, 'check-600'), (y) => y, 600);
+    const child = spawn(process.execPath, [BIN, 'check', input, ...ARGS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
@@ -193,6 +220,7 @@ describe('a build killed with SIGKILL leaves the previous output intact; the nex
     ['after 300 ms', 300],
     ['after 800 ms', 800],
     ['when the staging folder appears', 'staging'],
+    ['once the first output is written', 'writing'],
   ] as const)('SIGKILL %s', async (_label, when) => {
     const { dir, exit } = await interrupt('SIGKILL', when);
     expect(exit.signal).toBe('SIGKILL');
@@ -209,7 +237,7 @@ describe('a build killed with SIGKILL leaves the previous output intact; the nex
     }
     // Killed while writing, the staging folder stays; the next build removes it. (Killed while
     // rendering, nothing was written yet: there is nothing to clean up.)
-    if (when === 'staging') expect(litter.length).toBeGreaterThan(0);
+    if (typeof when !== 'number') expect(litter.length).toBeGreaterThan(0);
     if (litter.length === 0) return;
     const next = runCli(['build', inputB, '--out', 'out', ...ARGS], dir);
     expect(next.code, next.stderr).toBe(0);
