@@ -350,6 +350,15 @@ const REJECTED: [number, string][] = [
   [0x001f, ''],
   [0x007f, 'DELETE'],
   [0x0085, 'NEXT LINE'],
+  [0x061c, 'ARABIC LETTER MARK'],
+  [0x2061, 'FUNCTION APPLICATION'],
+  [0x2062, 'INVISIBLE TIMES'],
+  [0x2063, 'INVISIBLE SEPARATOR'],
+  [0x2064, 'INVISIBLE PLUS'],
+  [0x034f, ''],
+  [0x115f, ''],
+  [0x3164, ''],
+  [0xffa0, ''],
 ];
 const label = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -403,12 +412,15 @@ describe('characters that can reorder or hide text are rejected in every free-te
     expect(parseStudyFacts(stringifyYaml(data), 'x.yaml').facts?.funding).toEqual([emoji]);
   });
 
-  it('keeps tab and line feed, which are whitespace, and rejects a joiner that joins no emoji', () => {
+  it('keeps tab and line feed, which are whitespace, and rejects a joiner that joins no emoji and a tag character outside a flag', () => {
     const data = everyTextField();
     data.funding = ['A\tFunder\nwith lines'];
     expect(schemaErrors(data)).toEqual({ json: [], yaml: [] });
     data.funding = ['👩\u200Dx'];
     expect(schemaErrors(data).yaml).toEqual(['funding[0]: contains U+200D ZERO WIDTH JOINER at character 2, an invisible character that can hide or split words without a reader seeing it; remove it']);
+    // A tag character spells a flag only after 🏴; anywhere else it is hidden text.
+    data.funding = ['x\u{E0041}y'];
+    expect(schemaErrors(data).yaml).toEqual(['funding[0]: contains U+E0041 at character 2, an invisible character that can hide or split words without a reader seeing it; remove it']);
   });
 
   it('fails the build as bad input (exit 2) and writes nothing', async () => {

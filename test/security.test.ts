@@ -154,12 +154,11 @@ describe('source paths stay inside the facts file’s folder tree', () => {
     expect(report.studies[0]!.sources.map((s) => s.id)).toEqual(['report']);
   });
 
-  it('refuses a FIFO without waiting on it', async () => {
+  // Waiting on the FIFO would hang: the test's timeout is the guard (no one writes to it).
+  it('refuses a FIFO without waiting on it', { timeout: 10_000 }, async () => {
     const { study, file } = layout('texts/pipe.md');
     expect(spawnSync('mkfifo', [join(study, 'texts', 'pipe.md')]).status).toBe(0);
-    const started = Date.now();
     const report = await check({ inputs: [file] });
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(sourceErrors(report)).toEqual([['input/read', `cannot read source text \`report\`: not a regular file (a device, FIFO or socket); expected a text file (${file}, sources[0].path)`]]);
   });
 
@@ -184,9 +183,7 @@ describe('YAML that would expand, nest or repeat without bound', () => {
   it('rejects a "billion laughs" file with a clear message instead of expanding it', async () => {
     const levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
     for (let i = 1; i < 10; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
-    const started = Date.now();
     const { diagnostics } = parseStudyFacts(`${levels.join('\n')}\nid: *l9\n`, 'laughs.yaml');
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       'error: laughs.yaml:2:10: invalid YAML: aliases (`*name`) would expand to more than 100 nodes; laysum does not expand them further (a guard against “billion laughs” files) — write the values out instead [facts/syntax]',
     ]);
@@ -199,14 +196,12 @@ describe('YAML that would expand, nest or repeat without bound', () => {
     expect(facts?.funding).toEqual(['Test Group']);
   });
 
-  it('rejects a megabyte of `[` quickly, before the parser recurses into it', () => {
+  it('rejects a megabyte of `[` before the parser recurses into it', () => {
     for (const [file, text] of [
       ['deep.yaml', `${'['.repeat(499_000)}${']'.repeat(499_000)}`],
       ['deep.json', `${'{"a":'.repeat(150_000)}1${'}'.repeat(150_000)}`],
     ] as const) {
-      const started = Date.now();
       const { diagnostics } = parseStudyFacts(text, file);
-      expect(Date.now() - started, file).toBeLessThan(1000);
       expect(diagnostics.map((d) => d.message)).toEqual(['nesting is deeper than 32 levels of `[` and `{`; a study needs five — not read further']);
     }
   });
