@@ -20,8 +20,29 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Newest modification time of the files under a folder. */
+function newest(dir: string): number {
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs));
+}
+
+let builtChecked = false;
+
+/**
+ * The command runs the compiled code (dist/), the in-process tests the source: after an edit,
+ * running one test file without `npm run build` (which `npm test` does first) would test the old
+ * command. Refuse that instead of passing or failing for the wrong reason.
+ */
+function expectBuiltFromSource(): void {
+  if (builtChecked) return;
+  const dist = join(ROOT, 'dist', 'src');
+  const stale = newest(join(ROOT, 'src')) > newest(dist);
+  if (stale) throw new Error('dist/ is older than src/: run `npm run build` (npm test does) before the tests that run the laysum command');
+  builtChecked = true;
+}
+
 /** Runs the real `laysum` command (bin/laysum.js, built by `npm test`). */
 export function runCli(args: string[], cwd = ROOT): CliResult {
+  expectBuiltFromSource();
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'laysum.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LAYSUM_TRACE: '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
