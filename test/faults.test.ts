@@ -290,6 +290,30 @@ describe('an output folder that cannot be written: exit 2, the path named, the p
     expect(readFileSync(join(dir, 'file'), 'utf8')).toBe('a file, not a folder');
   });
 
+  it('--out or --report under /proc: an error, not a build that spins forever (Node\'s recursive mkdir never returns there)', () => {
+    const dir = tempDir();
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    const built = run(['build', input(), '--lang', 'en', '--level', 'easy', '--out', '/proc/laysum-test/out', '-q']);
+    expect(built.error, 'the build returned instead of spinning').toBeUndefined();
+    expect(built.status).toBe(2);
+    expect(built.stderr).toContain('/proc/laysum-test: cannot create the output folder: no folder can be made there (a virtual file system such as /proc, or a link that leads nowhere) [output/write]');
+    noStackTrace(built.stderr);
+    const checked = run(['check', input(), '--lang', 'en', '--level', 'easy', '--report', '/proc/laysum-test/report.html', '-q']);
+    expect(checked.error, 'check returned instead of spinning').toBeUndefined();
+    expect(checked.status).toBe(2);
+    expect(checked.stderr).toContain('--report /proc/laysum-test/report.html: cannot write the report: no folder can be made there');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--out through a link that leads nowhere: an error naming the link', () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, 'nothing'), join(dir, 'dangling'));
+    const result = runCli(['build', input(), '--lang', 'en', '--level', 'easy', '--out', join(dir, 'dangling', 'out'), '-q']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, 'dangling')}: cannot create the output folder: no folder can be made there`);
+    expect(readdirSync(dir)).toEqual(['dangling']);
+  });
+
   it('a folder the build may not write to (EACCES, for real: run as nobody beside a root-owned output)', () => {
     const { dir, out } = withPrevious();
     chmodSync(dir, 0o755);
@@ -400,10 +424,10 @@ describe('writeOutputs with an injected fault: the previous output stays, nothin
     ['ENOSPC on the second file', failing('writeFileSync', 2, errno('ENOSPC')), /^(.*)\/out: cannot write the output \(en\/b\/easy\.html\): no space left on the device; nothing was replaced$/],
     ['ENOSPC on the marker, after every file', failing('writeFileSync', 4, errno('ENOSPC')), /out: cannot write the output \(\.laysum-output\): no space left on the device; nothing was replaced$/],
     ['EDQUOT on the first file', failing('writeFileSync', 1, errno('EDQUOT')), /out: cannot write the output \(en\/b\/easy\.md\): disk quota exceeded; nothing was replaced$/],
-    ['EIO creating a subfolder', failing('mkdirSync', 3, errno('EIO')), /out: cannot write the output \(en\/b\/easy\.md\): input\/output error; nothing was replaced$/],
+    ['EIO creating a subfolder', failing('mkdirSync', 2, errno('EIO')), /out: cannot write the output \(en\/b\/easy\.md\): input\/output error; nothing was replaced$/],
     ['an exception that is not a file-system error', failing('writeFileSync', 2, new TypeError('a bug')), /out: cannot write the output \(en\/b\/easy\.html\): a bug; nothing was replaced$/],
-    ['EACCES creating the staging folder', failing('mkdirSync', 2, errno('EACCES')), /^\/.*: cannot create the output folder: permission denied$/],
-    ['EROFS creating the staging folder', failing('mkdirSync', 2, errno('EROFS')), /^\/.*: cannot create the output folder: read-only file system$/],
+    ['EACCES creating the staging folder', failing('mkdirSync', 1, errno('EACCES')), /^\/.*: cannot create the output folder: permission denied$/],
+    ['EROFS creating the staging folder', failing('mkdirSync', 1, errno('EROFS')), /^\/.*: cannot create the output folder: read-only file system$/],
     ['EACCES moving the old output aside', failing('renameSync', 1, errno('EACCES')), /out: cannot replace the output folder: permission denied; nothing was replaced$/],
     ['EIO moving the new output in (the old one is put back)', failing('renameSync', 2, errno('EIO')), /out: cannot replace the output folder: input\/output error; nothing was replaced$/],
   ])('%s', (_name, fs, message) => {

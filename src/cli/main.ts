@@ -19,11 +19,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
 import { counted, formatDiagnostic } from '../diagnostics/index.js';
-import { recoverOutput, type Recovery } from '../outputs/write.js';
+import { makeFolders, recoverOutput, writeErrorReason, type Recovery } from '../outputs/write.js';
 import { boundHeapGrowth, WORKER_MEMORY } from '../pipeline/memory.js';
 import { tuneForBatchBuild } from '../pipeline/tuning.js';
 import { availableParallelism } from 'node:os';
@@ -123,12 +123,12 @@ async function writeReport(path: string, report: BuildReport): Promise<void> {
   const { reportHtml } = await import('../report/index.js');
   const temp = `${resolve(path)}.laysum-${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(resolve(path)), { recursive: true });
+    makeFolders(dirname(resolve(path)));
     writeFileSync(temp, reportHtml(report));
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new UsageError(`--report ${path}: cannot write the report: ${(error as Error).message}`);
+    throw new UsageError(`--report ${path}: cannot write the report: ${writeErrorReason(error)}`);
   }
 }
 

@@ -94,6 +94,25 @@ export const realFs: OutputFs = {
   rmSync: (path, options) => nodeFs.rmSync(path, options),
 };
 
+/**
+ * `mkdir -p`, one folder at a time, outermost first. Node's own recursive mkdir never returns
+ * under procfs (`--out /proc/x/out`): mkdir there fails with ENOENT, Node reads that as "make the
+ * parent first", finds the parent there, and tries again, forever, at full CPU. One at a time,
+ * the first failure is the answer. (A folder that exists, or a name that is taken, is passed
+ * over: the next mkdir below it says what is wrong.)
+ */
+export function makeFolders(path: string, fs: Pick<OutputFs, 'existsSync' | 'mkdirSync'> = realFs): void {
+  const missing: string[] = [];
+  for (let dir = resolve(path); !fs.existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) missing.push(dir);
+  for (const dir of missing.reverse()) {
+    try {
+      fs.mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** A file-system error in words (no path: the caller names it). */
 export function writeErrorReason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
@@ -104,6 +123,8 @@ export function writeErrorReason(error: unknown): string {
   if (e.code === 'ENOTDIR' || e.code === 'EEXIST') return 'a part of the path is a file, not a folder';
   if (e.code === 'ENAMETOOLONG') return 'the path is too long';
   if (e.code === 'EIO') return 'input/output error';
+  // Its parent exists, yet mkdir finds no place for it: a virtual file system (/proc) or a broken link.
+  if (e.code === 'ENOENT' && e.syscall === 'mkdir') return 'no folder can be made there (a virtual file system such as /proc, or a link that leads nowhere)';
   return e.message ?? String(error);
 }
 
@@ -319,7 +340,7 @@ export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolde
     }
   };
   try {
-    fs.mkdirSync(parent, { recursive: true });
+    makeFolders(parent, fs);
     staging = makeStagingFolder(target, fs);
   } catch (error) {
     removeCreated();
