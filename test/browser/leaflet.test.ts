@@ -29,6 +29,35 @@ function run(command: string, args: string[]): string {
 
 const withoutSpace = (text: string) => text.replace(/\s+/g, '');
 
+/**
+ * Lays out each study's leaflet in Chromium — with full arrays and with strips, in every language
+ * — and compares its height with laysum's estimate without a browser. The estimate's largest error
+ * on the leaflets it was fitted to was 115 px, on others 121 px (src/outputs/leaflet/fit.ts); what
+ * it decides (full arrays or strips) is checked again on the printed PDFs' page counts.
+ */
+async function expectHeightsEstimated(page: Page, studies: StudyFacts[]): Promise<void> {
+  await page.setViewportSize({ width: 680, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  try {
+    for (const study of studies) {
+      for (const lang of LANGS) {
+        for (const strips of [false, true]) {
+          const { html } = renderLeaflet(study, deriveFacts(study), tr(lang), project.formats.leaflet!, { strips });
+          const path = join(dir, `${study.id}.${lang}.${strips}.height.html`);
+          writeFileSync(path, html);
+          await page.goto(pathToFileURL(path).href);
+          await page.evaluate('document.fonts.ready.then(() => true)');
+          const laidOut = (await page.evaluate(`document.querySelector('main').getBoundingClientRect().height`)) as number;
+          expect(Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut), `${study.id} ${lang} strips: ${strips}`).toBeLessThan(125);
+        }
+      }
+    }
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 900, height: 1200 });
+  }
+}
+
 describe('the zh leaflet in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -157,26 +186,7 @@ describe('many side effects in Chromium', () => {
 
   it('lays out leaflets about as tall as laysum estimates without a browser (the samples and the long one, every language)', async () => {
     const studies = [...['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'].map((id) => parseStudyFacts(readFileSync(join(SAMPLES, `${id}.yaml`), 'utf8'), id).facts as StudyFacts), long];
-    await page.setViewportSize({ width: 680, height: 1000 });
-    await page.emulateMedia({ media: 'print' });
-    try {
-      for (const study of studies) {
-        for (const lang of LANGS) {
-          for (const strips of [false, true]) {
-            const { html } = renderLeaflet(study, deriveFacts(study), tr(lang), project.formats.leaflet!, { strips });
-            await open(`${study.id}.${lang}.${strips}.height`, html);
-            const laidOut = (await page.evaluate(`document.querySelector('main').getBoundingClientRect().height`)) as number;
-            // The estimate's largest error on the leaflets it was fitted to was 115 px, on others 121 px
-            // (src/outputs/leaflet/fit.ts). What it decides (full arrays or strips) is checked again on the
-            // printed PDF's page count.
-            expect(Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut), `${study.id} ${lang} strips: ${strips}`).toBeLessThan(125);
-          }
-        }
-      }
-    } finally {
-      await page.emulateMedia({ media: 'screen' });
-      await page.setViewportSize({ width: 900, height: 1200 });
-    }
+    await expectHeightsEstimated(page, studies);
   });
 });
 
@@ -266,25 +276,6 @@ describe('large studies in Chromium', () => {
   });
 
   it('lays them out about as tall as laysum estimates without a browser', async () => {
-    await page.setViewportSize({ width: 680, height: 1000 });
-    await page.emulateMedia({ media: 'print' });
-    try {
-      for (const study of studies) {
-        for (const lang of LANGS) {
-          for (const strips of [false, true]) {
-            const { html } = renderLeaflet(study, deriveFacts(study), tr(lang), project.formats.leaflet!, { strips });
-            const path = join(dir, `${study.id}.${lang}.${strips}.height.html`);
-            writeFileSync(path, html);
-            await page.goto(pathToFileURL(path).href);
-            await page.evaluate('document.fonts.ready.then(() => true)');
-            const laidOut = (await page.evaluate(`document.querySelector('main').getBoundingClientRect().height`)) as number;
-            expect(Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut), `${study.id} ${lang} strips: ${strips}`).toBeLessThan(125);
-          }
-        }
-      }
-    } finally {
-      await page.emulateMedia({ media: 'screen' });
-      await page.setViewportSize({ width: 900, height: 1200 });
-    }
+    await expectHeightsEstimated(page, studies);
   });
 });
