@@ -1,48 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import {
-  allowedNumbers,
-  build,
-  checkFidelity,
-  formatDiagnostic,
-  checkReadability,
-  checkSummaryLanguage,
-  createTranslator,
-  deriveFacts,
-  glossaryTerms,
-  loadProject,
-  parseStudyFacts,
-  safetyEvents,
-  untranslatedNames,
-  type StudyFacts,
-  type Translator,
-} from '../src/index.js';
+import { build, deriveFacts, formatDiagnostic, safetyEvents } from '../src/index.js';
 import { estimatePrintedHeight, FULL_ARRAYS_MAX_HEIGHT, fullArrayLayout, iconArray, renderLeaflet, SIDE_BY_SIDE_FROM, visibleText, OKABE_ITO, UNMARKED } from '../src/outputs/leaflet/index.js';
 import { pdfPageCount } from '../src/outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../src/checks/index.js';
 import { FIXTURES, projectWith, readTree, SAMPLES, tempDir } from './helpers.js';
+import { escapeHtml, facts, leafletCheckMessages, project, render, svgs, template, translator } from './leaflet-helpers.js';
 
-const project = loadProject();
-const template = project.formats.leaflet!;
 const LANGS = ['en', 'de', 'zh'];
 const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
 const HEADINGS = ['what', 'who', 'happened', 'sideEffects', 'meaning', 'questions', 'more'];
 
-function facts(path: string): StudyFacts {
-  const parsed = parseStudyFacts(readFileSync(path, 'utf8'), path);
-  if (!parsed.facts) throw new Error(`${path} does not parse: ${JSON.stringify(parsed.diagnostics)}`);
-  return parsed.facts;
-}
-
-/** As the leaflet template prints text: Handlebars' HTML escaping. */
-const escapeHtml = (text: string) => Handlebars.Utils.escapeExpression(text);
 const decodeXml = (text: string) => text.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '');
-const translator = (lang: string): Translator => createTranslator(project.languages[lang]!, project.locales[lang]!);
-const render = (f: StudyFacts, lang: string) => renderLeaflet(f, deriveFacts(f), translator(lang), template);
-
-const svgs = (html: string) => html.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
 const persons = (svg: string) => count(svg, /<path class="person"/g);
 const marked = (svg: string, group: number | 'none') => count(svg, new RegExp(`<path class="person" data-group="${group}"`, 'g'));
@@ -145,15 +114,10 @@ describe.each(STUDIES)('leaflet of %s', (study) => {
       expect(text).not.toMatch(/<|&amp;|&lt;/);
       expect(text.split('\n')[1]).toBe(f.title[lang]);
       for (const key of HEADINGS) expect(text.split('\n')).toContain(tr.t(`leaflet:headings.${key}`));
-      const derived = deriveFacts(f);
-      const place = { study, lang, level: 'easy', file: `${lang}/${study}/leaflet.html` };
-      const paragraphs = text.split('\n').join('\n\n');
-      const fidelity = checkFidelity(paragraphs, project.languages[lang]!, allowedNumbers(f, derived), place, untranslatedNames(f));
-      expect(fidelity.diagnostics.map((d) => d.message)).toEqual([]);
-      const language = checkSummaryLanguage(paragraphs, project.languages[lang]!, Object.values(project.languages), place, untranslatedNames(f));
-      expect(language.diagnostics.map((d) => d.message)).toEqual([]);
-      const readability = checkReadability(paragraphs, lang, 'easy', project.bands, glossaryTerms(f, 'easy', tr), place);
-      expect(readability.diagnostics.map((d) => d.message)).toEqual([]);
+      const checked = leafletCheckMessages(f, lang, text);
+      expect(checked.fidelity.map((d) => d.message)).toEqual([]);
+      expect(checked.language).toEqual([]);
+      expect(checked.readability).toEqual([]);
     });
 
     it('is deterministic', () => {
