@@ -16,11 +16,15 @@ export function markdownUnits(source: string): { paragraphs: readonly string[]; 
   return readMarkdown(source);
 }
 
+/** Line breaks and runs of spaces become one space; a no-break space stays, for it is part of a
+ *  number ("10 000") or binds a unit ("53 %"). */
+const BREAKABLE_SPACE = /[^\S\u00a0\u202f]+/g;
+
 export function plainParagraphs(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/^#+\s*/gm, '').replace(/\s+/g, ' ').trim())
+    .map((p) => p.replace(/^#+\s*/gm, '').replace(BREAKABLE_SPACE, ' ').trim())
     .filter(Boolean);
 }
 

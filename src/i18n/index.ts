@@ -20,6 +20,9 @@ export interface LanguageInfo {
   name: string;
   /** BCP 47 tag for `Intl` (numbers, percentages, lists, country names). */
   intl: string;
+  /** The mark between groups of three digits where the language's house style is not Intl's:
+   *  German writes 10 000 (DIN 5008; a no-break space so the number never breaks), Intl 10.000. */
+  digitGroup?: string;
   /** Value of `<html lang>`. */
   html: string;
   /** ISO 639-3 code as franc reports it (`eng`, `deu`, `cmn`). */
@@ -99,18 +102,21 @@ function dateFormatter(intl: string): (iso: string) => FormattedDate {
   };
 }
 
-/** Formats every interpolated number for the locale, so translators never write `{{n, number}}`. */
-/** Grouping only from five digits (10,000 / 10.000), so years and four-digit counts stay 2024, 1500. */
-export function numberFormat(intl: string): Intl.NumberFormat {
-  return new Intl.NumberFormat(intl, { maximumFractionDigits: 1, useGrouping: 'min2' } as Intl.NumberFormatOptions);
+/** Formats numbers as the language writes them: at most one decimal, grouping only from five
+ *  digits (10,000 / 10 000), so years and four-digit counts stay 2024, 1500. */
+export function numberFormat(language: Pick<LanguageInfo, 'intl' | 'digitGroup'>): (value: number) => string {
+  const format = new Intl.NumberFormat(language.intl, { maximumFractionDigits: 1, useGrouping: 'min2' } as Intl.NumberFormatOptions);
+  const group = language.digitGroup;
+  if (group === undefined) return (value) => format.format(value);
+  return (value) => (Math.abs(value) < 10_000 ? format.format(value) : format.formatToParts(value).map((p) => (p.type === 'group' ? group : p.value)).join(''));
 }
 
-function intlFormatter(intl: string): FormatterModule {
-  const numbers = numberFormat(intl);
+/** Formats every interpolated number for the locale, so translators never write `{{n, number}}`. */
+function intlFormatter(formatNumber: (value: number) => string): FormatterModule {
   return {
     type: 'formatter',
     init() {},
-    format: (value: unknown) => (typeof value === 'number' ? numbers.format(value) : value),
+    format: (value: unknown) => (typeof value === 'number' ? formatNumber(value) : value),
     add() {},
     addCached() {},
   } as unknown as FormatterModule;
@@ -120,7 +126,8 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   const lang = language.code;
   let currentKey = '';
   const instance: i18n = i18next.createInstance();
-  instance.use(intlFormatter(language.intl)).init({
+  const numbers = numberFormat(language);
+  instance.use(intlFormatter(numbers)).init({
     lng: lang,
     fallbackLng: false,
     ns: Object.keys(resources),
@@ -140,7 +147,6 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     },
   });
   const t = instance.getFixedT(lang);
-  const numbers = numberFormat(language.intl);
   const percent = new Intl.NumberFormat(language.intl, { style: 'percent', maximumFractionDigits: 0 });
   const list = new Intl.ListFormat(language.intl, { style: 'long', type: 'conjunction' });
   // An unknown style is reported with the project's checks (project/checkLocaleSettings).
@@ -157,7 +163,7 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
   let keptCount = 0;
   // Which keys exist: the resources never change after the translator is made.
   const has = keptBy((key: string) => instance.exists(key, { lng: lang }), SHAPE_MEMO_LIMIT);
-  const formatNumber = keptBy((value: number) => numbers.format(value), SHAPE_MEMO_LIMIT);
+  const formatNumber = keptBy(numbers, SHAPE_MEMO_LIMIT);
   // A count other than 0 and 1 chooses a sentence by its plural category alone (i18next's own
   // rules; 0 and 1 can have sentences of their own, `_zero` and `_single`), so a sentence is kept
   // per category with the count as one more value put in.
@@ -241,7 +247,7 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
       return out;
     },
     has,
-    formatNumber: (value) => numbers.format(value),
+    formatNumber: (value) => formatNumber(value),
     formatPercent: (part, whole) => percent.format(whole === 0 ? 0 : part / whole),
     formatList: (items) => list.format(items),
     formatClauses: (items) => clauses.format(items),

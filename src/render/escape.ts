@@ -4,7 +4,8 @@
  *   'Lupus <script>' → 'Lupus \\<script\\>'      '# not a heading' → '\\# not a heading'
  *
  * Whitespace runs (including newlines) collapse to one space, so facts text can never start
- * a new block (heading, list, table) inside a summary. What each escape stops:
+ * a new block (heading, list, table) inside a summary; no-break spaces stay, for they hold a
+ * number together ("10 000") and cannot open a block. What each escape stops:
  * - `<` `>`: raw HTML (`<script>`, `<img onerror>`) and autolinks (`<https://…>`, `<javascript:…>`);
  * - `[` `]`: links, images (`![x](…)`), reference definitions and footnotes;
  * - `&`: entity references (`&lt;` stays the four characters it is);
@@ -21,13 +22,15 @@ const INLINE_SPECIAL = /[\\`*_[\]<>|~&#$]/g;
 /** Characters that start a block (list, quote, setext line) when they open a line. */
 const BLOCK_START = /^([-+=>:]|\d+(?=[.)]))/;
 
+const BREAKABLE_SPACE = /[^\S\u00a0\u202f]+/g;
+
 export function escapeMarkdown(text: string): string {
   return escapeInline(text).replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 /** Escape for text that never starts a line (link text, table cells after the first). */
 export function escapeInline(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(INLINE_SPECIAL, (c) => `\\${c}`);
+  return text.replace(BREAKABLE_SPACE, ' ').trim().replace(INLINE_SPECIAL, (c) => `\\${c}`);
 }
 
 /** Escape for a URL path segment inside a Markdown link target. */
