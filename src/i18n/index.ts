@@ -102,6 +102,9 @@ function dateFormatter(intl: string): (iso: string) => FormattedDate {
   };
 }
 
+/** The marks `digitGroup` may name: the fidelity check reads numbers grouped with these (src/checks/numbers). */
+export const DIGIT_GROUP_MARKS = ['\u00a0', '\u202f', '.', ','] as const;
+
 /** Formats numbers as the language writes them: at most one decimal, grouping only from five
  *  digits (10,000 / 10 000), so years and four-digit counts stay 2024, 1500. */
 export function numberFormat(language: Pick<LanguageInfo, 'intl' | 'digitGroup'>): (value: number) => string {
