@@ -3,14 +3,12 @@
  * 2024 and 1500 stay whole); German groups with a no-break space (10 000, writing.md §3), where
  * Intl would write 10.000, which a German reader can also take for ten with three decimals.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findNumbers } from '../src/checks/index.js';
 import { createTranslator } from '../src/i18n/index.js';
-import { build, formatDiagnostic } from '../src/index.js';
 import { loadProject } from '../src/project/index.js';
-import { FIXTURES, projectWith, tempDir, useFixtureBuild } from './helpers.js';
+import { FIXTURES, useFixtureBuild } from './helpers.js';
 
 const project = loadProject();
 const format = (lang: string) => createTranslator(project.languages[lang]!, project.locales[lang]!).formatNumber;
@@ -50,27 +48,3 @@ describe('a study of 24,600 people', () => {
   });
 });
 
-describe('a language’s digitGroup', () => {
-  const withGroup = (mark: unknown) => projectWith((p) => ((p.languages.de as unknown as Record<string, unknown>).digitGroup = mark));
-
-  it.each([
-    ['a letter', 'a', '"a"'],
-    ['the decimal mark', ',', '","'],
-    ['an ordinary space, which may break a number across lines', ' ', 'U+0020'],
-    ['two marks', '\u00a0\u00a0', 'U+00A0 U+00A0'],
-    ['a number', 5, '5'],
-  ])('%s is a locale error naming languages.json, the language and the marks it may be', (_what, mark, shown) => {
-    expect(withGroup(mark).diagnostics.map(formatDiagnostic)).toEqual([
-      `error: locales/languages.json de.digitGroup: \`digitGroup\` is ${shown} in language \`de\`; expected one of U+00A0, U+202F, "." (a group mark the fidelity check reads, other than the decimal mark ",") [locale/setting]`,
-    ]);
-  });
-
-  it('the marks it may be are taken, and a wrong one fails the build, which writes nothing', async () => {
-    for (const mark of ['\u00a0', '\u202f', '.']) expect(withGroup(mark).diagnostics).toEqual([]);
-    const out = join(tempDir(), 'out');
-    const report = await build({ inputs: [join(FIXTURES, 'numbers')], out, project: withGroup('a') });
-    expect(report.exitCode).toBe(1);
-    expect(report.written).toBe(0);
-    expect(existsSync(out)).toBe(false);
-  });
-});

@@ -9,9 +9,10 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseKeys, DIGIT_GROUP_MARKS, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
+import { baseKeys, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { parseBands, type Bands } from '../checks/readability/index.js';
+import { parseLanguages } from './languages.js';
 
 /** Where laysum's own templates/ and locales/ live (the package root). */
 export const PACKAGE_ROOT = (() => {
@@ -170,40 +171,14 @@ export function checkCaseForms(locales: Record<string, LocaleResources>, levels:
   return out;
 }
 
-/** A mark as a message shows it: visible ASCII as itself, anything else (spaces) by its code point. */
-const markName = (mark: string) =>
-  /^[!-~]$/.test(mark) ? `"${mark}"` : [...mark].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
-
-/**
- * A language's `digitGroup` goes between the digits of every large number, so a wrong one would
- * misstate numbers (10 000 as 10a000, or as 10,000 where the comma is the decimal mark): it must
- * be a mark the fidelity check reads as a group separator, and not the language's decimal mark.
- */
-export function checkLanguageSettings(languages: Record<string, LanguageInfo>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const [lang, info] of Object.entries(languages)) {
-    const mark: unknown = info.digitGroup;
-    if (mark === undefined) continue;
-    const decimal = new Intl.NumberFormat(info.intl).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
-    const allowed = DIGIT_GROUP_MARKS.filter((m) => m !== decimal);
-    if ((allowed as readonly unknown[]).includes(mark)) continue;
-    out.push(
-      diagnostic({
-        ruleId: 'locale/setting',
-        kind: 'check',
-        severity: 'error',
-        message: `\`digitGroup\` is ${typeof mark === 'string' ? markName(mark) : JSON.stringify(mark)} in language \`${lang}\`; expected one of ${allowed.map(markName).join(', ')} (a group mark the fidelity check reads, other than the decimal mark ${markName(decimal ?? '.')})`,
-        place: { file: 'locales/languages.json', path: `${lang}.digitGroup` },
-      }),
-    );
-  }
-  return out;
-}
-
 export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
-  const languages: Record<string, LanguageInfo> = {};
-  const raw = readJson(join(root, 'locales', 'languages.json')) as Record<string, Omit<LanguageInfo, 'code'>>;
-  for (const [code, info] of Object.entries(raw)) languages[code] = { code, ...info };
+  const languagesPath = join(root, 'locales', 'languages.json');
+  let languages: Record<string, LanguageInfo>;
+  try {
+    languages = parseLanguages(readJson(languagesPath));
+  } catch (error) {
+    throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${languagesPath}: ${(error as Error).message}`);
+  }
   const locales: Record<string, LocaleResources> = {};
   for (const code of Object.keys(languages)) {
     const dir = join(root, 'locales', code);
@@ -228,5 +203,5 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   } catch (error) {
     throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
   }
-  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkLanguageSettings(languages)] };
+  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales)] };
 }
