@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
-import { build, check, checkCaseForms, checkLocaleSettings, checkLocaleParity, formatDiagnostic, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
+import { build, check, checkCaseForms, checkLocaleSettings, checkLocaleValues, checkLocaleParity, formatDiagnostic, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
@@ -65,7 +65,7 @@ export function readTree(dir: string): Map<string, Buffer> {
 export function projectWith(change: (project: ProjectData) => void): ProjectData {
   const project = structuredClone(loadProject());
   change(project);
-  project.diagnostics = [...checkLocaleParity(project.locales), ...checkCaseForms(project.locales, project.levels), ...checkLocaleSettings(project.locales)];
+  project.diagnostics = [...checkLocaleParity(project.locales), ...checkCaseForms(project.locales, project.levels), ...checkLocaleSettings(project.locales), ...checkLocaleValues(project.locales)];
   return project;
 }
 

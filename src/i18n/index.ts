@@ -207,7 +207,7 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     const single = options.count === 1 && instance.exists(`${key}_single`, options) ? `${key}_single` : key;
     currentKey = single;
     const out: unknown = t(single, options);
-    if (typeof out !== 'string') throw new MissingLocaleKeyError(lang, key);
+    if (typeof out !== 'string') throw new MissingLocaleKeyError(lang, key.includes(':') ? key : `summary:${key}`);
     return out;
   };
   return {

@@ -9,7 +9,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { StudyFacts } from '../facts/index.js';
 import { deriveFacts, type DerivedFacts, type DerivedValue } from '../derive/index.js';
 import { MissingInterpolationError, MissingLocaleKeyError, type LanguageInfo, type Translator } from '../i18n/index.js';
-import { escapeMarkdown, type SummaryRenderer } from '../render/index.js';
+import { describeTemplateError, escapeMarkdown, TemplateError, type SummaryRenderer } from '../render/index.js';
 import { renderLeaflet } from '../outputs/leaflet/index.js';
 import { foreignTexts, htmlDocument, markdownToHtml, markdownToText, plainTitle, pressNames, type OutputFile, type PressConfig } from '../outputs/index.js';
 import {
@@ -91,6 +91,12 @@ function jobs(ctx: StudyContext): Job[] {
   return out;
 }
 
+function templateMessage(template: string, error: unknown): string {
+  if (error instanceof TemplateError) return error.message;
+  const { at, message } = describeTemplateError(error);
+  return `${template}${at ? `:${at}` : ''}: ${message}`;
+}
+
 function renderError(error: unknown, job: Job, place: { study: string; lang: string; level: string }): Diagnostic {
   const known = error instanceof MissingLocaleKeyError || error instanceof MissingInterpolationError;
   const template = job.format ? `templates/formats/${job.format}.hbs` : `templates/${job.level}.hbs`;
@@ -98,7 +104,7 @@ function renderError(error: unknown, job: Job, place: { study: string; lang: str
     ruleId: error instanceof MissingLocaleKeyError ? 'locale/missing-key' : known ? 'locale/interpolation' : 'render/template',
     kind: 'check',
     severity: 'error',
-    message: known ? (error as Error).message : `${template}: ${(error as Error).message}`,
+    message: known ? (error as Error).message : templateMessage(template, error),
     place,
   });
 }

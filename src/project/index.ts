@@ -118,6 +118,31 @@ const CASES = ['dative'];
  * level variant (`lay_easy`) the case form needs one too (`lay_dative_easy`): else an easy summary
  * would say the standard name, inflected, after a preposition and the easy name everywhere else.
  */
+/** What a locale value is, for a message: the JSON type's name. */
+const jsonType = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`);
+
+/** Every locale value is text (i18next would otherwise return a list or object as is, or report a number as a missing key). */
+export function checkLocaleValues(locales: Record<string, LocaleResources>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const walk = (lang: string, ns: string, node: unknown, path: string) => {
+    if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+      for (const [key, value] of Object.entries(node)) walk(lang, ns, value, path ? `${path}.${key}` : key);
+    } else if (typeof node !== 'string') {
+      out.push(
+        diagnostic({
+          ruleId: 'locale/value',
+          kind: 'check',
+          severity: 'error',
+          message: `locale key \`${ns}:${path}\` in language \`${lang}\` is ${jsonType(node)}; expected text`,
+          place: { file: `locales/${lang}/${ns}.json`, lang, path },
+        }),
+      );
+    }
+  };
+  for (const [lang, resources] of Object.entries(locales)) for (const [ns, tree] of Object.entries(resources)) walk(lang, ns, tree, '');
+  return out;
+}
+
 /** The `Intl.ListFormat` styles `format.clauseList` may name (see Translator.formatClauses). */
 export const CLAUSE_LIST_STYLES = ['long', 'short', 'narrow'] as const;
 
@@ -203,5 +228,5 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   } catch (error) {
     throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
   }
-  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales)] };
+  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkLocaleValues(locales)] };
 }

@@ -27,6 +27,26 @@ export class TemplateError extends Error {
   }
 }
 
+/**
+ * A Handlebars error while rendering, as a message: where in the template (`137:2`) and what went
+ * wrong in the template's terms. Strict mode reports a name that is neither a field nor a helper
+ * as `"x" not defined in [object Object] - 137:2`.
+ */
+export function describeTemplateError(error: unknown): { at?: string; message: string } {
+  const text = error instanceof Error ? error.message : String(error);
+  const located = /^([\s\S]*?) - (\d+):(\d+)$/.exec(text);
+  const at = located ? `${located[2]}:${located[3]}` : undefined;
+  const what = located ? located[1]! : text;
+  const undefinedName = /^"(.+)" not defined in /.exec(what);
+  const missingHelper = /^Missing helper: "(.+)"$/.exec(what);
+  const message = undefinedName
+    ? `\`${undefinedName[1]}\` is neither a value the template is given here nor a helper`
+    : missingHelper
+      ? `\`${missingHelper[1]}\` is not a helper`
+      : what;
+  return at ? { at, message } : { message };
+}
+
 export interface RenderData {
   tr: Translator;
   level: ReadingLevel;
