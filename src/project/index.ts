@@ -207,6 +207,7 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   const locales: Record<string, LocaleResources> = {};
   for (const code of Object.keys(languages)) {
     const dir = join(root, 'locales', code);
+    if (!existsSync(dir)) throw new ProjectConfigError(`${dir}: no such folder; ${languagesPath} lists \`${code}\`, so its wording must be there`);
     const resources: LocaleResources = {};
     for (const name of readdirSync(dir).sort()) {
       if (name.endsWith('.json')) resources[basename(name, '.json')] = readJson(join(dir, name)) as Record<string, unknown>;
