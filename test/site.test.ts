@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRenderer, createTranslator, deriveFacts, loadProject, parseStudyFacts, type OutputFile } from '../src/index.js';
 import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SiteInputError, sitePage, type SiteOptions, type SitePage } from '../src/site/index.js';
-import { FIXTURES, SAMPLES } from './helpers.js';
+import { FIXTURES, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const BASE = 'https://example.org/sub/path/';
 const LANGS = ['en', 'de', 'zh'];
@@ -330,6 +330,14 @@ describe('bad input', () => {
       expect(() => buildSite(pages, { ...options, baseUrl }), baseUrl).toThrow('must not have a query or fragment');
     }
     expect(() => buildSite(pages, { ...options, baseUrl: 'https://user:secret@example.org/' })).toThrow('must not hold a user name or password');
+  });
+
+  it('laysum site with a bad --base-url: exit 2 with one line before any study is read, nothing written', () => {
+    const out = join(tempDir(), 'site');
+    const result = runCli(['site', SAMPLES, '--out', out, '--base-url', 'example.org/laysum/']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('laysum: base URL `example.org/laysum/` is not an absolute URL; expected e.g. https://example.org/laysum/');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('builds a subset of levels, with the first level as the folder index when standard is not built', () => {

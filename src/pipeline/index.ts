@@ -13,7 +13,7 @@ import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.j
 import { lazyLocator, type Position } from '../facts/index.js';
 import { createTranslator } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
-import { SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
+import { normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserNotFoundError, defaultChromiumPath, pdfPageCount, printPdfs } from '../outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
 import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js';
@@ -192,6 +192,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   const printing = write && !!options.pdf && chromium;
   const site = options.site ? { baseUrl: options.site.baseUrl, defaultLang: options.site.defaultLang ?? langs[0]! } : undefined;
+  // A base URL no page can use is the caller's mistake, found once before any study is read.
+  if (site) {
+    try {
+      normalizeBaseUrl(site.baseUrl);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   if (site && !langs.includes(site.defaultLang)) throw new UsageError(`default language \`${site.defaultLang}\` is not one of the languages built (${langs.join(', ')})`);
   const settings: StudySettings = {
     project,
