@@ -50,7 +50,7 @@ describe('side effects by grade', () => {
   it('says one grade where only one of the grades given has people', () => {
     expect(read('en/one-grade-left/easy.md')).toContain('- 4 of 6 people had a strong immune reaction with fever. It was moderate.\n');
     expect(read('de/one-grade-left/standard.md')).toContain('- 4 von 6 Menschen (67\u00a0%) hatten eine starke Abwehrreaktion mit Fieber. Der Verlauf war mittelschwer (Grad 2).\n');
-    expect(read('zh/one-grade-left/easy.md')).toContain('- 6人中，有4人出现了发热反应。程度中等。\n');
+    expect(read('zh/one-grade-left/easy.md')).toContain('- 6人中，有4人出现了发热反应。程度为中度。\n');
   });
 
   it('keeps each grade in the expert table, with an "any grade" row for a side effect given by grade', () => {
