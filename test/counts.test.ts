@@ -19,7 +19,7 @@ const says = (expected: [path: string, sentence: string][]) => {
 describe('facts with counts of 0 and 1', () => {
   it('never say that the one person assessed reached a result they did not reach', () => {
     // Easy names the result without the abbreviation (writing.md: easy uses only "CAR-T").
-    const result = { easy: { en: 'remission of lupus', de: 'Remission bei Lupus' }, standard: { en: 'remission by the DORIS rules', de: 'Remission nach DORIS-Regeln' } };
+    const result = { easy: { en: 'remission of lupus', de: 'nach festen Regeln zur Ruhe kommen' }, standard: { en: 'remission by the DORIS rules', de: 'Remission nach DORIS-Regeln' } };
     for (const level of ['easy', 'standard'] as const) {
       expect(read(`en/one-person/${level}.md`)).toContain(`The person with lupus did not have this result: ${result[level].en}.`);
       expect(read(`de/one-person/${level}.md`)).toContain(`Dieses Ergebnis gab es bei der Person mit Lupus nicht: ${result[level].de}.`);
@@ -76,7 +76,7 @@ describe('facts with counts of 0 and 1', () => {
       ['en/one-person/easy.md', '- The person had a side effect on the nerves and brain. It was severe.'],
       ['en/one-person/easy.md', '- The person did not have a strong immune reaction with fever.\n'],
       ['de/one-person/easy.md', '- Die Person nahm zuletzt nur noch wenig Kortison.'],
-      ['zh/one-person/easy.md', '- 这名患者出现了影响神经的副作用。程度严重。'],
+      ['zh/one-person/easy.md', '- 这名患者出现了影响神经的副作用。程度为重度。'],
       ['en/one-person/expert.md', 'Age: 20 years.'],
       ['en/one-person/expert.md', 'Sex: male.'],
     ]);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, useFixtureBuild } from './helpers.js';
 
-const fixtures = useFixtureBuild(join(FIXTURES, 'grades'), 2);
+const fixtures = useFixtureBuild(join(FIXTURES, 'grades'), 3);
 const read = (path: string) => fixtures.read(path);
 // German sets a no-break space before %.
 const lines = (text: string, part: string) => text.split('\n').filter((line) => line.includes(part));
@@ -50,7 +50,33 @@ describe('side effects by grade', () => {
   it('says one grade where only one of the grades given has people', () => {
     expect(read('en/one-grade-left/easy.md')).toContain('- 4 of 6 people had a strong immune reaction with fever. It was moderate.\n');
     expect(read('de/one-grade-left/standard.md')).toContain('- 4 von 6 Menschen (67\u00a0%) hatten eine starke Abwehrreaktion mit Fieber. Der Verlauf war mittelschwer (Grad 2).\n');
-    expect(read('zh/one-grade-left/easy.md')).toContain('- 6人中，有4人出现了发热反应。程度中等。\n');
+    expect(read('zh/one-grade-left/easy.md')).toContain('- 6人中，有4人出现了发热反应。程度为中度。\n');
+  });
+
+  it.each([
+    {
+      lang: 'en',
+      easy: ['It was mild for 9 and moderate for 1. 1 person died of it.', 'It was severe for 1. 2 people died of it.', '1 of 20 people had an infection. It led to death.'],
+      standard: 'It was mild (grade 1) for 9, moderate (grade 2) for 1 and fatal (grade 5) for 1.',
+    },
+    {
+      lang: 'de',
+      easy: ['Der Verlauf war bei 9 Menschen leicht und bei 1 Person mittelschwer. 1 Person ist daran gestorben.', 'Der Verlauf war bei 1 Person schwer. 2 Menschen sind daran gestorben.', '1 von 20 Menschen hatte eine Infektion. Der Verlauf war tödlich.'],
+      standard: 'Der Verlauf war bei 9 Menschen leicht (Grad 1), bei 1 Person mittelschwer (Grad 2) und bei 1 Person tödlich (Grad 5).',
+    },
+    {
+      lang: 'zh',
+      easy: ['其中轻度9人、中度1人。有1人因此死亡。', '其中重度1人。有2人因此死亡。', '20人中，有1人出现了感染。导致了死亡。'],
+      standard: '其中轻度（1级）9名、中度（2级）1名、死亡（5级）1名。',
+    },
+  ])('$lang: says deaths at the easy level and in the leaflet in a sentence of their own, after the other grades; the standard level lists grade 5 with the others', ({ lang, easy, standard }) => {
+    const leaflet = read(`${lang}/died/leaflet.html`);
+    for (const sentence of easy) {
+      expect(read(`${lang}/died/easy.md`)).toContain(`${sentence}\n`);
+      expect(leaflet).toContain(sentence);
+    }
+    expect(read(`${lang}/died/standard.md`)).toContain(`${standard}\n`);
+    expect(read(`${lang}/died/press.md`)).toContain(`${standard}\n`);
   });
 
   it('keeps each grade in the expert table, with an "any grade" row for a side effect given by grade', () => {

@@ -107,17 +107,30 @@ export function safetyEvents(safety: NonNullable<StudyFacts['safety']>): SafetyE
   return [...byEvent.values()];
 }
 
+/** The grade of an adverse event that is death (CTCAE grade 5). */
+const FATAL_GRADE = 5;
+
 /**
  * How severe a side effect was, in the words of a level (`easy`, `standard`): "It was mild." for
  * one grade, "It was mild for 10 and moderate for 1." for several (`<level>.safety.grades`, its
- * items `<level>.safety.gradeFor<n>`); '' when nobody had it or the facts give no grade.
+ * items `<level>.safety.gradeFor<n>`); '' when nobody had it or the facts give no grade. Where the
+ * level has a sentence for deaths (`<level>.safety.died`: easy), grade 5 among other grades is not
+ * one more degree of the list but a sentence of its own after it: "It was mild for 10. 1 person
+ * died of it." (One grade stays one sentence: "It led to death.", also for a study's one person.)
  */
 export function gradeSentence(tr: Translator, level: string, event: SafetyEvent, context: string = level): string {
   const grades = event.grades.filter((g) => g.count > 0);
   if (event.count === 0 || grades.length === 0) return '';
   if (grades.length === 1) return tr.t(`${level}.safety.grade${grades[0]!.grade}`, { context });
-  const items = grades.map((g) => tr.t(`${level}.safety.gradeFor${g.grade}`, { context, count: g.count }));
-  return tr.t(`${level}.safety.grades`, { context, grades: tr.formatClauses(items) });
+  // The sentence as one form (Chinese) or plural forms, of which every language has `other`.
+  const saysDeaths = tr.has(`${level}.safety.died`) || tr.has(`${level}.safety.died_other`);
+  const died = saysDeaths ? grades.find((g) => g.grade === FATAL_GRADE) : undefined;
+  const listed = grades.filter((g) => g !== died);
+  const items = listed.map((g) => tr.t(`${level}.safety.gradeFor${g.grade}`, { context, count: g.count }));
+  const sentence = tr.t(`${level}.safety.grades`, { context, grades: tr.formatClauses(items) });
+  if (!died) return sentence;
+  // Chinese sets no space between sentences (as the leaflet's joinSentences).
+  return [sentence, tr.t(`${level}.safety.died`, { context, count: died.count })].join(tr.language.script === 'Han' ? '' : ' ');
 }
 
 /**
