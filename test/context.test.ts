@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, formatDiagnostic } from '../src/index.js';
-import { FIXTURES, tempDir, useFixtureBuild } from './helpers.js';
+import { check } from '../src/index.js';
+import { errorLines, FIXTURES, tempDir, useFixtureBuild } from './helpers.js';
 
 const CONTEXT = join(FIXTURES, 'context');
 const fixtures = useFixtureBuild(CONTEXT, 5);
@@ -102,7 +102,7 @@ describe('where, when and why a study was done', () => {
     const source = readFileSync(join(CONTEXT, 'range-months.yaml'), 'utf8').replace('aim: feasibility_safety_effect', 'aim: cure_everyone').replace('rationale: reset_immune_system', 'rationale: because');
     writeFileSync(file, source);
     const result = await check({ inputs: [file] });
-    const messages = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    const messages = errorLines(result);
     expect(messages.some((m) => m.includes('aim') && m.includes('cure_everyone'))).toBe(true);
     expect(messages.some((m) => m.includes('rationale') && m.includes('because'))).toBe(true);
     expect(result.exitCode).toBe(2);

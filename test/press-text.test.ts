@@ -11,10 +11,10 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, formatDiagnostic, markdownToText, parsePressConfig } from '../src/index.js';
+import { build, markdownToText, parsePressConfig } from '../src/index.js';
 import { displayWidth, MAIL_LINE_WIDTH, MAX_LINE_OCTETS } from '../src/outputs/wrap.js';
 import { unwrapPlainText } from './plain-text.js';
-import { FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
+import { errorLines, FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
 
 const DIR = join(FIXTURES, 'press-text');
 const PRESS = parsePressConfig(readFileSync(join(SAMPLES, 'press.config.yaml'), 'utf8'), 'press.config.yaml').config!;
@@ -55,7 +55,7 @@ describe('press.txt of the press-text fixtures (golden files)', () => {
   beforeAll(async () => {
     out = join(tempDir(), 'out');
     const report = await build({ inputs: [DIR], out, formats: ['press'], press: PRESS });
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     files = new Map([...readTree(out)].filter(([path]) => !path.startsWith('.')).map(([path, bytes]) => [path, bytes.toString('utf8')]));
   });
 
@@ -109,7 +109,7 @@ describe('press.txt of the samples', () => {
   it('is wrapped at 72 columns, bounded, underlined and unchanged in content, in every language', async () => {
     const out = join(tempDir(), 'out');
     const report = await build({ inputs: [SAMPLES], out, formats: ['press'], press: PRESS });
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     const texts = [...readTree(out)].filter(([path]) => path.endsWith('/press.txt'));
     expect(texts).toHaveLength(12);
     for (const [path, bytes] of texts) {
