@@ -61,7 +61,10 @@ describe('checking numbers against the facts (Müller 2024)', () => {
 
 describe('fact fidelity', () => {
   it('passes every bundled summary with every number matched', async () => {
-    for (const { where, summary } of await sampleSummaries()) {
+    const summaries = await sampleSummaries();
+    // 4 samples × 3 languages × 3 levels: an empty list would pass the loop.
+    expect(summaries).toHaveLength(36);
+    for (const { where, summary } of summaries) {
       expect(summary.fidelity.unmatched, where).toBe(0);
       expect(summary.fidelity.numbers, where).toBeGreaterThan(3);
     }

@@ -192,7 +192,11 @@ export function useFixtureBuild(folder: string, studies: number): FixtureBuild {
       if (!built) throw new Error(`${folder} is not built yet: use the report inside a test`);
       return built;
     },
-    read: (path) => readFileSync(join(out, path), 'utf8'),
+    read: (path) => {
+      // One cause, one message: not an ENOENT in every test that reads an output.
+      if (handle.report.exitCode !== 0) throw new Error(`${folder} did not build (exit code ${handle.report.exitCode}): see this file's first test for why`);
+      return readFileSync(join(out, path), 'utf8');
+    },
   };
   it('builds with no error, every check passing, in every language, level and format', () => {
     const { report } = handle;

@@ -5,10 +5,11 @@
  * Golden files: each facts file in test/fixtures/press-text/ is built as a press summary and its
  * press.txt compared with `<id>.<lang>.press.txt` beside it (en: a long title and quote; de: long
  * compounds and a URL wider than a line; zh: emoji, kana, fullwidth Latin and punctuation where a
- * line would end). After a deliberate change of wording or layout, rewrite them with
- * `LAYSUM_UPDATE_GOLDEN=1 npx vitest run test/press-text.test.ts` and review the diff.
+ * line would end). They are vitest file snapshots: after a deliberate change of wording or layout,
+ * rewrite them with `npx vitest run test/press-text.test.ts -u` and review the diff (a run without
+ * -u never writes one, so a changed press.txt fails instead of rewriting its golden file).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, markdownToText, parsePressConfig } from '../src/index.js';
@@ -64,10 +65,8 @@ describe('press.txt of the press-text fixtures (golden files)', () => {
     expect(readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()).toEqual(GOLDEN.map((g) => g.file).sort());
   });
 
-  it.each(GOLDEN)('$id ($lang) gives $file', ({ file, id, lang }) => {
-    const txt = files.get(`${lang}/${id}/press.txt`)!;
-    if (process.env.LAYSUM_UPDATE_GOLDEN === '1') writeFileSync(join(DIR, file), txt);
-    expect(txt).toBe(readFileSync(join(DIR, file), 'utf8'));
+  it.each(GOLDEN)('$id ($lang) gives $file', async ({ file, id, lang }) => {
+    await expect(files.get(`${lang}/${id}/press.txt`)).toMatchFileSnapshot(join(DIR, file));
   });
 
   it('every press.txt built from them, in every language, is wrapped, bounded, underlined and unchanged in content', () => {

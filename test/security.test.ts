@@ -245,11 +245,14 @@ describe('size limits', () => {
     expect(report.exitCode).toBe(2);
   });
 
-  it('reads a facts file just under the limit', () => {
-    const padding = MAX_FACTS_BYTES - Buffer.byteLength(MINIMAL) - 10;
-    const text = `${MINIMAL}# ${'x'.repeat(padding)}\n`;
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_FACTS_BYTES);
+  it('reads a facts file of exactly the limit, and refuses one a byte larger', () => {
+    // MINIMAL, then a comment line `# xxx…x\n` that fills it up to the limit.
+    const text = `${MINIMAL}# ${'x'.repeat(MAX_FACTS_BYTES - Buffer.byteLength(MINIMAL) - 3)}\n`;
+    expect(Buffer.byteLength(text)).toBe(MAX_FACTS_BYTES);
     expect(parseStudyFacts(text, 'big.yaml').diagnostics).toEqual([]);
+    expect(parseStudyFacts(`${text}\n`, 'big.yaml').diagnostics.map((d) => d.message)).toEqual([
+      `file is 1.0 MB (${MAX_FACTS_BYTES + 1} bytes), larger than the limit of 1.0 MB (${MAX_FACTS_BYTES} bytes); expected one study of a few kilobytes`,
+    ]);
   });
 
   it('does not even read a facts file of many megabytes', async () => {

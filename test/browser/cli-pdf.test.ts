@@ -98,6 +98,11 @@ describe('laysum build --format leaflet --pdf', () => {
       }),
     );
     expect(warnings(first.stderr)).toEqual(expected);
+    // One line written out whole, not put together with the code that writes it (the room is laysum's
+    // estimate from the HTML; the 3 pages are Chromium's).
+    expect(warnings(first.stderr)).toContain(
+      `warning: ${join(out, 'en', 'participants-100', 'leaflet.pdf')} participants-100/en: prints on 3 A4 pages, more than the 2 a leaflet is made for, because of the number of participants: pictures of up to 100 figures, one for each person, take about 444 px more than one row each would (it also has 3 groups, 5 side effects and 14 glossary terms); look at the PDF before it is handed out [leaflet/pages]`,
+    );
     for (const line of warnings(first.stderr)) {
       if (line.includes('participants-100/')) expect(line).toContain('because of the number of participants: pictures of up to 100 figures, one for each person');
       if (/many-side-effects\/(en|de)/.test(line)) expect(line).toContain('because of how much it says: 6 groups, 8 side effects');

@@ -46,7 +46,12 @@ async function expectHeightsEstimated(page: Page, studies: StudyFacts[]): Promis
           await page.goto(pathToFileURL(path).href);
           await page.evaluate('document.fonts.ready.then(() => true)');
           const laidOut = (await page.evaluate(`document.querySelector('main').getBoundingClientRect().height`)) as number;
-          expect(Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut), `${study.id} ${lang} strips: ${strips}`).toBeLessThan(125);
+          // An alarm with little headroom (the fit's worst case is 115–121 px): after a Chromium or font
+          // update, re-run scripts/fit-leaflet-height.ts rather than widening the bound.
+          expect(
+            Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut),
+            `${study.id} ${lang} strips: ${strips}: the estimate is off by more than 125 px; re-run scripts/fit-leaflet-height.ts (src/outputs/leaflet/fit.ts)`,
+          ).toBeLessThan(125);
         }
       }
     }
@@ -239,6 +244,12 @@ describe('large studies in Chromium', () => {
     await browser?.close();
   });
 
+  const WHO_LEGEND: Record<string, string[]> = {
+    en: ['603 people with lupus', '251 people with myositis', '146 people with systemic sclerosis'],
+    de: ['603 mit Lupus', '251 mit Muskel·entzündung', '146 mit Sklerodermie'],
+    zh: ['603名红斑狼疮患者', '251名肌炎患者', '146名硬皮病患者'],
+  };
+
   it.each(LANGS)('prints the leaflet of 1,000 people in %s on at most two A4 pages (it printed on nine before its figures stood for 50 people)', (lang) => {
     const study = large('participants-1000');
     const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [largePdf(study, lang)]))?.[1]);
@@ -248,7 +259,8 @@ describe('large studies in Chromium', () => {
     // The exact counts are in the printed text, and so is the key.
     const text = withoutSpace(run('pdftotext', ['-enc', 'UTF-8', largePdf(study, lang), '-']));
     expect(text).toContain(withoutSpace(tr(lang).t('leaflet:arrays.eachFigure', { context: 'easy', people: 50 })));
-    for (const g of study.population.groups) expect(text).toContain(String(g.n));
+    // Each group's legend entry, with its exact count (written out, not asked of the translator).
+    for (const entry of WHO_LEGEND[lang]!) expect(text).toContain(withoutSpace(entry));
   });
 
   it.each(LANGS)('prints the leaflets of 150 and 10,000 people in %s on at most two pages too', (lang) => {
