@@ -57,6 +57,7 @@ describe('readability bands in build and check', () => {
 
   it('reports but does not limit the expert level', async () => {
     const report = await check({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], levels: ['expert'] });
+    expect(report.studies[0]!.summaries.map((s) => s.lang)).toEqual(['en', 'de', 'zh']);
     for (const s of report.studies[0]!.summaries) {
       expect(s.readability?.checks).toEqual([]);
       expect(s.readability?.figures.sentences).toBeGreaterThan(5);

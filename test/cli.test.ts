@@ -1,7 +1,9 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, readTree, ROOT, runCli, tempDir } from './helpers.js';
+import { generateStudies } from '../bench/generate.js';
+import { expectSameTree, FIXTURES, projectCopy, readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
 
 describe('laysum CLI', () => {
   it('build: exit 0, writes every summary and says so', () => {
@@ -89,9 +91,7 @@ describe('laysum CLI', () => {
   });
 
   it('exit 1 naming the key when a German locale key is deleted', () => {
-    const project = tempDir();
-    cpSync(join(ROOT, 'locales'), join(project, 'locales'), { recursive: true });
-    cpSync(join(ROOT, 'templates'), join(project, 'templates'), { recursive: true });
+    const project = projectCopy();
     const file = join(project, 'locales', 'de', 'summary.json');
     const de = JSON.parse(readFileSync(file, 'utf8')) as { standard: { safety: Record<string, string> } };
     delete de.standard.safety.caution;
@@ -169,9 +169,7 @@ describe('laysum CLI', () => {
     const failed = runCli(['build', 'samples/mueller-2024.yaml', join(FIXTURES, 'check-fail', 'wrong-title-language.yaml'), '--out', out, '-q']);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toBe('');
-    const after = readTree(out);
-    expect([...after.keys()]).toEqual([...before.keys()]);
-    for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
+    expectSameTree(out, before);
     // No staging folder is left beside the output.
     expect(readdirSync(dirname(out))).toEqual(['out']);
   });
@@ -224,9 +222,7 @@ describe('laysum CLI', () => {
 describe('a --project template that does not parse', () => {
   it('is bad configuration, found before any study is rendered: exit 2, one line naming the file and line', () => {
     const dir = tempDir();
-    const project = join(dir, 'project');
-    cpSync(join(ROOT, 'locales'), join(project, 'locales'), { recursive: true });
-    cpSync(join(ROOT, 'templates'), join(project, 'templates'), { recursive: true });
+    const project = projectCopy();
     const easy = join(project, 'templates', 'easy.hbs');
     // Handlebars names the line where it stops: the end of the file, after the broken block.
     const lines = readFileSync(easy, 'utf8').split('\n').length;
@@ -235,5 +231,113 @@ describe('a --project template that does not parse', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([`laysum: ${easy}:${lines + 1}: the template does not parse: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
+describe('help', () => {
+  it('--help and `help` print the usage on stdout and exit 0; no command at all is a usage error (exit 2)', () => {
+    for (const args of [['--help'], ['help'], ['build', '--help'], ['help', 'check']]) {
+      const result = runCli(args);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).toMatch(/^Usage: laysum /);
+      expect(result.stderr, args.join(' ')).toBe('');
+    }
+    expect(runCli(['build', '--help']).stdout).toContain('--press-config <file>');
+    const none = runCli([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/^Usage: laysum \[options\] \[command\]\n/);
+  });
+});
+
+describe('a --press-config that cannot be used is bad input: exit 2, one line naming it, nothing written', () => {
+  const build = (config: string) => {
+    const out = join(tempDir(), 'out');
+    const result = runCli(['build', join(SAMPLES, 'first-patient-2021.yaml'), '--format', 'press', '--press-config', config, '--out', out, '-q']);
+    expect(existsSync(out), 'no output folder').toBe(false);
+    return result;
+  };
+
+  it('a file that is not there', () => {
+    const missing = join(tempDir(), 'press.config.yaml');
+    expect(build(missing)).toEqual({ code: 2, stdout: '', stderr: `laysum: error: ${missing}: cannot read press config: no such file or folder [input/read]\n` });
+  });
+
+  it('a file that does not validate: the field named', () => {
+    const bad = join(FIXTURES, 'press-config', 'bad-email.config.yaml');
+    expect(build(bad)).toEqual({ code: 2, stdout: '', stderr: `laysum: error: ${bad} contact.email: expected an email address [press/config]\n` });
+  });
+});
+
+describe('a --report that cannot be written: exit 2, one line naming it, no temporary file left', () => {
+  it('a folder in its place: the report is written beside it first, then cannot be renamed over it; the temporary file goes', () => {
+    const dir = tempDir();
+    const report = join(dir, 'report.html');
+    mkdirSync(report);
+    writeFileSync(join(report, 'notes.txt'), 'mine');
+    const result = runCli(['check', join(SAMPLES, 'first-patient-2021.yaml'), '--lang', 'en', '--level', 'easy', '--report', report, '-q']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `laysum: --report ${report}: cannot write the report: a folder is in its place\n` });
+    // Nothing beside it (no .laysum-<pid>.tmp), nothing in it changed.
+    expect(readdirSync(dir)).toEqual(['report.html']);
+    expect(readdirSync(report)).toEqual(['notes.txt']);
+  });
+});
+
+describe('a --project folder that cannot be loaded is bad configuration: exit 2, one line, no stack trace', () => {
+  it('a folder without locales/ and templates/: the first file it needs is named', () => {
+    const project = tempDir();
+    const result = runCli(['check', join(SAMPLES, 'first-patient-2021.yaml'), '--project', project]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `laysum: ${join(project, 'locales', 'languages.json')}: cannot read: no such file or folder\n` });
+  });
+
+  it('a language in locales/languages.json without its folder: the folder and the language named', () => {
+    const project = projectCopy();
+    const languages = join(project, 'locales', 'languages.json');
+    const listed = JSON.parse(readFileSync(languages, 'utf8')) as Record<string, unknown>;
+    writeFileSync(languages, JSON.stringify({ ...listed, fr: { name: 'Français', intl: 'fr-FR', html: 'fr', franc: 'fra', script: 'Latin' } }));
+    const result = runCli(['check', join(SAMPLES, 'first-patient-2021.yaml'), '--project', project]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `laysum: ${join(project, 'locales', 'fr')}: no such folder; ${languages} lists \`fr\`, so its wording must be there\n` });
+  });
+
+  it('a languages.json that is not an object of languages: the file named, with what was expected', () => {
+    const project = join(FIXTURES, 'project', 'languages-not-an-object');
+    const result = runCli(['check', join(SAMPLES, 'first-patient-2021.yaml'), '--project', project]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `laysum: ${join(project, 'locales', 'languages.json')}: invalid languages:\n  (top): expected an object of languages by code\n` });
+  });
+});
+
+/**
+ * What the command does when its own code fails: a fault injected into the real command by a
+ * module Node loads into every thread (NODE_OPTIONS=--import test/fixtures/faults/inject.mjs;
+ * laysum's code has no test hook). One line, exit 2, a hint how to see where — and the output
+ * folder as it was, with nothing beside it.
+ */
+describe('an internal error', () => {
+  const fault = (name: string, trace = '') => ({ LAYSUM_TEST_FAULT: name, LAYSUM_TRACE: trace, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(join(FIXTURES, 'faults', 'inject.mjs')).href}` });
+
+  it('the build thread dies with its staging folder written: exit 2, "the build stopped unexpectedly", the previous output intact and nothing left beside it', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    expect(runCli(['build', join(SAMPLES, 'first-patient-2021.yaml'), '--lang', 'en', '--level', 'easy', '--out', out, '-q']).code).toBe(0);
+    const before = readTree(out);
+    const result = runCli(['build', join(SAMPLES, 'mueller-2024.yaml'), '--out', out, '-q'], dir, fault('build-thread-exit-at-swap'));
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'laysum: internal error: the build stopped unexpectedly (exit code 70)\nSet LAYSUM_TRACE=1 to see where.\n' });
+    expect(readdirSync(dir)).toEqual(['out']);
+    expectSameTree(out, before);
+  });
+
+  it('a render worker dies: exit 2, the error in one line and a hint; with LAYSUM_TRACE=1, where it was noticed instead of the hint', () => {
+    // Two threads need 24 studies (MIN_PER_WORKER in src/pipeline/pool.ts).
+    const input = join(tempDir(), 'facts');
+    generateStudies(input, 24, 7);
+    const args = ['check', input, '--workers', '2', '-q'];
+    const plain = runCli(args, ROOT, fault('render-worker-exit'));
+    expect(plain).toEqual({ code: 2, stdout: '', stderr: 'laysum: internal error: a build worker stopped unexpectedly (exit code 70)\nSet LAYSUM_TRACE=1 to see where.\n' });
+    const traced = runCli(args, ROOT, fault('render-worker-exit', '1'));
+    expect(traced.code).toBe(2);
+    const lines = traced.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual(['laysum: internal error: a build worker stopped unexpectedly (exit code 70)', 'Error: a build worker stopped unexpectedly (exit code 70)']);
+    expect(lines[2]).toMatch(/^ {4}at .*\/dist\/src\/pipeline\/pool\.js:\d+:\d+\)$/);
+    expect(traced.stderr).not.toContain('LAYSUM_TRACE');
   });
 });

@@ -4,10 +4,10 @@
  * precision the facts give it ("in 2020", "in March 2021", "on 15 January 2024").
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, formatDiagnostic } from '../src/index.js';
-import { FIXTURES, tempDir, useFixtureBuild } from './helpers.js';
+import { check } from '../src/index.js';
+import { errorLines, FIXTURES, tempDir, useFixtureBuild } from './helpers.js';
 
 const CONTEXT = join(FIXTURES, 'context');
 const fixtures = useFixtureBuild(CONTEXT, 5);
@@ -102,9 +102,12 @@ describe('where, when and why a study was done', () => {
     const source = readFileSync(join(CONTEXT, 'range-months.yaml'), 'utf8').replace('aim: feasibility_safety_effect', 'aim: cure_everyone').replace('rationale: reset_immune_system', 'rationale: because');
     writeFileSync(file, source);
     const result = await check({ inputs: [file] });
-    const messages = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    expect(messages.some((m) => m.includes('aim') && m.includes('cure_everyone'))).toBe(true);
-    expect(messages.some((m) => m.includes('rationale') && m.includes('because'))).toBe(true);
+    // The place is the file as the build names it: relative to the working folder.
+    const shown = relative(process.cwd(), file);
+    expect(errorLines(result)).toEqual([
+      `error: ${shown}:8:6 aim: unknown aims key \`cure_everyone\`; expected a key of \`aims\` in locales/<lang>/terms.json [facts/consistency]`,
+      `error: ${shown}:9:12 rationale: unknown rationales key \`because\`; expected a key of \`rationales\` in locales/<lang>/terms.json [facts/consistency]`,
+    ]);
     expect(result.exitCode).toBe(2);
   });
 });

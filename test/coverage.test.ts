@@ -10,6 +10,7 @@ describe('lay-summary coverage (EU CTR 536/2014 Annex V)', () => {
 
   it('covers every element the Müller 2024 facts have, at every level and in every language', async () => {
     const report = await check({ inputs: [join(SAMPLES, 'mueller-2024.yaml')] });
+    expect(report.studies[0]!.summaries).toHaveLength(9);
     for (const s of report.studies[0]!.summaries) {
       expect(s.coverage.filter((c) => c.state !== 'covered').map((c) => c.id), `${s.lang}/${s.level}`).toEqual([]);
     }

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, formatDiagnostic, parseStudyFacts } from '../src/index.js';
-import { FIXTURES, SAMPLES, tempDir } from './helpers.js';
+import { errorLines, errorsOf, FIXTURES, SAMPLES, tempDir } from './helpers.js';
 
 const sampleFiles = readdirSync(SAMPLES).filter((f) => f.endsWith('.yaml') && !f.endsWith('.config.yaml'));
 const badDir = join(FIXTURES, 'bad');
@@ -49,7 +49,7 @@ describe('bad facts files give the expected message (test/fixtures/bad/*.expecte
     const file = join(badDir, name);
     const expected = readFileSync(join(badDir, `${basename(name).replace(/\.(ya?ml|json)$/, '')}.expected.txt`), 'utf8');
     const report = await check({ inputs: [file] });
-    const errors = report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    const errors = errorLines(report);
     expect(`${errors.join('\n')}\n`.replaceAll(`${badDir}/`, '').replaceAll('test/fixtures/bad/', '')).toBe(expected);
     expect(report.exitCode).toBe(2);
   });
@@ -74,7 +74,7 @@ describe('finding and reading facts files', () => {
     put('press.config.yaml', 'organisation: X\n');
     put('notes.md', 'not a facts file');
     const report = await check({ inputs: [dir] });
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     expect(report.studies.map((s) => [s.id, relative(dir, s.file)])).toEqual([
       ['study-a', 'a.yml'],
       ['study-c', 'c.yaml'],
@@ -99,7 +99,7 @@ describe('finding and reading facts files', () => {
   it('reports a source text that does not exist as bad input, with its path and the facts file', async () => {
     const file = join(FIXTURES, 'input', 'missing-source-file.yaml');
     const report = await check({ inputs: [file] });
-    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    const errors = errorsOf(report);
     expect(errors.map((d) => [d.ruleId, d.message])).toEqual([
       ['input/read', `cannot read source text \`report\`: no such file or folder (${file}, sources[0].path)`],
     ]);

@@ -20,17 +20,15 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_proce
 import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, formatDiagnostic } from '../src/index.js';
+import { check } from '../src/index.js';
 import { OUTPUT_MARKER, OutputWriteError, realFs, recoverOutput, stageOutputs, writeOutputs, type OutputFile, type OutputFs } from '../src/outputs/write.js';
-import { FIXTURES, readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
+import { deadPid, errorLines, expectSameTree, FIXTURES, readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'laysum.js');
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 const minimal = readFileSync(join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
 const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |internal error/);
-
-const sameTree = (a: Map<string, Buffer>, b: Map<string, Buffer>) => a.size === b.size && [...a].every(([path, bytes]) => b.get(path)?.equals(bytes));
 
 /** The previous output: one small real build, copied into a fresh folder for each test. */
 let previous: string;
@@ -49,7 +47,7 @@ function withPrevious(dir = tempDir('laysum-faults-')): { dir: string; out: stri
 /** The previous output is still there, byte for byte, and nothing lies beside it. */
 function expectPreviousIntact(dir: string): void {
   expect(readdirSync(dir)).toEqual(['out']);
-  expect(sameTree(readTree(join(dir, 'out')), readTree(previous)), 'out/ is the previous output').toBe(true);
+  expectSameTree(join(dir, 'out'), previous, { message: 'out/ is the previous output' });
 }
 
 /** Runs the CLI as `nobody` (root reads and writes everything, so permission faults need another user). */
@@ -100,7 +98,7 @@ describe('check reports every problem in every file in one run', () => {
     const alone: string[] = [];
     for (const name of ['a-consistency.yaml', 'b-not-utf8.yaml', 'c-schema.yaml', 'd-good.yaml']) {
       const report = await check({ inputs: [join(dir, name)] });
-      alone.push(...report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
+      alone.push(...errorLines(report));
     }
     expect(errors).toEqual(alone);
     // The good study went through every check: nine table rows, all passing.
@@ -231,13 +229,16 @@ describe('searching input folders', () => {
 });
 
 describe('an incremental build never changes the previous output, and repairs what is missing from it', () => {
+  // English only: the same hard-link reuse as every language, with a third of the files.
+  const build = (input: string, out: string, ...more: string[]) => runCli(['build', input, '--out', out, '--lang', 'en', ...more]);
+
   /** The four samples as input, built once: `out/` holds hard links that the next build may reuse. */
   function samplesBuilt(): { dir: string; out: string; input: string } {
     const dir = tempDir('laysum-faults-inc-');
     const input = join(dir, 'in');
     cpSync(SAMPLES, input, { recursive: true });
     const out = join(dir, 'out');
-    const first = runCli(['build', input, '--out', out, '-q']);
+    const first = build(input, out, '-q');
     expect(first.code, first.stderr).toBe(0);
     return { dir, out, input };
   }
@@ -247,32 +248,33 @@ describe('an incremental build never changes the previous output, and repairs wh
     const before = readTree(out);
     // The copy renders into the same paths as the study whose pages are taken over (hard links).
     writeFileSync(join(input, 'new-study.yaml'), readFileSync(join(input, 'mueller-2024.yaml'), 'utf8').replace(/^  en: .*$/m, '  en: A NEW STUDY'));
-    const failed = runCli(['build', input, '--out', out]);
+    const failed = build(input, out);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('study id `mueller-2024` is also used by');
-    expect(sameTree(readTree(out), before), 'out/ is the previous output').toBe(true);
+    expectSameTree(out, before, { message: 'out/ is the previous output' });
     expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
     rmSync(join(input, 'new-study.yaml'));
-    const again = runCli(['build', input, '--out', out]);
+    const again = build(input, out);
     expect(again.code, again.stderr).toBe(0);
-    expect(sameTree(readTree(out), before)).toBe(true);
+    expectSameTree(out, before);
   });
 
   it('a file deleted from the output is made again by the next build, nothing changed or not', () => {
     const { out, input } = samplesBuilt();
     const before = readTree(out);
     rmSync(join(out, 'en', 'mueller-2024', 'easy.md'));
-    const noChange = runCli(['build', input, '--out', out]);
+    const noChange = build(input, out);
     expect(noChange.code, noChange.stderr).toBe(0);
     // The summary line is on stdout: not "up to date"; the study with the missing file is built again.
     expect(noChange.stdout).not.toContain('up to date');
     expect(noChange.stdout).toMatch(/ written to .*\(3 unchanged studies taken over/);
-    expect(sameTree(readTree(out), before), 'out/ is whole again').toBe(true);
-    rmSync(join(out, 'de', 'crispr-donor-2024', 'expert.html'));
+    expectSameTree(out, before, { message: 'out/ is whole again' });
+    rmSync(join(out, 'en', 'crispr-donor-2024', 'expert.html'));
     appendFileSync(join(input, 'first-patient-2021.yaml'), '# edited\n');
-    const oneChanged = runCli(['build', input, '--out', out]);
+    const oneChanged = build(input, out);
     expect(oneChanged.code, oneChanged.stderr).toBe(0);
-    expect(readFileSync(join(out, 'de', 'crispr-donor-2024', 'expert.html'))).toEqual(before.get('de/crispr-donor-2024/expert.html'));
+    expect(oneChanged.stdout).toMatch(/ written to .*\(2 unchanged studies taken over/);
+    expect(readFileSync(join(out, 'en', 'crispr-donor-2024', 'expert.html'))).toEqual(before.get('en/crispr-donor-2024/expert.html'));
   });
 });
 
@@ -370,6 +372,17 @@ describe('a read-only file system and a full disk, for real (a small tmpfs)', ()
     noStackTrace(result.stderr);
     expectPreviousIntact(mnt);
   });
+
+  it('full (ENOSPC) while the --report is written: exit 2 naming it, the half-written temporary file removed', () => {
+    const mnt = mountTmpfs('16k');
+    if (!mnt) throw new Error('mounting a tmpfs needs root with CAP_SYS_ADMIN (as CI has)');
+    mounts.push(mnt);
+    // The samples' report: about 50 kB, more than fits.
+    const report = join(mnt, 'report.html');
+    const result = runCli(['check', SAMPLES, '--report', report, '-q']);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `laysum: --report ${report}: cannot write the report: no space left on the device\n` });
+    expect(readdirSync(mnt)).toEqual([]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -435,7 +448,7 @@ describe('writeOutputs with an injected fault: the previous output stays, nothin
     const error = expectWriteError(() => writeOutputs(out, FILES_B, fs), message);
     expect(error.detail).toBe(error.message.slice(error.path.length + 2));
     expect(readdirSync(dir)).toEqual(['out']);
-    expect(sameTree(readTree(out), before)).toBe(true);
+    expectSameTree(out, before);
   });
 
   it('the new output cannot be moved in and the old one not back: the error says where it is, and the recovery puts it back', () => {
@@ -457,7 +470,7 @@ describe('writeOutputs with an injected fault: the previous output stays, nothin
     expect(recoverOutput(out, 'dead')).toEqual({ removed: [], failed: [] });
     expect(recoverOutput(out, process.pid)).toEqual({ restored: old, removed: [], failed: [] });
     expect(readdirSync(dir)).toEqual(['out']);
-    expect(sameTree(readTree(out), before)).toBe(true);
+    expectSameTree(out, before);
   });
 
   it('the old output cannot be removed after the swap: the new output is in place, no error, the old folder is cleaned up later', () => {
@@ -474,14 +487,11 @@ describe('writeOutputs with an injected fault: the previous output stays, nothin
     const { dir, out, before } = writtenA();
     expectWriteError(() => writeOutputs(out, [{ path: '../escape.txt', content: 'x' }]), /output file path `\.\.\/escape\.txt` is not a plain relative path/);
     expect(readdirSync(dir)).toEqual(['out']);
-    expect(sameTree(readTree(out), before)).toBe(true);
+    expectSameTree(out, before);
   });
 });
 
 describe('after a killed build: its litter is cleaned up by the next one, a running build is left alone', () => {
-  /** A pid that is not running: a process that has ended. */
-  const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
-
   function litter(dir: string, pid: number, old: boolean, files: OutputFile[]): string {
     const path = join(dir, `.out.staging-${pid}-Zz9Yy8${old ? '.old' : ''}`);
     for (const f of files) {
@@ -500,7 +510,7 @@ describe('after a killed build: its litter is cleaned up by the next one, a runn
     const staging = litter(dir, dead, false, FILES_B);
     expect(recoverOutput(out)).toEqual({ restored: old, removed: [staging], failed: [] });
     expect(readdirSync(dir)).toEqual(['out']);
-    expect(sameTree(readTree(out), before)).toBe(true);
+    expectSameTree(out, before);
   });
 
   it('writeOutputs after a kill between the renames: puts the previous output back, then replaces it; nothing left', () => {
@@ -541,7 +551,7 @@ describe('stageOutputs: more files before the swap (PDFs), or none of it', () =>
     writeFileSync(join(dropped.dir, 'extra.pdf'), 'pdf');
     dropped.abort();
     expect(readdirSync(dir)).toEqual(['out']);
-    expect(sameTree(readTree(out), before)).toBe(true);
+    expectSameTree(out, before);
     const kept = stageOutputs(out, FILES_B);
     writeFileSync(join(kept.dir, 'en', 'b', 'leaflet.pdf'), 'pdf');
     kept.commit();

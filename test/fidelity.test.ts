@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedNumbers, build, check, checkFidelity, deriveFacts, findNumbers, formatDiagnostic, loadProject, parseHanNumeral, parseStudyFacts, untranslatedNames } from '../src/index.js';
-import { FIXTURES, projectWith, sampleSummaries, SAMPLES } from './helpers.js';
+import { FIXTURES, loadFacts, projectWith, sampleSummaries, SAMPLES } from './helpers.js';
 
 const project = loadProject();
 const [en, de, zh] = [project.languages.en!, project.languages.de!, project.languages.zh!];
@@ -28,7 +28,7 @@ describe('reading numbers', () => {
 
 describe('checking numbers against the facts (Müller 2024)', () => {
   const file = join(SAMPLES, 'mueller-2024.yaml');
-  const facts = parseStudyFacts(readFileSync(file, 'utf8'), file).facts!;
+  const facts = loadFacts(file);
   const allowed = allowedNumbers(facts, deriveFacts(facts));
   const unmatched = (text: string, lang = en, level = 'standard') =>
     checkFidelity(text, lang, allowed, { study: 'mueller-2024', lang: lang.code, level }, untranslatedNames(facts)).diagnostics.map((d) => d.actual);
@@ -61,7 +61,10 @@ describe('checking numbers against the facts (Müller 2024)', () => {
 
 describe('fact fidelity', () => {
   it('passes every bundled summary with every number matched', async () => {
-    for (const { where, summary } of await sampleSummaries()) {
+    const summaries = await sampleSummaries();
+    // 4 samples × 3 languages × 3 levels: an empty list would pass the loop.
+    expect(summaries).toHaveLength(36);
+    for (const { where, summary } of summaries) {
       expect(summary.fidelity.unmatched, where).toBe(0);
       expect(summary.fidelity.numbers, where).toBeGreaterThan(3);
     }

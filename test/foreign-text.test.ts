@@ -3,17 +3,16 @@
  * language) are marked with `lang`, so screen readers read them in their own voice (WCAG 3.1.2):
  * in the .html summaries, the press summary, the leaflet and the site.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foreignTexts, markdownToHtml, parseStudyFacts } from '../src/index.js';
+import { foreignTexts, markdownToHtml } from '../src/index.js';
 import { sitePage } from '../src/site/index.js';
-import { FIXTURES, useFixtureBuild } from './helpers.js';
+import { FIXTURES, loadFacts, useFixtureBuild } from './helpers.js';
 
 const FOLDER = join(FIXTURES, 'foreign');
 const fixtures = useFixtureBuild(FOLDER, 1);
 const FILE = join(FOLDER, 'german-title.yaml');
-const facts = parseStudyFacts(readFileSync(FILE, 'utf8'), FILE).facts!;
+const facts = loadFacts(FILE);
 const TITLE_HTML = 'Zelltherapie bei Lupus &amp; Myositis – &quot;erste&quot; Ergebnisse aus Erlangen';
 const marked = (html: string) => [...html.matchAll(/<span lang="([^"]+)">([^<]*)<\/span>/g)].filter(([, , text]) => text!.startsWith(TITLE_HTML));
 

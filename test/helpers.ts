@@ -1,10 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
-import { build, check, checkCaseForms, checkLocaleSettings, checkLocaleValues, checkLocaleParity, formatDiagnostic, loadProject, type BuildReport, type ProjectData, type SummaryReport } from '../src/index.js';
+import {
+  build,
+  check,
+  checkCaseForms,
+  checkLocaleSettings,
+  checkLocaleValues,
+  checkLocaleParity,
+  createTranslator,
+  formatDiagnostic,
+  loadProject,
+  parseStudyFacts,
+  type BuildReport,
+  type Diagnostic,
+  type ProjectData,
+  type StudyFacts,
+  type SummaryReport,
+  type Translator,
+} from '../src/index.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SAMPLES = join(ROOT, 'samples');
@@ -40,11 +57,36 @@ function expectBuiltFromSource(): void {
   builtChecked = true;
 }
 
-/** Runs the real `laysum` command (bin/laysum.js, built by `npm test`). */
-export function runCli(args: string[], cwd = ROOT): CliResult {
+/**
+ * Runs the real `laysum` command (bin/laysum.js, built by `npm test`), with LAYSUM_TRACE cleared
+ * unless `env` sets it; `env` adds to or overrides the test's environment. A command that hangs
+ * is stopped after HANG_GUARD_MS (a guard, not a speed test: the test then fails on its exit code
+ * instead of blocking the whole run, which the test timeout cannot stop while spawnSync waits).
+ */
+export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}): CliResult {
   expectBuiltFromSource();
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'laysum.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LAYSUM_TRACE: '' } });
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'laysum.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LAYSUM_TRACE: '', ...env }, timeout: HANG_GUARD_MS, killSignal: 'SIGKILL' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+const HANG_GUARD_MS = 120_000;
+
+/** A copy of the project data laysum ships (locales/ and templates/) in a fresh folder, for `--project` runs that change it. */
+export function projectCopy(): string {
+  const dir = tempDir('laysum-project-');
+  for (const part of ['locales', 'templates']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  return dir;
+}
+
+/**
+ * A pid no process has: one above the kernel's limit (a pid of a process that has just ended
+ * could be given to a new one on a busy machine).
+ */
+export function deadPid(): number {
+  try {
+    return Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8')) + 1;
+  } catch {
+    return 2 ** 22 + 1; // the largest pid_max Linux allows, plus one
+  }
 }
 
 /** Every file under a folder, relative, sorted, with its bytes. */
@@ -60,6 +102,51 @@ export function readTree(dir: string): Map<string, Buffer> {
   walk(dir);
   return out;
 }
+
+/** A folder's files (its path, or what `readTree` read from it). */
+export type Tree = string | Map<string, Buffer>;
+const asMap = (tree: Tree) => (typeof tree === 'string' ? readTree(tree) : tree);
+
+/**
+ * How two trees differ, one line per path (sorted): `only in a: …`, `only in b: …`, `differs: …`.
+ * `ignore`: paths left out on both sides.
+ */
+export function treeDifferences(a: Tree, b: Tree, { ignore = [] }: { ignore?: readonly string[] } = {}): string[] {
+  const [ta, tb] = [asMap(a), asMap(b)];
+  const paths = [...new Set([...ta.keys(), ...tb.keys()])].filter((p) => !ignore.includes(p)).sort();
+  return paths.flatMap((path) => {
+    const [x, y] = [ta.get(path), tb.get(path)];
+    if (!y) return [`only in a: ${path}`];
+    if (!x) return [`only in b: ${path}`];
+    return x.equals(y) ? [] : [`differs: ${path}`];
+  });
+}
+
+/** The same files with the same bytes (`ignore`: paths left out); a failure lists the paths that differ. */
+export function expectSameTree(actual: Tree, expected: Tree, options: { ignore?: readonly string[]; message?: string } = {}): void {
+  const tree = asMap(actual);
+  expect(treeDifferences(tree, expected, options), options.message ?? 'a: the tree under test, b: the one it should equal').toEqual([]);
+  // Not two empty trees compared (a build that wrote nothing, a wrong folder).
+  expect(tree.size, 'files compared').toBeGreaterThan(0);
+}
+
+/** A facts file that must parse (a fixture, a sample): its facts, or an error naming what is wrong. */
+export function loadFacts(path: string): StudyFacts {
+  const parsed = parseStudyFacts(readFileSync(path, 'utf8'), path);
+  if (!parsed.facts) throw new Error(`${path} does not parse: ${parsed.diagnostics.map(formatDiagnostic).join('; ')}`);
+  return parsed.facts;
+}
+
+/** A report's errors (not warnings or notes). */
+export const errorsOf = (report: { diagnostics: readonly Diagnostic[] }): Diagnostic[] => report.diagnostics.filter((d) => d.severity === 'error');
+/** A report's errors as the command prints them, for `toEqual([])` with readable failures. */
+export const errorLines = (report: { diagnostics: readonly Diagnostic[] }): string[] => errorsOf(report).map(formatDiagnostic);
+
+let shipped: ProjectData | undefined;
+/** The project data laysum ships (loaded once, when first asked for). */
+export const shippedProject = (): ProjectData => (shipped ??= loadProject());
+/** A translator for `lang` with the shipped locales. */
+export const translator = (lang: string): Translator => createTranslator(shippedProject().languages[lang]!, shippedProject().locales[lang]!);
 
 /** A copy of laysum's project data with one change (a locale sentence, a template), locale parity, case forms and settings re-checked, for tests that break something. */
 export function projectWith(change: (project: ProjectData) => void): ProjectData {
@@ -106,11 +193,15 @@ export function useFixtureBuild(folder: string, studies: number): FixtureBuild {
       if (!built) throw new Error(`${folder} is not built yet: use the report inside a test`);
       return built;
     },
-    read: (path) => readFileSync(join(out, path), 'utf8'),
+    read: (path) => {
+      // One cause, one message: not an ENOENT in every test that reads an output.
+      if (handle.report.exitCode !== 0) throw new Error(`${folder} did not build (exit code ${handle.report.exitCode}): see this file's first test for why`);
+      return readFileSync(join(out, path), 'utf8');
+    },
   };
   it('builds with no error, every check passing, in every language, level and format', () => {
     const { report } = handle;
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     expect(report.exitCode).toBe(0);
     expect(report.summaryCount).toBe(studies * 3 * 5);
   });

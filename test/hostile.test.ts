@@ -21,7 +21,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, check, formatDiagnostic, parsePressConfig, parseStudyFacts, reportHtml, type BuildReport } from '../src/index.js';
 import { visibleText } from '../src/outputs/leaflet/text.js';
-import { FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
+import { errorLines as errors, FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
 import { unwrapPlainText } from './plain-text.js';
 
 const HOSTILE_DIR = join(FIXTURES, 'hostile');
@@ -142,7 +142,6 @@ function skeleton(path: string, content: string): string[] {
 /** Outputs a browser or a Markdown renderer reads; press.txt is plain text, where `<script>` is just characters. */
 const isMarkup = (path: string) => /\.(html|md|xml)$/.test(path);
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-const errors = (report: BuildReport) => report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
 
 /** `citation.authors`, `quotes.role`, …: a field without its index or language. */
 const fieldKind = (path: Path) => path.filter((seg) => typeof seg === 'string' && !(LANGS as readonly string[]).includes(seg)).join('.');

@@ -86,7 +86,10 @@ describe('summary language check', () => {
   });
 
   it('judges most paragraphs of every bundled summary', async () => {
-    for (const { where, summary } of await sampleSummaries()) {
+    const summaries = await sampleSummaries();
+    // 4 samples × 3 languages × 3 levels: an empty list would pass the loop.
+    expect(summaries).toHaveLength(36);
+    for (const { where, summary } of summaries) {
       expect(summary.language.failed, where).toBe(0);
       expect(summary.language.judged, where).toBeGreaterThanOrEqual(3);
     }

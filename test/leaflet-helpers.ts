@@ -1,36 +1,16 @@
 /**
- * What the leaflet tests share: the project's leaflet template, facts read from a file, a
- * translator and a rendered leaflet per language, and the checks a build runs on a leaflet's text.
+ * What the leaflet tests share: the project's leaflet template, a rendered leaflet per language,
+ * and the checks a build runs on a leaflet's text. (Facts from a file and a translator are in
+ * helpers.ts, for every test.)
  */
-import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import {
-  allowedNumbers,
-  checkFidelity,
-  checkReadability,
-  checkSummaryLanguage,
-  createTranslator,
-  deriveFacts,
-  glossaryTerms,
-  loadProject,
-  parseStudyFacts,
-  untranslatedNames,
-  type StudyFacts,
-  type Translator,
-} from '../src/index.js';
+import { allowedNumbers, checkFidelity, checkReadability, checkSummaryLanguage, deriveFacts, glossaryTerms, untranslatedNames, type StudyFacts } from '../src/index.js';
 import { renderLeaflet } from '../src/outputs/leaflet/index.js';
+import { shippedProject, translator } from './helpers.js';
 
-export const project = loadProject();
+export const project = shippedProject();
 export const template = project.formats.leaflet!;
 
-/** A facts file that must parse (a fixture): its facts, or an error naming what is wrong. */
-export function facts(path: string): StudyFacts {
-  const parsed = parseStudyFacts(readFileSync(path, 'utf8'), path);
-  if (!parsed.facts) throw new Error(`${path} does not parse: ${JSON.stringify(parsed.diagnostics)}`);
-  return parsed.facts;
-}
-
-export const translator = (lang: string): Translator => createTranslator(project.languages[lang]!, project.locales[lang]!);
 export const render = (f: StudyFacts, lang: string) => renderLeaflet(f, deriveFacts(f), translator(lang), template);
 
 /** As the leaflet template prints text: Handlebars' HTML escaping. */

@@ -4,8 +4,8 @@ import { build, deriveFacts, formatDiagnostic, safetyEvents } from '../src/index
 import { estimatePrintedHeight, FULL_ARRAYS_MAX_HEIGHT, fullArrayLayout, iconArray, renderLeaflet, SIDE_BY_SIDE_FROM, visibleText, OKABE_ITO, UNMARKED } from '../src/outputs/leaflet/index.js';
 import { pdfPageCount } from '../src/outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../src/checks/index.js';
-import { FIXTURES, projectWith, readTree, SAMPLES, tempDir } from './helpers.js';
-import { escapeHtml, facts, leafletCheckMessages, project, render, svgs, template, translator } from './leaflet-helpers.js';
+import { errorLines, errorsOf, FIXTURES, loadFacts, projectWith, readTree, SAMPLES, tempDir, translator } from './helpers.js';
+import { escapeHtml, leafletCheckMessages, project, render, svgs, template } from './leaflet-helpers.js';
 
 const LANGS = ['en', 'de', 'zh'];
 const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
@@ -25,13 +25,13 @@ describe('section headings, as the locales say them', () => {
     ['de', ['Worum ging es in der Studie?', 'Wer hat mitgemacht?', 'Was ist passiert?']],
     ['zh', ['研究的是什么？', '谁参加了研究？', '结果怎么样？']],
   ])('%s', (lang, first) => {
-    const html = render(facts(join(SAMPLES, 'mueller-2024.yaml')), lang).html;
+    const html = render(loadFacts(join(SAMPLES, 'mueller-2024.yaml')), lang).html;
     expect([...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]).slice(0, 3)).toEqual(first);
   });
 });
 
 describe.each(STUDIES)('leaflet of %s', (study) => {
-  const f = facts(join(SAMPLES, `${study}.yaml`));
+  const f = loadFacts(join(SAMPLES, `${study}.yaml`));
   const total = f.population.total;
 
   describe.each(LANGS)('in %s', (lang) => {
@@ -132,7 +132,7 @@ describe('leaflets in build (--format leaflet)', () => {
   it('writes one leaflet.html per study × language and nothing else, every check green', async () => {
     const out = join(tempDir(), 'out');
     const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], out, formats: ['leaflet'] });
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     expect([...readTree(out).keys()].filter((f) => !f.startsWith('.')).sort()).toEqual(['de/mueller-2024/leaflet.html', 'en/mueller-2024/leaflet.html', 'zh/mueller-2024/leaflet.html']);
     const rows = report.studies[0]!.summaries;
     expect(rows.map((r) => `${r.lang}/${r.level}`)).toEqual(['en/leaflet', 'de/leaflet', 'zh/leaflet']);
@@ -152,7 +152,7 @@ describe('leaflets in build (--format leaflet)', () => {
     const project = withLeaflet('en', (l) => (l.safety!.caution = 'In 37 people a health problem was not caused by the treatment.'));
     const out = join(tempDir(), 'out');
     const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], out, langs: ['en'], formats: ['leaflet'], project });
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+    expect(errorLines(report)).toEqual([
       'error: en/mueller-2024/leaflet.html mueller-2024/en/leaflet: number 37 is not a fact of the study (nor derived from one) in “In 37 people a health problem was not caused by the treatment.” [fidelity/number]',
     ]);
     expect(report.exitCode).toBe(1);
@@ -166,7 +166,7 @@ describe('leaflets in build (--format leaflet)', () => {
       l.safety!.caution = 'Nicht jedes Problem (100 %) kommt von der Behandlung.';
     });
     const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], formats: ['leaflet'], write: false, project });
-    const errors = report.diagnostics.filter((d) => d.severity === 'error');
+    const errors = errorsOf(report);
     expect(errors.map((d) => [d.ruleId, d.place.level])).toEqual([
       ['language/summary', 'leaflet'],
       ['fidelity/natural-frequency', 'leaflet'],
@@ -176,7 +176,7 @@ describe('leaflets in build (--format leaflet)', () => {
 });
 
 describe('hostile facts text', () => {
-  const f = facts(join(FIXTURES, 'hostile', 'script-title.yaml'));
+  const f = loadFacts(join(FIXTURES, 'hostile', 'script-title.yaml'));
 
   it.each(LANGS)('comes out escaped in %s, never as markup', (lang) => {
     const { html, text } = render(f, lang);
@@ -253,7 +253,7 @@ describe('icon arrays', () => {
 });
 
 describe('side effects of a large study', () => {
-  const long = facts(join(FIXTURES, 'leaflet-long', 'many-side-effects.yaml'));
+  const long = loadFacts(join(FIXTURES, 'leaflet-long', 'many-side-effects.yaml'));
   const total = long.population.total;
   // One line and one array per side effect, its grades summed.
   const events = safetyEvents(long.safety!);
@@ -269,7 +269,7 @@ describe('side effects of a large study', () => {
   it.each(LANGS)('in %s: strips exactly where the leaflet with full arrays is estimated taller than two pages hold', (lang) => {
     const script = lang === 'zh' ? 'Han' : 'Latin';
     const tr = translator(lang);
-    for (const f of [...STUDIES.map((study) => facts(join(SAMPLES, `${study}.yaml`))), long]) {
+    for (const f of [...STUDIES.map((study) => loadFacts(join(SAMPLES, `${study}.yaml`))), long]) {
       const { html } = renderLeaflet(f, deriveFacts(f), tr, template);
       const full = renderLeaflet(f, deriveFacts(f), tr, template, { strips: false }).html;
       expect(full, f.id).not.toContain('<div class="strips">');
@@ -279,7 +279,7 @@ describe('side effects of a large study', () => {
       else expect(html, f.id).toBe(full);
     }
     // A small study keeps its full arrays; the long one (8 side effects of 45 people) gets strips.
-    expect(render(facts(join(SAMPLES, 'crispr-donor-2024.yaml')), lang).html).not.toContain('<div class="strips">');
+    expect(render(loadFacts(join(SAMPLES, 'crispr-donor-2024.yaml')), lang).html).not.toContain('<div class="strips">');
     expect(render(long, lang).html).toContain('<div class="strips">');
     expect(renderLeaflet(long, deriveFacts(long), tr, template, { strips: false }).html).toContain('<div class="arrays side-by-side">');
   });

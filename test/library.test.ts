@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveFacts, parseStudyFacts } from '../src/index.js';
-import { FIXTURES, readTree, ROOT, SAMPLES, tempDir } from './helpers.js';
+import { deriveFacts } from '../src/index.js';
+import { FIXTURES, loadFacts, readTree, ROOT, SAMPLES, tempDir } from './helpers.js';
 
 /** Runs an ES module snippet with Node in the project folder, so `laysum` resolves through package.json `exports` (dist/). */
 function node(script: string): { code: number | null; stdout: string; stderr: string } {
@@ -32,8 +31,7 @@ describe('the package entry (import … from "laysum")', () => {
 
 describe('derived values', () => {
   it('computes percentages (four decimals, rounded only for display) and sums from the Müller 2024 facts, each with the facts it came from', () => {
-    const file = join(SAMPLES, 'mueller-2024.yaml');
-    const derived = deriveFacts(parseStudyFacts(readFileSync(file, 'utf8'), file).facts!);
+    const derived = deriveFacts(loadFacts(join(SAMPLES, 'mueller-2024.yaml')));
     expect(derived.groupTotal).toBe(15);
     expect(derived.eventTotals).toEqual({ crs: 11, icans: 1, pneumonia_hospital: 1 });
     const byName = Object.fromEntries(derived.values.map((v) => [v.name, v]));
@@ -49,8 +47,7 @@ describe('derived values', () => {
   });
 
   it('has no safety values when the facts have no safety data', () => {
-    const file = join(FIXTURES, 'valid', 'minimal.yaml');
-    const derived = deriveFacts(parseStudyFacts(readFileSync(file, 'utf8'), file).facts!);
+    const derived = deriveFacts(loadFacts(join(FIXTURES, 'valid', 'minimal.yaml')));
     expect(derived.eventTotals).toEqual({});
     expect(derived.values.map((v) => [v.name, v.value])).toEqual([
       ['population.groupTotal', 5],

@@ -5,16 +5,17 @@
  * Golden files: each facts file in test/fixtures/press-text/ is built as a press summary and its
  * press.txt compared with `<id>.<lang>.press.txt` beside it (en: a long title and quote; de: long
  * compounds and a URL wider than a line; zh: emoji, kana, fullwidth Latin and punctuation where a
- * line would end). After a deliberate change of wording or layout, rewrite them with
- * `LAYSUM_UPDATE_GOLDEN=1 npx vitest run test/press-text.test.ts` and review the diff.
+ * line would end). They are vitest file snapshots: after a deliberate change of wording or layout,
+ * rewrite them with `npx vitest run test/press-text.test.ts -u` and review the diff (a run without
+ * -u never writes one, so a changed press.txt fails instead of rewriting its golden file).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, formatDiagnostic, markdownToText, parsePressConfig } from '../src/index.js';
+import { build, markdownToText, parsePressConfig } from '../src/index.js';
 import { displayWidth, MAIL_LINE_WIDTH, MAX_LINE_OCTETS } from '../src/outputs/wrap.js';
 import { unwrapPlainText } from './plain-text.js';
-import { FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
+import { errorLines, FIXTURES, readTree, SAMPLES, tempDir } from './helpers.js';
 
 const DIR = join(FIXTURES, 'press-text');
 const PRESS = parsePressConfig(readFileSync(join(SAMPLES, 'press.config.yaml'), 'utf8'), 'press.config.yaml').config!;
@@ -55,7 +56,7 @@ describe('press.txt of the press-text fixtures (golden files)', () => {
   beforeAll(async () => {
     out = join(tempDir(), 'out');
     const report = await build({ inputs: [DIR], out, formats: ['press'], press: PRESS });
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     files = new Map([...readTree(out)].filter(([path]) => !path.startsWith('.')).map(([path, bytes]) => [path, bytes.toString('utf8')]));
   });
 
@@ -64,10 +65,8 @@ describe('press.txt of the press-text fixtures (golden files)', () => {
     expect(readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()).toEqual(GOLDEN.map((g) => g.file).sort());
   });
 
-  it.each(GOLDEN)('$id ($lang) gives $file', ({ file, id, lang }) => {
-    const txt = files.get(`${lang}/${id}/press.txt`)!;
-    if (process.env.LAYSUM_UPDATE_GOLDEN === '1') writeFileSync(join(DIR, file), txt);
-    expect(txt).toBe(readFileSync(join(DIR, file), 'utf8'));
+  it.each(GOLDEN)('$id ($lang) gives $file', async ({ file, id, lang }) => {
+    await expect(files.get(`${lang}/${id}/press.txt`)).toMatchFileSnapshot(join(DIR, file));
   });
 
   it('every press.txt built from them, in every language, is wrapped, bounded, underlined and unchanged in content', () => {
@@ -109,7 +108,7 @@ describe('press.txt of the samples', () => {
   it('is wrapped at 72 columns, bounded, underlined and unchanged in content, in every language', async () => {
     const out = join(tempDir(), 'out');
     const report = await build({ inputs: [SAMPLES], out, formats: ['press'], press: PRESS });
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     const texts = [...readTree(out)].filter(([path]) => path.endsWith('/press.txt'));
     expect(texts).toHaveLength(12);
     for (const [path, bytes] of texts) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, formatDiagnostic, parsePressConfig, type BuildReport } from '../src/index.js';
 import { displayWidth } from '../src/outputs/wrap.js';
-import { readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
+import { errorLines, readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
 import { unwrapPlainText } from './plain-text.js';
 
 const CONFIG = join(SAMPLES, 'press.config.yaml');
@@ -18,7 +18,7 @@ describe('press summaries', () => {
   });
 
   it('builds a press summary per study × language as Markdown, HTML and plain text, every check green', () => {
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     const files = [...readTree(out).keys()].filter((f) => !f.startsWith('.'));
     expect(files).toHaveLength(4 * 3 * 3);
     expect(files.filter((f) => f.endsWith('/press.txt'))).toHaveLength(12);

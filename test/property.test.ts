@@ -17,7 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { check, formatDiagnostic, loadProject, type BuildReport } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
-const RUNS = { seed: 42, numRuns: 50 } as const;
+/** `n` runs, or LAYSUM_RUNS (as in caches.test.ts): `LAYSUM_RUNS=10` for a quick look, more for a long search. */
+const runs = (n: number) => ({ seed: 42, numRuns: Number(process.env.LAYSUM_RUNS ?? n) });
 const project = loadProject();
 const terms = project.locales.en!.terms as Record<string, Record<string, Record<string, unknown>>>;
 const keysOf = (namespace: string, field?: string) =>
@@ -211,7 +212,7 @@ describe('random valid facts', () => {
         expect(rendered).toEqual(LANGS.flatMap((l) => LEVELS.map((v) => `${l}/${v}`)).sort());
         for (const s of report.studies[0]!.summaries) expect(s.fidelity.unmatched, `${s.lang}/${s.level}`).toBe(0);
       }),
-      RUNS,
+      runs(50),
     );
   });
 
@@ -222,7 +223,7 @@ describe('random valid facts', () => {
         expect(report.diagnostics.filter((d) => d.kind === 'input' || /^(fidelity|render|locale)\//.test(d.ruleId)).map(formatDiagnostic)).toEqual([]);
         expect(report.studies[0]!.summaries.map((s) => `${s.lang}/${s.level}`).sort()).toEqual(LANGS.flatMap((l) => [`${l}/leaflet`, `${l}/press`]).sort());
       }),
-      { ...RUNS, numRuns: 30 },
+      runs(30),
     );
   });
 });
@@ -339,8 +340,9 @@ describe('random invalid facts', () => {
         }
         expect(({}) as Record<string, unknown>).not.toHaveProperty('polluted');
       }),
-      { seed: 42, numRuns: 60 },
+      runs(60),
     );
-    expect(judged).toBeGreaterThan(50);
+    // Nearly all judged (more than 50 of 60): junk that leaves a valid study is rare.
+    expect(judged).toBeGreaterThan((runs(60).numRuns * 5) / 6);
   });
 });

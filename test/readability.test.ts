@@ -276,7 +276,9 @@ describe('measureReadability', () => {
     expect(measureReadability('', 'zh')).toMatchObject({ sentences: 0, words: 0, hanCharacters: 0 });
     const fr = measureReadability('Le patient va bien. Il rentre chez lui.', 'fr');
     expect(fr).toEqual({ lang: 'fr', sentences: 2, words: 8, numbers: 0, wordsPerSentence: 4 });
-    expect(measureReadability('The cells came.', 'en-GB').fleschKincaidGrade).toBeDefined();
+    // A regional code is measured as its language.
+    expect(measureReadability('The cells came.', 'en-GB').fleschKincaidGrade).toBe(measureReadability('The cells came.', 'en').fleschKincaidGrade);
+    expect(measureReadability('The cells came.', 'en').fleschKincaidGrade).toEqual(expect.any(Number));
   });
 });
 
@@ -349,6 +351,14 @@ describe('bands', () => {
     expect(compareWithBand(figures, undefined)).toEqual([]);
   });
 
+  it('passes a figure exactly at its limit, and fails it just past (the limits are inclusive)', () => {
+    const figures = measureReadability('The cells came from each person. They were given once.', 'en');
+    const grade = figures.fleschKincaidGrade!;
+    const ok = (limit: { min?: number; max?: number }) => compareWithBand(figures, { fleschKincaidGrade: limit })[0]!.ok;
+    expect([ok({ max: grade }), ok({ min: grade }), ok({ min: grade, max: grade })]).toEqual([true, true, true]);
+    expect([ok({ max: grade - 0.01 }), ok({ min: grade + 0.01 })]).toEqual([false, false]);
+  });
+
   it('fails a figure the text does not have', () => {
     const [check] = compareWithBand(measureReadability('', 'en'), { fleschKincaidGrade: { max: 6 } });
     expect(check!.ok).toBe(false);
@@ -361,7 +371,10 @@ describe('readability of a long study in the real summaries', () => {
     const report = await check({ inputs: [join(FIXTURES, 'valid', 'six-conditions.yaml')] });
     expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
     const zhEasy = report.studies[0]!.summaries.find((s) => s.lang === 'zh' && s.level === 'easy')!;
-    expect(zhEasy.readability!.checks.every((c) => c.ok)).toBe(true);
+    expect(zhEasy.readability!.checks.map((c) => [c.figure, c.ok])).toEqual([
+      ['charactersPerSentence', true],
+      ['difficulty', true],
+    ]);
     // Six condition lines and a side effect, each a natural frequency of the same 28 people.
     expect(zhEasy.readability!.figures.difficulty).toBeLessThan(20);
   });

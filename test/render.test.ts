@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, checkCaseForms, checkLocaleParity, createRenderer, createTranslator, deriveFacts, formatDiagnostic, loadProject, markdownToHtml, parseStudyFacts, type BuildReport } from '../src/index.js';
-import { FIXTURES, projectWith, readTree, SAMPLES, tempDir } from './helpers.js';
+import { build, checkCaseForms, checkLocaleParity, createRenderer, deriveFacts, formatDiagnostic, loadProject, markdownToHtml, type BuildReport } from '../src/index.js';
+import { errorLines, expectSameTree, FIXTURES, loadFacts, projectWith, readTree, SAMPLES, tempDir, translator } from './helpers.js';
 
 const LANGS = ['en', 'de', 'zh'];
 const LEVELS = ['easy', 'standard', 'expert'];
 const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
 const MUELLER = join(SAMPLES, 'mueller-2024.yaml');
-const mueller = parseStudyFacts(readFileSync(MUELLER, 'utf8'), MUELLER).facts!;
+const mueller = loadFacts(MUELLER);
 
 describe('building the samples', () => {
   let out: string;
@@ -64,10 +64,7 @@ describe('building the samples', () => {
   it('produces byte-identical output on a second build', async () => {
     const again = join(tempDir(), 'out');
     await build({ inputs: [SAMPLES], out: again });
-    const first = readTree(out);
-    const second = readTree(again);
-    expect([...second.keys()]).toEqual([...first.keys()]);
-    for (const [path, bytes] of first) expect(second.get(path)?.equals(bytes), path).toBe(true);
+    expectSameTree(again, out);
   });
 });
 
@@ -80,7 +77,7 @@ describe('escaping', () => {
   });
 
   it('builds the hostile study', () => {
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
   });
 
   it.each(LANGS.flatMap((lang) => LEVELS.map((level) => [lang, level])))('%s/%s: HTML from facts text comes out as text', (lang, level) => {
@@ -104,14 +101,13 @@ describe('facts text is data, never template', () => {
     facts.title.en = 'A study of {{t "easy.intro"}} and {{#each population.groups}}{{condition}}{{/each}} in lupus';
     facts.quotes[0]!.text.en = 'We said {{term "conditions" "sle"}} and {{{title}}} out loud.';
     const renderer = createRenderer(project.templates, project.partials);
-    const translator = createTranslator(project.languages.en!, project.locales.en!);
-    const { markdown } = renderer.renderSummary(facts, deriveFacts(facts), level, translator);
+    const { markdown } = renderer.renderSummary(facts, deriveFacts(facts), level, translator('en'));
     // Markdown-escaped once (`#` → `\#`), otherwise as written.
     expect(markdown).toContain('# A study of {{t "easy.intro"}} and {{\\#each population.groups}}{{condition}}{{/each}} in lupus\n');
     expect(markdownToHtml(markdown)).toContain('<h1>A study of {{t &quot;easy.intro&quot;}} and {{#each population.groups}}{{condition}}{{/each}} in lupus</h1>');
     if (level !== 'easy') expect(markdown).toContain('We said {{term "conditions" "sle"}} and {{{title}}} out loud.');
     // The locale sentence the title names is not pulled in by it.
-    const intro = translator.t('easy.intro', { context: 'easy', count: 15 });
+    const intro = translator('en').t('easy.intro', { context: 'easy', count: 15 });
     expect(markdown.split(intro).length - 1).toBe(level === 'easy' ? 1 : 0);
   });
 });
@@ -137,7 +133,7 @@ describe('locales', () => {
     const facts = structuredClone(mueller);
     facts.population.groups[0]!.condition = 'ra';
     const renderer = createRenderer(project.templates, project.partials, project.formats);
-    const de = createTranslator(project.languages.de!, project.locales.de!);
+    const de = translator('de');
     const standard = renderer.renderSummary(facts, deriveFacts(facts), 'standard', de).markdown;
     expect(standard).toMatch(/Menschen mit rheumatoider Arthritis, Myositis \(Muskelentzündung\) und Sklerodermie\./);
     expect(standard).not.toContain('mit rheumatoide ');
@@ -148,8 +144,7 @@ describe('locales', () => {
     // The expert summary lists the conditions after a dash: nominative.
     expect(renderer.renderSummary(facts, deriveFacts(facts), 'expert', de).markdown).toContain('– rheumatoide Arthritis (RA), ');
     // English has no case forms: the name as it is.
-    const en = createTranslator(project.languages.en!, project.locales.en!);
-    expect(renderer.renderSummary(facts, deriveFacts(facts), 'standard', en).markdown).toContain('people with rheumatoid arthritis, ');
+    expect(renderer.renderSummary(facts, deriveFacts(facts), 'standard', translator('en')).markdown).toContain('people with rheumatoid arthritis, ');
   });
 
   it('a case form without the level variant its name has is a locale error naming the missing key', () => {

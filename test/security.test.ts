@@ -28,14 +28,13 @@ import {
   type BuildReport,
   type Diagnostic,
 } from '../src/index.js';
-import { FIXTURES, tempDir } from './helpers.js';
+import { errorLines, errorsOf as errors, FIXTURES, tempDir } from './helpers.js';
 
 const MINIMAL_FILE = join(FIXTURES, 'valid', 'minimal.yaml');
 const MINIMAL = readFileSync(MINIMAL_FILE, 'utf8');
 const minimal = () => parseYaml(MINIMAL) as Record<string, any>;
 const REPORT_TEXT = readFileSync(join(FIXTURES, 'bad', 'texts', 'report.en.md'), 'utf8');
 
-const errors = (report: BuildReport) => report.diagnostics.filter((d) => d.severity === 'error');
 const messages = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.place.path ?? ''}: ${d.message}`);
 const put = (path: string, text: string) => {
   mkdirSync(dirname(path), { recursive: true });
@@ -104,7 +103,7 @@ describe('source paths stay inside the facts file’s folder tree', () => {
   it('reads a relative path inside the tree', async () => {
     const { file } = layout('texts/report.en.md');
     const report = await check({ inputs: [file] });
-    expect(errors(report).map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     expect(report.studies[0]!.sources.map((s) => s.id)).toEqual(['report']);
   });
 
@@ -143,14 +142,14 @@ describe('source paths stay inside the facts file’s folder tree', () => {
     const { study, file } = layout('texts/alias.md');
     symlinkSync(join(study, 'texts', 'report.en.md'), join(study, 'texts', 'alias.md'));
     const report = await check({ inputs: [file] });
-    expect(errors(report).map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
   });
 
   it('reads sources of a facts file whose own folder is reached through a link', async () => {
     const { root } = layout('texts/report.en.md');
     symlinkSync(join(root, 'study'), join(root, 'alias'));
     const report = await check({ inputs: [join(root, 'alias', 'facts.yaml')] });
-    expect(errors(report).map(formatDiagnostic)).toEqual([]);
+    expect(errorLines(report)).toEqual([]);
     expect(report.studies[0]!.sources.map((s) => s.id)).toEqual(['report']);
   });
 
@@ -246,11 +245,14 @@ describe('size limits', () => {
     expect(report.exitCode).toBe(2);
   });
 
-  it('reads a facts file just under the limit', () => {
-    const padding = MAX_FACTS_BYTES - Buffer.byteLength(MINIMAL) - 10;
-    const text = `${MINIMAL}# ${'x'.repeat(padding)}\n`;
-    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_FACTS_BYTES);
+  it('reads a facts file of exactly the limit, and refuses one a byte larger', () => {
+    // MINIMAL, then a comment line `# xxx…x\n` that fills it up to the limit.
+    const text = `${MINIMAL}# ${'x'.repeat(MAX_FACTS_BYTES - Buffer.byteLength(MINIMAL) - 3)}\n`;
+    expect(Buffer.byteLength(text)).toBe(MAX_FACTS_BYTES);
     expect(parseStudyFacts(text, 'big.yaml').diagnostics).toEqual([]);
+    expect(parseStudyFacts(`${text}\n`, 'big.yaml').diagnostics.map((d) => d.message)).toEqual([
+      `file is 1.0 MB (${MAX_FACTS_BYTES + 1} bytes), larger than the limit of 1.0 MB (${MAX_FACTS_BYTES} bytes); expected one study of a few kilobytes`,
+    ]);
   });
 
   it('does not even read a facts file of many megabytes', async () => {

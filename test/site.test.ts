@@ -1,36 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRenderer, createTranslator, deriveFacts, loadProject, parseStudyFacts, type OutputFile } from '../src/index.js';
-import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SiteInputError, sitePage, type SiteOptions, type SitePage } from '../src/site/index.js';
-import { FIXTURES, runCli, SAMPLES, tempDir } from './helpers.js';
+import { type OutputFile } from '../src/index.js';
+import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SiteInputError, type SiteOptions } from '../src/site/index.js';
+import { FIXTURES, runCli, SAMPLES, shippedProject, tempDir } from './helpers.js';
+import { languages, LANGS, LEVELS, SAMPLE_FILES, sitePages, STUDIES, translators } from './site-helpers.js';
 
 const BASE = 'https://example.org/sub/path/';
-const LANGS = ['en', 'de', 'zh'];
 const HTML_LANG: Record<string, string> = { en: 'en', de: 'de', zh: 'zh-Hans' };
-const LEVELS = ['easy', 'standard', 'expert'];
-const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
-const SAMPLE_FILES = STUDIES.map((id) => join(SAMPLES, `${id}.yaml`));
 const HOSTILE = join(FIXTURES, 'hostile', 'script-title.yaml');
 
-const project = loadProject();
-const languages = LANGS.map((code) => project.languages[code]!);
-const translators = Object.fromEntries(languages.map((l) => [l.code, createTranslator(l, project.locales[l.code]!)]));
-const renderer = createRenderer(project.templates, project.partials);
-
-/** Every study of `files` rendered in every language and level, as the site's input. */
-function sitePages(files: string[]): SitePage[] {
-  return files.flatMap((file) => {
-    const parsed = parseStudyFacts(readFileSync(file, 'utf8'), file);
-    if (!parsed.facts) throw new Error(`${file} does not validate: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
-    const facts = parsed.facts;
-    const derived = deriveFacts(facts);
-    return LANGS.flatMap((lang) => LEVELS.map((level) => sitePage(facts, lang, level, renderer.renderSummary(facts, derived, level, translators[lang]!).markdown)));
-  });
-}
+const project = shippedProject();
 
 const options: SiteOptions = { languages, levels: LEVELS, translators, baseUrl: BASE, defaultLang: 'en' };
-const pages = sitePages(SAMPLE_FILES);
+const { pages } = sitePages();
 const site = buildSite(pages, options);
 const files = new Map(site.map((f) => [f.path, f.content]));
 const htmlFiles = site.filter((f) => f.path.endsWith('.html'));
@@ -167,7 +150,7 @@ describe('the static site of the samples', () => {
   });
 
   it('is deterministic: the same pages in any order give the same bytes', () => {
-    const again = buildSite(sitePages(SAMPLE_FILES), options);
+    const again = buildSite(sitePages().pages, options);
     expect(again).toEqual(site);
     const shuffled = buildSite([...pages].reverse(), { ...options, translators: { zh: translators.zh!, de: translators.de!, en: translators.en! } });
     expect(shuffled).toEqual(site);
@@ -298,7 +281,7 @@ describe('home pages', () => {
 });
 
 describe('hostile text', () => {
-  const hostile = buildSite(sitePages([...SAMPLE_FILES, HOSTILE]), options);
+  const hostile = buildSite(sitePages([...SAMPLE_FILES, HOSTILE]).pages, options);
 
   it('comes out as text: a <script> in a title is escaped in <title>, in the heading and on the home pages', () => {
     for (const f of hostile) {

@@ -402,8 +402,9 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are not errors; everything else commander rejects is usage.
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+      // Help and version asked for are not errors (commander's exit code 0); everything else
+      // commander rejects is usage, also no command at all (the help it prints then is an error's).
+      return error.exitCode === 0 ? 0 : 2;
     }
     if (isUsageError(error)) {
       process.stderr.write(`laysum: ${(error as Error).message}\n`);

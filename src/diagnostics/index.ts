@@ -83,3 +83,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function counted(n: number, one: string, other: string): string {
   return `${n} ${n === 1 ? one : other}`;
 }
+
+/** Why a file or folder cannot be read, in words (no path: the caller names it). */
+export function readErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+}

@@ -121,6 +121,7 @@ export function writeErrorReason(error: unknown): string {
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
   if (e.code === 'EROFS') return 'read-only file system';
   if (e.code === 'ENOTDIR' || e.code === 'EEXIST') return 'a part of the path is a file, not a folder';
+  if (e.code === 'EISDIR') return 'a folder is in its place';
   if (e.code === 'ENAMETOOLONG') return 'the path is too long';
   if (e.code === 'EIO') return 'input/output error';
   // Its parent exists, yet mkdir finds no place for it: a virtual file system (/proc) or a broken link.

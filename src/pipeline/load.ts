@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, readErrorReason, type Diagnostic } from '../diagnostics/index.js';
 import type { Locator, StudyFacts } from '../facts/index.js';
 import { sizeLabel } from '../facts/parse.js';
 
@@ -20,9 +20,7 @@ export const MAX_INPUT_BYTES = 10_000_000;
 const isConfigFile = (name: string) => /\.config\.(ya?ml|json)$/.test(name);
 
 function readError(path: string, error: unknown, what: string): Diagnostic {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-  return diagnostic({ ruleId: 'input/read', kind: 'input', severity: 'error', message: `cannot read ${what}: ${why}`, place: { file: path } });
+  return diagnostic({ ruleId: 'input/read', kind: 'input', severity: 'error', message: `cannot read ${what}: ${readErrorReason(error)}`, place: { file: path } });
 }
 
 /**

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseKeys, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { diagnostic, readErrorReason, type Diagnostic } from '../diagnostics/index.js';
 import { parseBands, type Bands } from '../checks/readability/index.js';
 import { parseLanguages } from './languages.js';
 
@@ -47,9 +47,19 @@ export class ProjectConfigError extends Error {
   override name = 'ProjectConfigError';
 }
 
-function readJson(path: string): unknown {
+/** Reads a project file or folder: one that cannot be read (a folder without locales/) is bad configuration too, said in words. */
+function readOrFail<T>(path: string, read: (path: string) => T): T {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return read(path);
+  } catch (error) {
+    throw new ProjectConfigError(`${path}: cannot read: ${readErrorReason(error)}`);
+  }
+}
+
+function readJson(path: string): unknown {
+  const text = readOrFail(path, (p) => readFileSync(p, 'utf8'));
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw new ProjectConfigError(`${path}: ${(error as Error).message}`);
   }
@@ -58,10 +68,10 @@ function readJson(path: string): unknown {
 function hbsFiles(dir: string): Record<string, string> {
   if (!existsSync(dir)) return {};
   const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
+  for (const name of readOrFail(dir, (d) => readdirSync(d)).sort()) {
     if (!name.endsWith('.hbs')) continue;
     const path = join(dir, name);
-    const source = readFileSync(path, 'utf8');
+    const source = readOrFail(path, (p) => readFileSync(p, 'utf8'));
     checkTemplateSyntax(path, source);
     out[basename(name, '.hbs')] = source;
   }
@@ -209,7 +219,7 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
     const dir = join(root, 'locales', code);
     if (!existsSync(dir)) throw new ProjectConfigError(`${dir}: no such folder; ${languagesPath} lists \`${code}\`, so its wording must be there`);
     const resources: LocaleResources = {};
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of readOrFail(dir, (d) => readdirSync(d)).sort()) {
       if (name.endsWith('.json')) resources[basename(name, '.json')] = readJson(join(dir, name)) as Record<string, unknown>;
     }
     locales[code] = resources;

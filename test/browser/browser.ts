@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS, defaultChromiumPath } from '../../src/outputs/pdf.js';
 export const CHROMIUM = defaultChromiumPath();
 export { CHROMIUM_ARGS };
 
-export function hasChromium(): boolean {
+function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 

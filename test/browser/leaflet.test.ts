@@ -1,21 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTranslator, deriveFacts, loadProject, parseStudyFacts, safetyEvents, type StudyFacts } from '../../src/index.js';
+import { deriveFacts, safetyEvents, type StudyFacts } from '../../src/index.js';
 import { estimatePrintedHeight, renderLeaflet, SIDE_BY_SIDE_FROM } from '../../src/outputs/leaflet/index.js';
 import { BrowserNotFoundError, printPdfs } from '../../src/outputs/pdf.js';
 import { LEAFLET_MAX_PAGES } from '../../src/checks/pages.js';
-import { FIXTURES, SAMPLES, tempDir } from '../helpers.js';
+import { FIXTURES, loadFacts, SAMPLES, shippedProject, tempDir, translator as tr } from '../helpers.js';
 import { launchBrowser } from './browser.js';
 
 const LANGS = ['en', 'de', 'zh'];
-const project = loadProject();
-const file = join(SAMPLES, 'mueller-2024.yaml');
-const facts = parseStudyFacts(readFileSync(file, 'utf8'), file).facts as StudyFacts;
-const tr = (lang: string) => createTranslator(project.languages[lang]!, project.locales[lang]!);
+const project = shippedProject();
+const facts = loadFacts(join(SAMPLES, 'mueller-2024.yaml'));
 
 const dir = tempDir('laysum-leaflet-');
 const htmlPath = (lang: string) => join(dir, `mueller-2024.${lang}.html`);
@@ -48,7 +46,12 @@ async function expectHeightsEstimated(page: Page, studies: StudyFacts[]): Promis
           await page.goto(pathToFileURL(path).href);
           await page.evaluate('document.fonts.ready.then(() => true)');
           const laidOut = (await page.evaluate(`document.querySelector('main').getBoundingClientRect().height`)) as number;
-          expect(Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut), `${study.id} ${lang} strips: ${strips}`).toBeLessThan(125);
+          // An alarm with little headroom (the fit's worst case is 115–121 px): after a Chromium or font
+          // update, re-run scripts/fit-leaflet-height.ts rather than widening the bound.
+          expect(
+            Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut),
+            `${study.id} ${lang} strips: ${strips}: the estimate is off by more than 125 px; re-run scripts/fit-leaflet-height.ts (src/outputs/leaflet/fit.ts)`,
+          ).toBeLessThan(125);
         }
       }
     }
@@ -131,8 +134,7 @@ describe('the zh leaflet in Chromium', () => {
 });
 
 describe('many side effects in Chromium', () => {
-  const longFile = join(FIXTURES, 'leaflet-long', 'many-side-effects.yaml');
-  const long = parseStudyFacts(readFileSync(longFile, 'utf8'), longFile).facts as StudyFacts;
+  const long = loadFacts(join(FIXTURES, 'leaflet-long', 'many-side-effects.yaml'));
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
@@ -185,7 +187,7 @@ describe('many side effects in Chromium', () => {
   });
 
   it('lays out leaflets about as tall as laysum estimates without a browser (the samples and the long one, every language)', async () => {
-    const studies = [...['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'].map((id) => parseStudyFacts(readFileSync(join(SAMPLES, `${id}.yaml`), 'utf8'), id).facts as StudyFacts), long];
+    const studies = [...['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'].map((id) => loadFacts(join(SAMPLES, `${id}.yaml`))), long];
     await expectHeightsEstimated(page, studies);
   });
 });
@@ -224,10 +226,7 @@ describe('printing PDFs', () => {
 
 describe('large studies in Chromium', () => {
   // Each figure of their pictures stands for 10, 50 and 500 people (derive: peoplePerFigure).
-  const studies = ['participants-150', 'participants-1000', 'participants-10000'].map((id) => {
-    const path = join(FIXTURES, 'leaflet-large', `${id}.yaml`);
-    return parseStudyFacts(readFileSync(path, 'utf8'), path).facts as StudyFacts;
-  });
+  const studies = ['participants-150', 'participants-1000', 'participants-10000'].map((id) => loadFacts(join(FIXTURES, 'leaflet-large', `${id}.yaml`)));
   const large = (id: string) => studies.find((s) => s.id === id)!;
   const largeHtml = (study: StudyFacts, lang: string) => join(dir, `${study.id}.${lang}.html`);
   const largePdf = (study: StudyFacts, lang: string) => join(dir, `${study.id}.${lang}.pdf`);
@@ -245,6 +244,12 @@ describe('large studies in Chromium', () => {
     await browser?.close();
   });
 
+  const WHO_LEGEND: Record<string, string[]> = {
+    en: ['603 people with lupus', '251 people with myositis', '146 people with systemic sclerosis'],
+    de: ['603 mit Lupus', '251 mit Muskel·entzündung', '146 mit Sklerodermie'],
+    zh: ['603名红斑狼疮患者', '251名肌炎患者', '146名硬皮病患者'],
+  };
+
   it.each(LANGS)('prints the leaflet of 1,000 people in %s on at most two A4 pages (it printed on nine before its figures stood for 50 people)', (lang) => {
     const study = large('participants-1000');
     const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [largePdf(study, lang)]))?.[1]);
@@ -254,7 +259,8 @@ describe('large studies in Chromium', () => {
     // The exact counts are in the printed text, and so is the key.
     const text = withoutSpace(run('pdftotext', ['-enc', 'UTF-8', largePdf(study, lang), '-']));
     expect(text).toContain(withoutSpace(tr(lang).t('leaflet:arrays.eachFigure', { context: 'easy', people: 50 })));
-    for (const g of study.population.groups) expect(text).toContain(String(g.n));
+    // Each group's legend entry, with its exact count (written out, not asked of the translator).
+    for (const entry of WHO_LEGEND[lang]!) expect(text).toContain(withoutSpace(entry));
   });
 
   it.each(LANGS)('prints the leaflets of 150 and 10,000 people in %s on at most two pages too', (lang) => {

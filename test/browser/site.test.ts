@@ -9,40 +9,13 @@ import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRenderer, createTranslator, deriveFacts, loadProject, parseStudyFacts, writeOutputs, type StudyFacts } from '../../src/index.js';
-import { buildSite, PALETTE, sitePage, type SitePage } from '../../src/site/index.js';
-import { SAMPLES, tempDir } from '../helpers.js';
+import { writeOutputs } from '../../src/index.js';
+import { buildSite, PALETTE } from '../../src/site/index.js';
+import { tempDir } from '../helpers.js';
+import { languages, LEVELS, sitePages, translators } from '../site-helpers.js';
 import { launchBrowser } from './browser.js';
 
 const SUBPATH = '/sub/path/';
-const LANGS = ['en', 'de', 'zh'];
-const LEVELS = ['easy', 'standard', 'expert'];
-const STUDIES = ['crispr-donor-2024', 'first-patient-2021', 'mueller-2024', 'shanghai-donor-2025'];
-
-const project = loadProject();
-const languages = LANGS.map((code) => project.languages[code]!);
-const translators = Object.fromEntries(languages.map((l) => [l.code, createTranslator(l, project.locales[l.code]!)]));
-const renderer = createRenderer(project.templates, project.partials);
-
-/** Every sample rendered in every language and level, as the site's input (as in test/site.test.ts). */
-function sitePages(): { pages: SitePage[]; markdown: Map<string, string>; facts: Map<string, StudyFacts> } {
-  const markdown = new Map<string, string>();
-  const facts = new Map<string, StudyFacts>();
-  const pages = STUDIES.flatMap((id) => {
-    const file = join(SAMPLES, `${id}.yaml`);
-    const study = parseStudyFacts(readFileSync(file, 'utf8'), file).facts!;
-    facts.set(id, study);
-    const derived = deriveFacts(study);
-    return LANGS.flatMap((lang) =>
-      LEVELS.map((level) => {
-        const md = renderer.renderSummary(study, derived, level, translators[lang]!).markdown;
-        markdown.set(`${id}/${lang}/${level}`, md);
-        return sitePage(study, lang, level, md);
-      }),
-    );
-  });
-  return { pages, markdown, facts };
-}
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8' };
 
