@@ -32,8 +32,9 @@ const withoutSpace = (text: string) => text.replace(/\s+/g, '');
 /**
  * Lays out each study's leaflet in Chromium — with full arrays and with strips, in every language
  * — and compares its height with laysum's estimate without a browser. The estimate's largest error
- * on the leaflets it was fitted to was 115 px, on others 121 px (src/outputs/leaflet/fit.ts); what
- * it decides (full arrays or strips) is checked again on the printed PDFs' page counts.
+ * was 22 px on the leaflets it was fitted to and on others alike, 5 px on these
+ * (src/outputs/leaflet/fit.ts); the bound, 50 px, is more than twice that. What it decides (full
+ * arrays or strips) is checked again on the printed PDFs' page counts.
  */
 async function expectHeightsEstimated(page: Page, studies: StudyFacts[]): Promise<void> {
   await page.setViewportSize({ width: 680, height: 1000 });
@@ -48,7 +49,7 @@ async function expectHeightsEstimated(page: Page, studies: StudyFacts[]): Promis
           await page.goto(pathToFileURL(path).href);
           await page.evaluate('document.fonts.ready.then(() => true)');
           const laidOut = (await page.evaluate(`document.querySelector('main').getBoundingClientRect().height`)) as number;
-          expect(Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut), `${study.id} ${lang} strips: ${strips}`).toBeLessThan(125);
+          expect(Math.abs(estimatePrintedHeight(html, lang === 'zh' ? 'Han' : 'Latin') - laidOut), `${study.id} ${lang} strips: ${strips}`).toBeLessThan(50);
         }
       }
     }
