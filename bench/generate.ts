@@ -12,6 +12,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import type { StudyFacts } from '../src/facts/schema.js';
 import { loadProject } from '../src/project/index.js';
 
 /** mulberry32: small, fast, good enough for test data; deterministic across platforms. */
@@ -128,6 +129,37 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
     writeFileSync(join(dir, `${id}.yaml`), stringify(withContext, { lineWidth: 0 }));
     writeFileSync(join(dir, 'sources', `${id}.en.md`), `${source.join(' ')}\n`);
   }
+}
+
+/**
+ * The same study `factor` times as large: every count multiplied, one fewer for each side effect
+ * (so a leaflet's figures of several people are cut into parts). For the leaflet's pictures of
+ * large studies (scripts/compare-large-leaflets.ts, scripts/fit-leaflet-height.ts).
+ */
+export function scaleStudy(f: StudyFacts, factor: number): StudyFacts {
+  if (factor === 1) return f;
+  return {
+    ...f,
+    population: { ...f.population, total: f.population.total * factor, groups: f.population.groups.map((g) => ({ ...g, n: g.n * factor })) },
+    outcomes: f.outcomes.map((o) => ({ ...o, responders: o.responders * factor, assessed: o.assessed * factor })),
+    ...(f.safety ? { safety: f.safety.map((e) => ({ ...e, count: Math.max(0, e.count * factor - 1) })) } : {}),
+  };
+}
+
+const MORE_EVENTS = ['neutropenia', 'infection', 'hypogammaglobulinemia', 'thrombocytopenia', 'anemia', 'crs', 'icans', 'pneumonia_hospital'];
+
+/**
+ * The same study with `events` kinds of side effect (at most 8): the kinds it lacks added, every
+ * other one graded, counts spread over its participants by `salt` (deterministic). Generated
+ * studies have up to 3; from 5 on the leaflet sets full arrays two to a row.
+ */
+export function withSideEffects(f: StudyFacts, events: number, salt: number): StudyFacts {
+  const total = f.population.total;
+  const have = new Set((f.safety ?? []).map((e) => e.event));
+  const added = MORE_EVENTS.filter((event) => !have.has(event))
+    .slice(0, Math.max(0, events - have.size))
+    .map((event, j) => ({ event, ...(j % 2 ? { grade: 1 + ((salt + j) % 3) } : {}), count: Math.round((total * ((salt * 7 + j * 3) % 10)) / 10) }));
+  return { ...f, safety: [...(f.safety ?? []), ...added] } as StudyFacts;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { generateStudies } from '../bench/generate.js';
+import { generateStudies, scaleStudy } from '../bench/generate.js';
 import { createTranslator, deriveFacts, loadProject, parseStudyFacts, type StudyFacts } from '../src/index.js';
 import { estimateLeafletRoom, renderLeaflet } from '../src/outputs/leaflet/index.js';
 import { CHROMIUM_ARGS, defaultChromiumPath, pdfPageCount } from '../src/outputs/pdf.js';
@@ -18,20 +18,13 @@ const project = loadProject();
 const dir = join(tmpdir(), 'laysum-large-leaflets');
 generateStudies(dir, Number(process.argv[2] ?? 20), Number(process.argv[3] ?? 5));
 
-const larger = (f: StudyFacts, k: number): StudyFacts => ({
-  ...f,
-  population: { ...f.population, total: f.population.total * k, groups: f.population.groups.map((g) => ({ ...g, n: g.n * k })) },
-  outcomes: f.outcomes.map((o) => ({ ...o, responders: o.responders * k, assessed: o.assessed * k })),
-  ...(f.safety ? { safety: f.safety.map((e) => ({ ...e, count: Math.max(0, e.count * k - (k > 1 ? 1 : 0)) })) } : {}),
-});
-
 const browser = await chromium.launch({ executablePath: defaultChromiumPath(), args: CHROMIUM_ARGS });
 const page = await browser.newPage();
 const pagesBy = new Map<string, number[]>();
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
   const base = parseStudyFacts(readFileSync(join(dir, file), 'utf8'), file).facts as StudyFacts;
   for (const k of FACTORS) {
-    const facts = larger(base, k);
+    const facts = scaleStudy(base, k);
     for (const lang of ['en', 'de', 'zh']) {
       const tr = createTranslator(project.languages[lang]!, project.locales[lang]!);
       const { html } = renderLeaflet(facts, deriveFacts(facts), tr, project.formats.leaflet!);

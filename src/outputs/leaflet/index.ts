@@ -63,12 +63,13 @@ function compile(template: string): Handlebars.TemplateDelegate<LeafletModel> {
 /**
  * Estimated height (estimatePrintedHeight) above which full side-effect arrays give way to strips,
  * by how the full arrays are set. Two A4 pages hold about 2,030 px of the template's content, less
- * what page breaks leave blank before a figure that may not be split (a leaflet laid out 1,941 px
- * tall printed on three pages). Set by printing (scripts/fit-leaflet-height.ts): of 230 leaflets with
- * full arrays (80 generated studies, seeds 3 and 11, and the samples, in every language), the
- * lowest estimate that printed on three pages was 1,896 (rows) and 1,951 (pairs).
+ * what page breaks leave blank before a figure that may not be split (a leaflet laid out 1,861 px
+ * tall printed on three pages). Set by printing (scripts/fit-leaflet-height.ts with seeds 3, 11
+ * and 23 printed 1,311 leaflets with full arrays in rows and 738 in pairs): the lowest estimate
+ * that printed on three pages was 1,860 (rows) and 1,935 (pairs); each limit is below it by more
+ * than the estimate's largest error (22 px).
  */
-export const FULL_ARRAYS_MAX_HEIGHT = { rows: 1_850, pairs: 1_880 } as const;
+export const FULL_ARRAYS_MAX_HEIGHT = { rows: 1_830, pairs: 1_880 } as const;
 
 function renderHtml(facts: StudyFacts, derived: DerivedFacts, tr: Translator, template: string, options: LeafletModelOptions): string {
   const model = buildLeafletModel(facts, derived, tr, options);
