@@ -101,7 +101,7 @@ describe('laysum build --format leaflet --pdf', () => {
     // One line written out whole, not put together with the code that writes it (the room is laysum's
     // estimate from the HTML; the 3 pages are Chromium's).
     expect(warnings(first.stderr)).toContain(
-      `warning: ${join(out, 'en', 'participants-100', 'leaflet.pdf')} participants-100/en: prints on 3 A4 pages, more than the 2 a leaflet is made for, because of the number of participants: pictures of up to 100 figures, one for each person, take about 444 px more than one row each would (it also has 3 groups, 5 side effects and 14 glossary terms); look at the PDF before it is handed out [leaflet/pages]`,
+      `warning: ${join(out, 'en', 'participants-100', 'leaflet.pdf')} participants-100/en: prints on 3 A4 pages, more than the 2 a leaflet is made for, because of the number of participants: pictures of up to 100 figures, one for each person, take about 481 px more than one row each would (it also has 3 groups, 5 side effects and 14 glossary terms); look at the PDF before it is handed out [leaflet/pages]`,
     );
     for (const line of warnings(first.stderr)) {
       if (line.includes('participants-100/')) expect(line).toContain('because of the number of participants: pictures of up to 100 figures, one for each person');
