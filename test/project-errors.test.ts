@@ -2,6 +2,7 @@
  * Mistakes in a project's locales and templates are reported in the project's terms: the file, the
  * key or the template line, and what was expected — not i18next's or Handlebars' internals.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, formatDiagnostic } from '../src/index.js';
@@ -28,23 +29,66 @@ describe('a locale value that is not text', () => {
 });
 
 describe('a template naming something it is not given', () => {
+  // Found before any study is read: exit 2 (bad configuration), nothing written, said once.
   it.each([
-    ['a helper that does not exist', 'easy', '{{nosuchhelper "x"}}', '`nosuchhelper` is neither a value the template is given here nor a helper'],
-    ['a field the view does not have', 'easy', '{{study.nosuchfield}}', '`nosuchfield` is neither a value the template is given here nor a helper'],
-  ])('%s: an error naming the template, line and column, and the name', async (_what, level, line, message) => {
+    ['a helper that does not exist', 'easy', 'templates/easy.hbs', '{{nosuchhelper "x"}}', 3, '`nosuchhelper` is not a helper (the helpers are: '],
+    ['a sub-expression helper', 'standard', 'templates/standard.hbs', 'x {{#if (nosuch a b)}}y{{/if}}', 10, '`nosuch` is not a helper'],
+    ['a block helper with arguments', 'expert', 'templates/expert.hbs', '{{#nosuchblock "x"}}y{{/nosuchblock}}', 4, '`nosuchblock` is not a helper'],
+    ['a partial that does not exist', 'easy', 'templates/easy.hbs', '{{> nosuchpartial}}', 1, '`nosuchpartial` is not a partial (the partials are: quote, reference, standard-body)'],
+  ])('%s: one project error naming the file, line and column, before any study is rendered', async (_what, level, file, line, column, message) => {
     const project = projectWith((p) => (p.templates[level] = `${p.templates[level]}\n${line}\n`));
     const lineNumber = project.templates[level]!.split('\n').length - 1;
+    const out = join(tempDir(), 'out');
+    const error = await build({ inputs: [ONE_STUDY], out, project, formats: ['summary'] }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.name).toBe('ProjectConfigError');
+    expect(error!.message.split('\n')).toHaveLength(1);
+    const expected = `${join(project.root, file)}:${lineNumber}:${column}: ${message}`;
+    expect(error!.message.slice(0, expected.length)).toBe(expected);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a partial and the format templates are checked in their own environments (the leaflet has `icons`, the summaries do not)', async () => {
+    const project = projectWith((p) => {
+      p.partials.quote = `${p.partials.quote}{{icons "x"}}\n`;
+      p.formats.press = `{{nosuchpress 1}}\n${p.formats.press}`;
+      p.formats.leaflet = `{{icons "x"}}{{nosuchleaflet 1}}\n${p.formats.leaflet}`;
+    });
+    const error = await build({ inputs: [ONE_STUDY], out: join(tempDir(), 'out'), project, formats: ['summary', 'press', 'leaflet'] }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    const lines = error!.message.split('\n').map((l) => l.replace(/ \(the helpers are: .*\)$/, ''));
+    const quoteLine = project.partials.quote!.split('\n').length - 1;
+    expect(lines).toEqual([
+      `${join(project.root, 'templates/partials/quote.hbs')}:${quoteLine}:3: \`icons\` is not a helper`,
+      `${join(project.root, 'templates/formats/press.hbs')}:1:3: \`nosuchpress\` is not a helper`,
+      `${join(project.root, 'templates/formats/leaflet.hbs')}:1:16: \`nosuchleaflet\` is not a helper`,
+    ]);
+  });
+
+  it('a template this build does not use is not held against it', async () => {
+    const project = projectWith((p) => (p.formats.press = `{{nosuchpress 1}}\n${p.formats.press}`));
+    const report = await build({ inputs: [ONE_STUDY], out: join(tempDir(), 'out'), project, formats: ['summary'], levels: ['easy'] });
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('a value the view does not have is found while rendering, and said once for every output it broke', async () => {
+    const project = projectWith((p) => (p.templates.easy = `${p.templates.easy}\n{{study.nosuchfield}}\n`));
+    const lineNumber = project.templates.easy!.split('\n').length - 1;
     const report = await build({ inputs: [ONE_STUDY], out: join(tempDir(), 'out'), project, formats: ['summary'] });
     const errors = report.diagnostics.filter((d) => d.ruleId === 'render/template').map((d) => d.message);
-    expect(errors).toHaveLength(3);
-    expect(new Set(errors)).toEqual(new Set([`templates/${level}.hbs:${lineNumber}:2: ${message}`]));
+    expect(errors).toEqual([`templates/easy.hbs:${lineNumber}:3: \`nosuchfield\` is neither a value the template is given here nor a helper (and in 2 more outputs)`]);
+    expect(report.exitCode).toBe(1);
     expect(report.written).toBe(0);
   });
 
   it('describeTemplateError reads Handlebars messages with and without a place', () => {
-    expect(describeTemplateError(new Error('"x" not defined in [object Object] - 12:4'))).toEqual({ at: '12:4', message: '`x` is neither a value the template is given here nor a helper' });
+    expect(describeTemplateError(new Error('"x" not defined in [object Object] - 12:4'))).toEqual({ at: '12:5', message: '`x` is neither a value the template is given here nor a helper' });
     expect(describeTemplateError(new Error('Missing helper: "y"'))).toEqual({ message: '`y` is not a helper' });
-    expect(describeTemplateError(new Error('something else - 3:1'))).toEqual({ at: '3:1', message: 'something else' });
+    expect(describeTemplateError(new Error('something else - 3:1'))).toEqual({ at: '3:2', message: 'something else' });
     expect(describeTemplateError('a thrown string')).toEqual({ message: 'a thrown string' });
   });
 });

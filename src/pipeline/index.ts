@@ -18,6 +18,7 @@ import { BrowserNotFoundError, defaultChromiumPath, pdfPageCount, printPdfs } fr
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
 import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
+import { checkProjectTemplates } from './templates.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
@@ -101,11 +102,22 @@ function pick(kind: string, requested: string[] | undefined, available: string[]
 /** Same problem reported by several summaries (a missing key) is shown once. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
-  return diagnostics.filter((d) => {
+  // A template mistake found while rendering is the same for every study: said once, with how often it came up.
+  const templateRepeats = new Map<string, number>();
+  const kept = diagnostics.filter((d) => {
+    if (d.ruleId === 'render/template') {
+      const n = templateRepeats.get(d.message);
+      templateRepeats.set(d.message, (n ?? 0) + 1);
+      return n === undefined;
+    }
     const id = d.ruleId.startsWith('locale/') ? `${d.ruleId}|${d.place.lang}|${d.message}` : JSON.stringify(d);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
+  });
+  return kept.map((d) => {
+    const more = d.ruleId === 'render/template' ? templateRepeats.get(d.message)! - 1 : 0;
+    return more > 0 ? { ...d, message: `${d.message} (and in ${more} more ${more === 1 ? 'output' : 'outputs'})` } : d;
   });
 }
 
@@ -177,6 +189,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (shard && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.count >= 1 && shard.index >= 1 && shard.index <= shard.count)) {
     throw new UsageError(`shard ${shard.index}/${shard.count}: expected k/n with 1 ≤ k ≤ n`);
   }
+  checkProjectTemplates(project, levels, options.formats ?? ['summary']);
   // Locale gaps matter only for the languages being built.
   const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => !d.place.lang || langs.includes(d.place.lang));
   const time = stageTimer();

@@ -16,6 +16,7 @@ import type { PressConfig } from '../outputs/press.js';
 
 export { buildSummaryModel, countContext, gradeSentence, safetyEvents, studyView, studySizeOf, termHeadword, termName, withFullStop, SMALL_STUDY_UP_TO, type StudySize, type CountContext, type SafetyEvent, type StudyView, type SummaryModel, type SummaryOutcome, type GlossaryEntry } from './model.js';
 export { escapeMarkdown, escapeUrlPath } from './escape.js';
+export { templateProblems, type TemplateEnvironment, type TemplateProblem } from './template-check.js';
 
 export class TemplateError extends Error {
   constructor(
@@ -28,14 +29,15 @@ export class TemplateError extends Error {
 }
 
 /**
- * A Handlebars error while rendering, as a message: where in the template (`137:2`) and what went
+ * A Handlebars error while rendering, as a message: where in the template (`137:3`) and what went
  * wrong in the template's terms. Strict mode reports a name that is neither a field nor a helper
  * as `"x" not defined in [object Object] - 137:2`.
  */
 export function describeTemplateError(error: unknown): { at?: string; message: string } {
   const text = error instanceof Error ? error.message : String(error);
   const located = /^([\s\S]*?) - (\d+):(\d+)$/.exec(text);
-  const at = located ? `${located[2]}:${located[3]}` : undefined;
+  // Handlebars counts columns from 0; editors, and templateProblems, from 1.
+  const at = located ? `${located[2]}:${Number(located[3]) + 1}` : undefined;
   const what = located ? located[1]! : text;
   const undefinedName = /^"(.+)" not defined in /.exec(what);
   const missingHelper = /^Missing helper: "(.+)"$/.exec(what);
@@ -197,3 +199,18 @@ export function tidyMarkdown(markdown: string): string {
 
 /** Helpers the compiler may call directly (no lookup in the context first). */
 const KNOWN_HELPERS = { t: true, term: true, headword: true, unit: true, num: true, percent: true, cover: true, concat: true, eq: true, or: true, roleContext: true, countContext: true, gradeSentence: true };
+
+/** Handlebars' own fallbacks, not helpers a template calls by name. */
+const FALLBACKS = new Set(['helperMissing', 'blockHelperMissing']);
+
+/** The helpers a template may call in `env` (laysum's and Handlebars' own, such as `if` and `each`). */
+export function helperNames(env: typeof Handlebars): string[] {
+  return Object.keys(env.helpers).filter((name) => !FALLBACKS.has(name));
+}
+
+/** The helpers a level or press template may call. */
+export function summaryHelperNames(): string[] {
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  return helperNames(hb);
+}

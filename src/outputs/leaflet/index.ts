@@ -16,7 +16,7 @@ import Handlebars from 'handlebars';
 import type { StudyFacts } from '../../facts/index.js';
 import type { DerivedFacts } from '../../derive/index.js';
 import type { Translator } from '../../i18n/index.js';
-import { closeHanSpacing, registerHelpers, type RenderData } from '../../render/index.js';
+import { closeHanSpacing, helperNames, registerHelpers, type RenderData } from '../../render/index.js';
 import { iconArray, type IconArrayOptions } from './icon-array.js';
 import { buildLeafletModel, fullArrayLayout, LEAFLET_LEVEL, type LeafletModel, type LeafletModelOptions } from './model.js';
 import { estimatePrintedHeight } from './fit.js';
@@ -48,6 +48,11 @@ function createEnvironment(): typeof Handlebars {
 }
 
 const environment = createEnvironment();
+
+/** The helpers the leaflet template may call: the summaries' and `icons`. */
+export function leafletHelperNames(): string[] {
+  return helperNames(environment);
+}
 /** Compiled templates by source: the CLI renders many leaflets from one template. */
 const compiled = new Map<string, Handlebars.TemplateDelegate<LeafletModel>>();
 
