@@ -232,6 +232,18 @@ describe('a --project template that does not parse', () => {
     expect(result.stderr.trim().split('\n')).toEqual([`laysum: ${easy}:${lines + 1}: the template does not parse: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'`]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
+
+  it('a helper that does not exist is found the same way: exit 2, one line for the whole build (not one per study and language)', () => {
+    const dir = tempDir();
+    const project = projectCopy();
+    const easy = join(project, 'templates', 'easy.hbs');
+    const lines = readFileSync(easy, 'utf8').split('\n').length;
+    writeFileSync(easy, `${readFileSync(easy, 'utf8')}{{nosuch "x"}}\n`);
+    const result = runCli(['build', join(ROOT, 'samples'), '--out', join(dir, 'out'), '--project', project]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^laysum: ${easy.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${lines}:3: \`nosuch\` is not a helper \\(the helpers are: .*\\bt, term\\b.*\\)$`))]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
 });
 
 describe('help', () => {
