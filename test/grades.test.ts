@@ -4,9 +4,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, useFixtureBuild } from './helpers.js';
+import { formatDiagnostic } from '../src/index.js';
+import { FIXTURES, projectWith, shippedProject, useFixtureBuild } from './helpers.js';
 
-const fixtures = useFixtureBuild(join(FIXTURES, 'grades'), 3);
+const fixtures = useFixtureBuild(join(FIXTURES, 'grades'), 4);
 const read = (path: string) => fixtures.read(path);
 // German sets a no-break space before %.
 const lines = (text: string, part: string) => text.split('\n').filter((line) => line.includes(part));
@@ -113,5 +114,105 @@ describe('side effects by grade', () => {
     const study = fixtures.report.studies.find((s) => s.id === 'by-grade')!;
     expect(study.derived).toContainEqual({ name: 'safety.crs.total', value: 11, from: ['safety[0].count', 'safety[2].count', 'safety[4].count'] });
     expect(study.derived).toContainEqual({ name: 'safety.crs.percent', value: 55, from: ['safety[0].count', 'safety[2].count', 'safety[4].count', 'population.total'] });
+  });
+});
+
+describe('severity worded by the kind of side effect', () => {
+  const NBSP = '\u00a0';
+  // kinds.yaml: CRS (an illness) and four blood values that were too low, in one study of 20.
+  it.each([
+    {
+      lang: 'en',
+      easy: [
+        '- 11 of 20 people had a strong immune reaction with fever. It was mild for 8 and moderate for 3.',
+        '- 11 of 20 people had too few white blood cells. It was mild for 8 and severe for 3.',
+        '- 2 of 20 people had too few red blood cells. It was moderate.',
+        '- 2 of 20 people had too few blood cells that stop bleeding. It was life-threatening for 1. 1 person died of it.',
+        '- 5 of 20 people had too few defence proteins in the blood.',
+      ],
+      standard: [
+        '- 11 of 20 people (55%) had a strong immune reaction with fever. It was mild (grade 1) for 8 and moderate (grade 2) for 3.',
+        '- 11 of 20 people (55%) had too few white blood cells that fight germs. It was mild (grade 1) for 8 and severe (grade 3) for 3.',
+        '- 2 of 20 people (10%) had too few red blood cells. It was moderate (grade 2).',
+        '- 2 of 20 people (10%) had too few platelets in the blood. It was life-threatening (grade 4) for 1 and fatal (grade 5) for 1.',
+        '- 5 of 20 people (25%) had low levels of antibodies in the blood.',
+      ],
+    },
+    {
+      lang: 'de',
+      easy: [
+        '- 11 von 20 Menschen hatten eine starke Reaktion der Abwehr mit Fieber. Der Verlauf war bei 8 Menschen leicht und bei 3 Menschen mittelschwer.',
+        '- 11 von 20 Menschen hatten zu wenige weiße Blut·körperchen. Der Mangel war bei 8 Menschen leicht und bei 3 Menschen schwer.',
+        '- 2 von 20 Menschen hatten Blut·armut. Der Mangel war mittelschwer.',
+        '- 2 von 20 Menschen hatten zu wenige Blut·plättchen. Der Mangel war bei 1 Person lebens·bedrohlich. 1 Person ist daran gestorben.',
+        '- 5 von 20 Menschen hatten zu wenige Abwehr·stoffe im Blut.',
+      ],
+      standard: [
+        `- 11 von 20 Menschen (55${NBSP}%) hatten eine starke Abwehrreaktion mit Fieber. Der Verlauf war bei 8 Menschen leicht (Grad 1) und bei 3 Menschen mittelschwer (Grad 2).`,
+        `- 11 von 20 Menschen (55${NBSP}%) hatten zu wenige Neutrophile (eine Art weißer Blutkörperchen). Der Mangel war bei 8 Menschen leicht (Grad 1) und bei 3 Menschen schwer (Grad 3).`,
+        `- 2 von 20 Menschen (10${NBSP}%) hatten Blutarmut. Der Mangel war mittelschwer (Grad 2).`,
+        `- 2 von 20 Menschen (10${NBSP}%) hatten zu wenige Blutplättchen. Der Mangel war bei 1 Person lebensbedrohlich (Grad 4) und bei 1 Person tödlich (Grad 5).`,
+        `- 5 von 20 Menschen (25${NBSP}%) hatten zu wenige Antikörper im Blut.`,
+      ],
+    },
+    {
+      lang: 'zh',
+      easy: [
+        '- 20人中，有11人出现了发热反应。其中轻度8人、中度3人。',
+        '- 20人中，有11人出现了中性粒细胞减少。其中轻度8人、重度3人。',
+        '- 20人中，有2人出现了贫血。程度为中度。',
+        '- 20人中，有2人出现了血小板减少。其中危及生命1人。有1人因此死亡。',
+        '- 20人中，有5人出现了抗体减少。',
+      ],
+      standard: [
+        '- 20名患者中，11名（55%）出现了细胞因子释放综合征（发热反应）。其中轻度（1级）8名、中度（2级）3名。',
+        '- 20名患者中，11名（55%）出现了中性粒细胞（一种白细胞）减少。其中轻度（1级）8名、重度（3级）3名。',
+        '- 20名患者中，2名（10%）出现了贫血。程度为中度（2级）。',
+        '- 20名患者中，2名（10%）出现了血小板减少。其中危及生命（4级）1名、死亡（5级）1名。',
+        '- 20名患者中，5名（25%）出现了抗体水平降低。',
+      ],
+    },
+  ])('$lang: an illness and a low blood value each get the frame of their kind, at the lay levels, in the press summary and in the leaflet', ({ lang, easy, standard }) => {
+    expect(read(`${lang}/kinds/easy.md`)).toContain(`${easy.join('\n')}\n`);
+    expect(read(`${lang}/kinds/standard.md`)).toContain(`${standard.join('\n')}\n`);
+    expect(read(`${lang}/kinds/press.md`)).toContain(`${standard.join('\n')}\n`);
+    const leaflet = read(`${lang}/kinds/leaflet.html`);
+    for (const line of easy) expect(leaflet).toContain(line.slice(2));
+  });
+
+  it('the kind is data: every side effect has one, the same in every language, and one laysum knows', () => {
+    const events = (lang: string) => shippedProject().locales[lang]!.terms!.events as Record<string, { kind?: string }>;
+    expect(Object.fromEntries(Object.entries(events('en')).map(([key, term]) => [key, term.kind]))).toEqual({
+      crs: 'clinical',
+      icans: 'clinical',
+      pneumonia_hospital: 'clinical',
+      neutropenia: 'deficiency',
+      infection: 'clinical',
+      hypogammaglobulinemia: 'deficiency',
+      thrombocytopenia: 'deficiency',
+      anemia: 'deficiency',
+    });
+    for (const lang of ['de', 'zh']) for (const [key, term] of Object.entries(events(lang))) expect(term.kind, `${lang} ${key}`).toBe(events('en')[key]!.kind);
+    expect(shippedProject().diagnostics.filter((d) => d.ruleId === 'locale/event-kind')).toEqual([]);
+  });
+
+  it('a kind that differs from English, is not one laysum knows, or is missing is a locale error naming file, key and kinds', () => {
+    const project = projectWith((p) => {
+      const events = (lang: string) => p.locales[lang]!.terms!.events as Record<string, Record<string, unknown>>;
+      events('de').anemia!.kind = 'clinical';
+      events('zh').crs!.kind = '临床';
+      delete events('en').icans!.kind;
+      delete events('de').icans!.kind;
+      delete events('zh').icans!.kind;
+    });
+    expect(project.diagnostics.map(formatDiagnostic).sort()).toEqual(
+      [
+        expect.stringMatching(/locales\/de\/terms\.json.*`terms:events\.anemia\.kind` is `clinical` in language `de` but `deficiency` in `en`; a side effect is the same kind in every language \[locale\/event-kind\]/),
+        expect.stringMatching(/locales\/de\/terms\.json.*missing locale key `terms:events\.icans\.kind` in language `de`: every side effect names its kind \(clinical, deficiency\) \[locale\/event-kind\]/),
+        expect.stringMatching(/locales\/en\/terms\.json.*missing locale key `terms:events\.icans\.kind` in language `en`: every side effect names its kind \(clinical, deficiency\) \[locale\/event-kind\]/),
+        expect.stringMatching(/locales\/zh\/terms\.json.*`terms:events\.crs\.kind` is `临床` in language `zh`; expected clinical, deficiency \[locale\/event-kind\]/),
+        expect.stringMatching(/locales\/zh\/terms\.json.*missing locale key `terms:events\.icans\.kind` in language `zh`: every side effect names its kind \(clinical, deficiency\) \[locale\/event-kind\]/),
+      ],
+    );
   });
 });
