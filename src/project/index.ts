@@ -156,21 +156,26 @@ export function checkLocaleValues(locales: Record<string, LocaleResources>): Dia
 /** The `Intl.ListFormat` styles `format.clauseList` may name (see Translator.formatClauses). */
 export const CLAUSE_LIST_STYLES = ['long', 'short', 'narrow'] as const;
 
-/** Settings a locale gives as words (`format.clauseList`) must be ones laysum knows. */
+/**
+ * Settings a locale gives as text must be ones laysum knows: `format.clauseList` an Intl.ListFormat
+ * style, `<level>.safety.gradesPerSentence` a whole number.
+ */
 export function checkLocaleSettings(locales: Record<string, LocaleResources>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const fail = (lang: string, path: string, message: string) =>
+    out.push(diagnostic({ ruleId: 'locale/setting', kind: 'check', severity: 'error', message, place: { file: `locales/${lang}/summary.json`, lang, path } }));
   for (const [lang, resources] of Object.entries(locales)) {
-    const style = ((resources.summary ?? {}) as { format?: { clauseList?: unknown } }).format?.clauseList;
-    if (style === undefined || (CLAUSE_LIST_STYLES as readonly unknown[]).includes(style)) continue;
-    out.push(
-      diagnostic({
-        ruleId: 'locale/setting',
-        kind: 'check',
-        severity: 'error',
-        message: `\`format.clauseList\` is \`${String(style)}\` in language \`${lang}\`; expected ${CLAUSE_LIST_STYLES.join(', ')}`,
-        place: { file: `locales/${lang}/summary.json`, lang, path: 'format.clauseList' },
-      }),
-    );
+    const summary = (resources.summary ?? {}) as Record<string, { clauseList?: unknown; safety?: { gradesPerSentence?: unknown } } | null | undefined>;
+    const style = summary.format?.clauseList;
+    if (style !== undefined && !(CLAUSE_LIST_STYLES as readonly unknown[]).includes(style)) {
+      fail(lang, 'format.clauseList', `\`format.clauseList\` is \`${String(style)}\` in language \`${lang}\`; expected ${CLAUSE_LIST_STYLES.join(', ')}`);
+    }
+    // How many grades one sentence of a level lists at most (render/model gradeSentence).
+    for (const [level, sentences] of Object.entries(summary)) {
+      const limit = sentences?.safety?.gradesPerSentence;
+      if (limit === undefined || (typeof limit === 'string' && /^[1-9]\d*$/.test(limit))) continue;
+      fail(lang, `${level}.safety.gradesPerSentence`, `\`${level}.safety.gradesPerSentence\` is \`${String(limit)}\` in language \`${lang}\`; expected a whole number of at least 1, as text ("3")`);
+    }
   }
   return out;
 }
