@@ -9,6 +9,7 @@ import {
   check,
   checkCaseForms,
   checkLocaleSettings,
+  checkEventKinds,
   checkLocaleValues,
   checkLocaleParity,
   createTranslator,
@@ -148,11 +149,11 @@ export const shippedProject = (): ProjectData => (shipped ??= loadProject());
 /** A translator for `lang` with the shipped locales. */
 export const translator = (lang: string): Translator => createTranslator(shippedProject().languages[lang]!, shippedProject().locales[lang]!);
 
-/** A copy of laysum's project data with one change (a locale sentence, a template), locale parity, case forms and settings re-checked, for tests that break something. */
+/** A copy of laysum's project data with one change (a locale sentence, a template), locale parity, case forms, settings and event kinds re-checked, for tests that break something. */
 export function projectWith(change: (project: ProjectData) => void): ProjectData {
   const project = structuredClone(loadProject());
   change(project);
-  project.diagnostics = [...checkLocaleParity(project.locales), ...checkCaseForms(project.locales, project.levels), ...checkLocaleSettings(project.locales), ...checkLocaleValues(project.locales)];
+  project.diagnostics = [...checkLocaleParity(project.locales), ...checkCaseForms(project.locales, project.levels), ...checkLocaleSettings(project.locales), ...checkEventKinds(project.locales), ...checkLocaleValues(project.locales)];
   return project;
 }
 

@@ -2,6 +2,8 @@
  * Numbers as each language writes them. Grouping starts at five digits (years and counts such as
  * 2024 and 1500 stay whole); German groups with a no-break space (10 000, writing.md §3), where
  * Intl would write 10.000, which a German reader can also take for ten with three decimals.
+ * Chinese keeps the comma (10,000; GB/T 15835-2011 allows it, and next to the decimal point it is
+ * unambiguous): see the README, "Adding a language".
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -303,8 +303,20 @@ function sentenceShape(text: string): SentenceShape {
   return { parts: pieces.filter((_, i) => i % 2 === 0), slots: pieces.filter((_, i) => i % 2 === 1) };
 }
 
+/**
+ * What kind of side effect an event is (`kind` of each `events.*` term in terms.json), which
+ * chooses the wording of how severe it was: the i18next context of the grade sentences, so a
+ * language words a kind its own way only where its general sentence does not fit (German: "Der
+ * Verlauf war leicht" for an illness, "Der Mangel war leicht" for too few blood cells).
+ * `clinical`: an illness or reaction with symptoms (CRS, ICANS, an infection). `deficiency`: a
+ * blood value below normal, graded by how far it is from normal (too few neutrophils, red cells,
+ * platelets, antibodies). A value that is too high would be a kind of its own, not `deficiency`.
+ */
+export const EVENT_KINDS = ['clinical', 'deficiency'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
 /** Plural and context suffixes that i18next adds to a base key. */
-const VARIANT_SUFFIX = /_(zero|one|two|few|many|other|single|easy|standard|expert|female|male|mixed|role)$/;
+const VARIANT_SUFFIX = new RegExp(`_(zero|one|two|few|many|other|single|easy|standard|expert|female|male|mixed|role|${EVENT_KINDS.join('|')})$`);
 
 /** Base keys (`ns:a.b.c`) of a resource tree, with plural and context suffixes removed. */
 export function baseKeys(resources: LocaleResources): Set<string> {

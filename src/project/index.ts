@@ -9,7 +9,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseKeys, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
+import { baseKeys, EVENT_KINDS, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
 import { diagnostic, readErrorReason, type Diagnostic } from '../diagnostics/index.js';
 import { parseBands, type Bands } from '../checks/readability/index.js';
 import { parseLanguages } from './languages.js';
@@ -156,21 +156,62 @@ export function checkLocaleValues(locales: Record<string, LocaleResources>): Dia
 /** The `Intl.ListFormat` styles `format.clauseList` may name (see Translator.formatClauses). */
 export const CLAUSE_LIST_STYLES = ['long', 'short', 'narrow'] as const;
 
-/** Settings a locale gives as words (`format.clauseList`) must be ones laysum knows. */
+/**
+ * Settings a locale gives as text must be ones laysum knows: `format.clauseList` an Intl.ListFormat
+ * style, `<level>.safety.gradesPerSentence` a whole number.
+ */
 export function checkLocaleSettings(locales: Record<string, LocaleResources>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const fail = (lang: string, path: string, message: string) =>
+    out.push(diagnostic({ ruleId: 'locale/setting', kind: 'check', severity: 'error', message, place: { file: `locales/${lang}/summary.json`, lang, path } }));
   for (const [lang, resources] of Object.entries(locales)) {
-    const style = ((resources.summary ?? {}) as { format?: { clauseList?: unknown } }).format?.clauseList;
-    if (style === undefined || (CLAUSE_LIST_STYLES as readonly unknown[]).includes(style)) continue;
-    out.push(
-      diagnostic({
-        ruleId: 'locale/setting',
-        kind: 'check',
-        severity: 'error',
-        message: `\`format.clauseList\` is \`${String(style)}\` in language \`${lang}\`; expected ${CLAUSE_LIST_STYLES.join(', ')}`,
-        place: { file: `locales/${lang}/summary.json`, lang, path: 'format.clauseList' },
-      }),
-    );
+    const summary = (resources.summary ?? {}) as Record<string, { clauseList?: unknown; safety?: { gradesPerSentence?: unknown } } | null | undefined>;
+    const style = summary.format?.clauseList;
+    if (style !== undefined && !(CLAUSE_LIST_STYLES as readonly unknown[]).includes(style)) {
+      fail(lang, 'format.clauseList', `\`format.clauseList\` is \`${String(style)}\` in language \`${lang}\`; expected ${CLAUSE_LIST_STYLES.join(', ')}`);
+    }
+    // How many grades one sentence of a level lists at most (render/model gradeSentence).
+    for (const [level, sentences] of Object.entries(summary)) {
+      const limit = sentences?.safety?.gradesPerSentence;
+      if (limit === undefined || (typeof limit === 'string' && /^[1-9]\d*$/.test(limit))) continue;
+      fail(lang, `${level}.safety.gradesPerSentence`, `\`${level}.safety.gradesPerSentence\` is \`${String(limit)}\` in language \`${lang}\`; expected a whole number of at least 1, as text ("3")`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every side effect (`events.*` in terms.json) has a kind, which chooses how its severity is
+ * worded (EVENT_KINDS, render/model gradeSentence): one laysum knows, and the same in every
+ * language, since it is a fact about the event, not a choice of words (the reference language's
+ * is the one the others must match).
+ */
+export function checkEventKinds(locales: Record<string, LocaleResources>, reference = 'en'): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const eventsOf = (resources: LocaleResources | undefined) => ((resources?.terms ?? {}) as { events?: Record<string, { kind?: unknown } | null> }).events ?? {};
+  const referenceEvents = eventsOf(locales[reference]);
+  for (const [lang, resources] of Object.entries(locales)) {
+    for (const [event, term] of Object.entries(eventsOf(resources))) {
+      if (term === null || typeof term !== 'object') continue;
+      const path = `events.${event}.kind`;
+      const fail = (message: string) =>
+        out.push(diagnostic({ ruleId: 'locale/event-kind', kind: 'check', severity: 'error', message, place: { file: `locales/${lang}/terms.json`, lang, path } }));
+      const kind = term.kind;
+      const expected = referenceEvents[event]?.kind;
+      if (kind === undefined) {
+        // Where the reference language names the kind, the parity check reports the gap already.
+        if (lang !== reference && expected !== undefined) continue;
+        fail(`missing locale key \`terms:${path}\` in language \`${lang}\`: every side effect names its kind (${EVENT_KINDS.join(', ')})`);
+        continue;
+      }
+      if (!(EVENT_KINDS as readonly unknown[]).includes(kind)) {
+        fail(`\`terms:${path}\` is \`${String(kind)}\` in language \`${lang}\`; expected ${EVENT_KINDS.join(', ')}`);
+        continue;
+      }
+      if (lang !== reference && typeof expected === 'string' && expected !== kind) {
+        fail(`\`terms:${path}\` is \`${String(kind)}\` in language \`${lang}\` but \`${expected}\` in \`${reference}\`; a side effect is the same kind in every language`);
+      }
+    }
   }
   return out;
 }
@@ -239,5 +280,5 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   } catch (error) {
     throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
   }
-  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkLocaleValues(locales)] };
+  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkEventKinds(locales), ...checkLocaleValues(locales)] };
 }

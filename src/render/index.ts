@@ -133,10 +133,10 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some((a) => (Array.isArray(a) ? a.length > 0 : !!a)));
   hb.registerHelper('roleContext', (role: unknown) => (role ? 'role' : ''));
   hb.registerHelper('countContext', (part: unknown, whole: unknown) => countContext(number('countContext', part), number('countContext', whole)));
-  // {{gradeSentence "easy" this}} inside {{#each safetyEvents}}: how severe it was, in that level's words.
+  // {{gradeSentence "easy" this}} inside {{#each safetyEvents}}: how severe it was, in that level's words
+  // (their i18next context is the kind of side effect, not the level: the level is in the key).
   hb.registerHelper('gradeSentence', function (wording: unknown, event: unknown, options: HelperOptions) {
-    const { tr, level } = ctx(options);
-    return gradeSentence(tr, String(wording), event as SafetyEvent, level);
+    return gradeSentence(ctx(options).tr, String(wording), event as SafetyEvent);
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
-import type { Translator } from '../i18n/index.js';
+import { EVENT_KINDS, type EventKind, type Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
 import type { PressConfig } from '../outputs/press.js';
 import { escapeMarkdown as esc, escapeInline, escapeUrlPath } from './escape.js';
@@ -111,26 +111,72 @@ export function safetyEvents(safety: NonNullable<StudyFacts['safety']>): SafetyE
 const FATAL_GRADE = 5;
 
 /**
+ * The kind of a side effect (`terms:events.<key>.kind`, one of EVENT_KINDS; the project's checks
+ * make sure every language gives the same one), or '' where the locale gives none.
+ */
+export function eventKind(tr: Translator, event: string): EventKind | '' {
+  const key = `terms:events.${event}.kind`;
+  if (!tr.has(key)) return '';
+  const kind = tr.t(key);
+  return (EVENT_KINDS as readonly string[]).includes(kind) ? (kind as EventKind) : '';
+}
+
+/**
+ * How many grades one sentence of a level lists at most (`<level>.safety.gradesPerSentence`, a
+ * whole number as text: easy sentences are kept short, and how many items fit depends on the
+ * language); no limit where the level has none.
+ */
+function gradesPerSentence(tr: Translator, level: string): number {
+  const key = `${level}.safety.gradesPerSentence`;
+  const limit = tr.has(key) ? Number(tr.t(key)) : NaN;
+  return Number.isSafeInteger(limit) && limit > 0 ? limit : Infinity;
+}
+
+/** Items in as few parts of at most `limit` each as they need, the parts as even as can be, longer ones first: 4 by 3 → 2 + 2, 3 by 2 → 2 + 1. */
+function evenParts<T>(items: readonly T[], limit: number): T[][] {
+  const count = Math.max(1, Math.ceil(items.length / limit));
+  const parts: T[][] = [];
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const size = Math.ceil((items.length - start) / (count - i));
+    parts.push(items.slice(start, start + size));
+    start += size;
+  }
+  return parts;
+}
+
+/**
  * How severe a side effect was, in the words of a level (`easy`, `standard`): "It was mild." for
  * one grade, "It was mild for 10 and moderate for 1." for several (`<level>.safety.grades`, its
- * items `<level>.safety.gradeFor<n>`); '' when nobody had it or the facts give no grade. Where the
- * level has a sentence for deaths (`<level>.safety.died`: easy), grade 5 among other grades is not
- * one more degree of the list but a sentence of its own after it: "It was mild for 10. 1 person
- * died of it." (One grade stays one sentence: "It led to death.", also for a study's one person.)
+ * items `<level>.safety.gradeFor<n>`); '' when nobody had it or the facts give no grade.
+ *
+ * The event's kind (eventKind) is the i18next context of every one of these sentences, so a
+ * language can word an illness and a low blood value differently where its general sentence fits
+ * only one of them: German "Der Verlauf war leicht." / "Der Mangel war leicht." (`grade1_deficiency`).
+ *
+ * More grades than the level's `gradesPerSentence` are said in two (or more) sentences of the
+ * same frame, split as evenly as can be: "Der Verlauf war bei 8 Menschen leicht und bei 3
+ * Menschen mittelschwer. Der Verlauf war bei 2 Menschen schwer und bei 1 Person lebens·bedrohlich."
+ *
+ * Where the level has a sentence for deaths (`<level>.safety.died`: easy), grade 5 among other
+ * grades is not one more degree of the list but a sentence of its own after it: "It was mild for
+ * 10. 1 person died of it." (One grade stays one sentence: "It led to death.", also for a study's
+ * one person.)
  */
-export function gradeSentence(tr: Translator, level: string, event: SafetyEvent, context: string = level): string {
+export function gradeSentence(tr: Translator, level: string, event: SafetyEvent): string {
   const grades = event.grades.filter((g) => g.count > 0);
   if (event.count === 0 || grades.length === 0) return '';
+  const context = eventKind(tr, event.event);
   if (grades.length === 1) return tr.t(`${level}.safety.grade${grades[0]!.grade}`, { context });
   // The sentence as one form (Chinese) or plural forms, of which every language has `other`.
   const saysDeaths = tr.has(`${level}.safety.died`) || tr.has(`${level}.safety.died_other`);
   const died = saysDeaths ? grades.find((g) => g.grade === FATAL_GRADE) : undefined;
   const listed = grades.filter((g) => g !== died);
   const items = listed.map((g) => tr.t(`${level}.safety.gradeFor${g.grade}`, { context, count: g.count }));
-  const sentence = tr.t(`${level}.safety.grades`, { context, grades: tr.formatClauses(items) });
-  if (!died) return sentence;
+  const sentences = evenParts(items, gradesPerSentence(tr, level)).map((part) => tr.t(`${level}.safety.grades`, { context, grades: tr.formatClauses(part) }));
+  if (died) sentences.push(tr.t(`${level}.safety.died`, { context, count: died.count }));
   // Chinese sets no space between sentences (as the leaflet's joinSentences).
-  return [sentence, tr.t(`${level}.safety.died`, { context, count: died.count })].join(tr.language.script === 'Han' ? '' : ' ');
+  return sentences.join(tr.language.script === 'Han' ? '' : ' ');
 }
 
 /**
