@@ -7,10 +7,11 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findNumbers } from '../src/checks/index.js';
+import { allowedNumbers, checkFidelity, findNumbers } from '../src/checks/index.js';
+import { deriveFacts } from '../src/derive/index.js';
 import { createTranslator } from '../src/i18n/index.js';
 import { loadProject } from '../src/project/index.js';
-import { FIXTURES, useFixtureBuild } from './helpers.js';
+import { FIXTURES, loadFacts, useFixtureBuild } from './helpers.js';
 
 const project = loadProject();
 const format = (lang: string) => createTranslator(project.languages[lang]!, project.locales[lang]!).formatNumber;
@@ -33,9 +34,10 @@ describe('formatNumber', () => {
   });
 });
 
-describe('a study of 24,600 people', () => {
-  const fixture = useFixtureBuild(join(FIXTURES, 'numbers'), 1);
-  const OUTPUTS = ['easy.md', 'standard.md', 'expert.md', 'press.md', 'press.txt', 'leaflet.html'];
+/** test/fixtures/numbers: a study of 24,600 people, and one of 2000 with percentages near 0 and 100. */
+const fixture = useFixtureBuild(join(FIXTURES, 'numbers'), 2);
+
+describe('a study of 24,600 people', () => {  const OUTPUTS = ['easy.md', 'standard.md', 'expert.md', 'press.md', 'press.txt', 'leaflet.html'];
 
   it.each([
     ['en', '24,600', ['24.600', `24${NBSP}600`]],
@@ -50,3 +52,39 @@ describe('a study of 24,600 people', () => {
   });
 });
 
+
+describe('percentages of some, never rounded to none or all', () => {
+  const percent = (lang: string) => createTranslator(project.languages[lang]!, project.locales[lang]!).formatPercent;
+
+  it.each([
+    ['en', ['0%', 'under 1%', '1%', '53%', '99%', 'over 99%', '100%']],
+    ['de', [`0${NBSP}%`, `unter 1${NBSP}%`, `1${NBSP}%`, `53${NBSP}%`, `99${NBSP}%`, `über 99${NBSP}%`, `100${NBSP}%`]],
+    ['zh', ['0%', '不到1%', '1%', '53%', '99%', '超过99%', '100%']],
+  ])('%s: 0, 3, 10, 1066, 1989, 1995 and 2000 of 2000 as %j', (lang, expected) => {
+    expect([0, 3, 10, 1066, 1989, 1995, 2000].map((part) => percent(lang)(part, 2000))).toEqual(expected);
+  });
+
+  it('the fidelity check no longer takes a rounded 0% or 100% for a percentage of some', () => {
+    const facts = loadFacts(join(FIXTURES, 'numbers', 'few-of-many.yaml'));
+    const allowed = allowedNumbers(facts, deriveFacts(facts));
+    const unmatched = (text: string) => checkFidelity(text, project.languages.en!, allowed, { study: facts.id, lang: 'en', level: 'standard' }, []).diagnostics.map((d) => d.actual);
+    expect(unmatched('3 of 2000 people (0%) had too few platelets.')).toEqual(['0']);
+    expect(unmatched('In 1995 of 1998 people (100%), the lupus calmed down.')).toEqual(['100']);
+    expect(unmatched('3 of 2000 people (under 1%) had too few platelets. In 1995 of 1998 people (over 99%), the lupus calmed down. 1200 of 2000 people (60%) had a fever.')).toEqual([]);
+  });
+
+  it.each([
+    ['en', '3 of 2000 people (under 1%)', '1995 of 1998 people with lupus (over 99%)'],
+    ['de', `3 von 2000 Menschen (unter 1${NBSP}%)`, `1995 von 1998 Menschen mit Lupus (über 99${NBSP}%)`],
+    ['zh', '3名（不到1%）', '1995名（超过99%）'],
+  ])('%s outputs say %j and %j, and no 0% or 100% anywhere', (lang, few, most) => {
+    for (const output of ['standard.md', 'expert.md', 'press.md']) {
+      const text = fixture.read(`${lang}/few-of-many/${output}`);
+      if (output !== 'expert.md') {
+        expect(text, `${lang} ${output}`).toContain(few);
+        expect(text, `${lang} ${output}`).toContain(most);
+      }
+      expect(text, `${lang} ${output}`).not.toMatch(/(?<![\d.,])(?:0|100)[\s\u00a0]?%/);
+    }
+  });
+});

@@ -51,9 +51,15 @@ export function allowedNumbers(facts: StudyFacts, derived: DerivedFacts, output?
   for (const d of derived.values) {
     if (d.onlyIn && d.onlyIn !== output) continue;
     allow(map, d.value, d.name);
-    // As displayed: whole percent (summaries) and one decimal (expert text may show it).
-    allow(map, Math.round(d.value), `${d.name} (rounded)`);
-    allow(map, Math.round(d.value * 10) / 10, `${d.name} (rounded)`);
+    // As displayed: whole percent (summaries) and one decimal (expert text may show it) — but a
+    // percentage of some is never shown as 0 (nor of not all as 100): 5 of 10,000 is "under 1%".
+    const some = d.name.endsWith('.percent') && d.value > 0 && d.value < 100;
+    for (const shown of [Math.round(d.value), Math.round(d.value * 10) / 10]) {
+      if (some && (shown === 0 || shown === 100)) continue;
+      allow(map, shown, `${d.name} (rounded)`);
+    }
+    if (some && d.value < 0.5) allow(map, 1, `${d.name} (under 1)`);
+    if (some && d.value >= 99.5) allow(map, 99, `${d.name} (over 99)`);
   }
   return map;
 }
