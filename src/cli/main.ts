@@ -321,8 +321,9 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     options: {
       inputs: paths,
       ...options,
-      ...(flags.lang ? { langs: list(flags.lang) } : {}),
-      ...(flags.level ? { levels: list(flags.level) } : {}),
+      // Given but empty (`--lang ""`) is a usage error in build(), not all languages.
+      ...(flags.lang !== undefined ? { langs: list(flags.lang) } : {}),
+      ...(flags.level !== undefined ? { levels: list(flags.level) } : {}),
       ...batchOptions(flags),
       // The studies' reports are kept only to print or write them whole; check's table needs only its rows.
       keepReports: !!(flags.json || flags.report),

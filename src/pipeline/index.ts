@@ -14,7 +14,7 @@ import { lazyLocator, type Position } from '../facts/index.js';
 import { createTranslator } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
-import { BrowserNotFoundError, defaultChromiumPath, pdfPageCount, printPdfs } from '../outputs/pdf.js';
+import { BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs } from '../outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
 import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
@@ -93,6 +93,8 @@ export class UsageError extends Error {
 
 function pick(kind: string, requested: string[] | undefined, available: string[]): string[] {
   if (!requested) return available;
+  // An empty list (`--lang ""`, `--level ,`) is not "all" and not "none": a build of nothing would replace the output with an empty folder.
+  if (requested.length === 0) throw new UsageError(`an empty list of ${kind}s; expected one or more of ${available.join(', ')}`);
   const unknown = requested.filter((x) => !available.includes(x));
   if (unknown.length) throw new UsageError(`unknown ${kind} ${unknown.map((x) => `\`${x}\``).join(', ')}; expected one of ${available.join(', ')}`);
   return available.filter((x) => requested.includes(x));
@@ -169,6 +171,10 @@ function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'la
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const project = options.project ?? loadProject();
+  // A project without level templates has no summaries to make: building it would write an empty output, not the summaries asked for.
+  if (project.levels.length === 0 && (options.site || (options.formats ?? ['summary']).includes('summary'))) {
+    throw new UsageError(`${join(project.root, 'templates')} has no reading-level template (<level>.hbs, e.g. easy.hbs); summaries and sites need at least one`);
+  }
   const langs = pick('language', options.langs, Object.keys(project.languages));
   const levels = pick('level', options.levels, project.levels);
   const out = options.out ?? 'out';
@@ -191,6 +197,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: new BrowserNotFoundError(defaultChromiumPath()).message }));
   }
   const printing = write && !!options.pdf && chromium;
+  // The date every PDF is stamped with (SOURCE_DATE_EPOCH): a value that is no such date is bad input, found before anything is written.
+  let printDate: Date | undefined;
+  if (printing) {
+    try {
+      printDate = pdfDate();
+    } catch (error) {
+      diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: (error as Error).message }));
+    }
+  }
   const site = options.site ? { baseUrl: options.site.baseUrl, defaultLang: options.site.defaultLang ?? langs[0]! } : undefined;
   // A base URL no page can use is the caller's mistake, found once before any study is read.
   if (site) {
@@ -210,7 +225,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ...(site ? { site } : {}),
     ...(shard ? { shard } : {}),
   };
-  const hashes = { settings: settingsHash(settings, { pdf: printing }), locales: localeHashes(project, langs) };
+  // The PDFs' date is a setting: a build with another SOURCE_DATE_EPOCH prints every PDF again, not keeps the old dates.
+  const hashes = { settings: settingsHash(settings, { pdf: printing, ...(printDate ? { pdfDate: printDate.toISOString() } : {}) }), locales: localeHashes(project, langs) };
 
   // What the last build made that can be taken over: per study, the languages whose inputs are unchanged.
   const previous = write && options.incremental !== false ? readManifest(out) : undefined;
@@ -391,7 +407,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
       } else if (printing && leaflets.length) {
         // Printed into the staging folder, before the swap: a build stopped while printing leaves the previous output.
-        await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })));
+        await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })), printDate ? { date: printDate } : {});
       }
       if (printing) {
         // Every leaflet PDF of the new output, printed now or kept from the last build, in path order.
