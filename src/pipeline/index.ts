@@ -206,6 +206,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: (error as Error).message }));
     }
   }
+  // A press summary's notes to editors describe the organisation in the summary's language: one missing is not left out silently.
+  const aboutMissing = options.press?.about && (options.formats ?? []).includes('press') ? langs.filter((lang) => !options.press!.about![lang]) : [];
+  if (aboutMissing.length) {
+    throw new UsageError(`press config: \`about\` has no text for ${aboutMissing.map((l) => `\`${l}\``).join(', ')}; expected one for every language built (${langs.join(', ')}), or no \`about\` at all`);
+  }
   const site = options.site ? { baseUrl: options.site.baseUrl, defaultLang: options.site.defaultLang ?? langs[0]! } : undefined;
   // A base URL no page can use is the caller's mistake, found once before any study is read.
   if (site) {
