@@ -14,7 +14,7 @@ export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, typ
 export { createRenderer, buildSummaryModel, escapeMarkdown, gradeSentence, safetyEvents, type SafetyEvent, type SummaryRenderer, type SummaryModel } from './render/index.js';
 export { markdownToHtml, htmlDocument, plainTitle, foreignTexts, markdownToText, type MarkdownToTextOptions, parsePressConfig, PressConfig, writeOutputs, type ForeignText, type OutputFile } from './outputs/index.js';
 export * from './checks/index.js';
-export { loadProject, checkLocaleParity, checkCaseForms, checkLocaleSettings, checkLocaleValues, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
+export { loadProject, checkLocaleParity, checkCaseForms, checkLocaleSettings, checkLocaleValues, checkBandCoverage, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
 export { parseLanguages, LanguagesError } from './project/languages.js';
 export { formatDiagnostic, exitCodeFor, type Diagnostic, type Severity, type Place } from './diagnostics/index.js';
 export { reportHtml, reportTable, reportRows, type ReportRow } from './report/index.js';

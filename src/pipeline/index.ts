@@ -183,8 +183,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (shard && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.count >= 1 && shard.index >= 1 && shard.index <= shard.count)) {
     throw new UsageError(`shard ${shard.index}/${shard.count}: expected k/n with 1 ≤ k ≤ n`);
   }
-  // Locale gaps matter only for the languages being built.
-  const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => !d.place.lang || langs.includes(d.place.lang));
+  // Locale gaps (and missing bands) matter only for the languages and levels being built.
+  const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => (!d.place.lang || langs.includes(d.place.lang)) && (!d.place.level || levels.includes(d.place.level)));
   const time = stageTimer();
   const collected = time('load', () => collectFactsFiles(options.inputs));
   diagnostics.push(...collected.diagnostics);
