@@ -11,7 +11,7 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } 
 import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { lazyLocator, type Position } from '../facts/index.js';
-import { createTranslator } from '../i18n/index.js';
+import { createTranslator, MissingInterpolationError, MissingLocaleKeyError } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs } from '../outputs/pdf.js';
@@ -21,7 +21,7 @@ import { loadProject, type ProjectData, type ReadingLevel } from '../project/ind
 import { collectFactsFiles, readUtf8 } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
-import { shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
+import { localeError, shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import type { OutputFormat, StudyReport } from './study.js';
 import { stageTimer, type Stage } from './timing.js';
 
@@ -402,8 +402,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         time('write', () => staging!.write(files));
         written += files.length;
       } catch (error) {
-        if (!(error instanceof SiteInputError)) throw error;
-        diagnostics.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
+        if (error instanceof MissingLocaleKeyError || error instanceof MissingInterpolationError) diagnostics.push(localeError(error));
+        else if (!(error instanceof SiteInputError)) throw error;
+        else diagnostics.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
       }
     }
     const all = dedupe(diagnostics);
