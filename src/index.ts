@@ -14,7 +14,9 @@ export { createTranslator, MissingLocaleKeyError, MissingInterpolationError, typ
 export { createRenderer, buildSummaryModel, escapeMarkdown, gradeSentence, safetyEvents, type SafetyEvent, type SummaryRenderer, type SummaryModel } from './render/index.js';
 export { markdownToHtml, htmlDocument, plainTitle, foreignTexts, markdownToText, type MarkdownToTextOptions, parsePressConfig, PressConfig, writeOutputs, type ForeignText, type OutputFile } from './outputs/index.js';
 export * from './checks/index.js';
-export { loadProject, checkLocaleParity, checkCaseForms, checkLocaleSettings, checkEventKinds, checkLocaleValues, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
+export { renderLeaflet, estimatePrintedHeight, estimateLeafletRoom, FULL_ARRAYS_MAX_HEIGHT, type Leaflet, type LeafletRoom } from './outputs/leaflet/index.js';
+export { printPdfs, pdfDate, withFixedDates, pdfPageCount, BrowserNotFoundError, SourceDateEpochError, type PdfJob, type PrintOptions, type PrintedPdf } from './outputs/pdf.js';
+export { loadProject, ProjectConfigError, checkLocaleParity, checkCaseForms, checkLocaleSettings, checkEventKinds, checkLocaleValues, checkBandCoverage, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
 export { parseLanguages, LanguagesError } from './project/languages.js';
 export { formatDiagnostic, exitCodeFor, type Diagnostic, type Severity, type Place } from './diagnostics/index.js';
 export { reportHtml, reportTable, reportRows, type ReportRow } from './report/index.js';

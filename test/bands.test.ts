@@ -1,7 +1,8 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check, loadProject, type ProjectData } from '../src/index.js';
-import { checkSamples, SAMPLES } from './helpers.js';
+import { build, check, checkBandCoverage, loadProject, parseBands, type ProjectData } from '../src/index.js';
+import { checkSamples, projectCopy, runCli, SAMPLES } from './helpers.js';
 
 describe('readability bands in build and check', () => {
   it('holds every bundled easy and standard summary to its band', async () => {
@@ -62,5 +63,46 @@ describe('readability bands in build and check', () => {
       expect(s.readability?.checks).toEqual([]);
       expect(s.readability?.figures.sentences).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('a level or language without a band in templates/bands.json', () => {
+  // Before, such summaries were measured and reported, never limited, and a build said nothing about it.
+  it('is a warning naming the level, the language and the file; `{}` or null says "no limits" and is not', () => {
+    const bands = parseBands({ easy: { en: { fleschKincaidGrade: { max: 6 } }, de: {} }, standard: { en: { fleschKincaidGrade: { max: 9 } } }, expert: null });
+    expect(checkBandCoverage(bands, ['easy', 'standard', 'expert', 'simple'], ['en', 'de']).map((d) => `${d.severity} ${d.ruleId} ${d.place.level}/${d.place.lang} ${d.place.file}`)).toEqual([
+      'warning readability/no-band standard/de templates/bands.json',
+      'warning readability/no-band simple/en templates/bands.json',
+      'warning readability/no-band simple/de templates/bands.json',
+    ]);
+    // A regional language takes its formula language's band (zh-Hant: zh), as the check does.
+    expect(checkBandCoverage(parseBands({ easy: { zh: {} } }), ['easy'], ['zh-Hant'])).toEqual([]);
+    expect(loadProject().diagnostics).toEqual([]);
+  });
+
+  it('laysum check with a level added without a band: one warning per language, exit 0; with a band, none', () => {
+    const project = projectCopy();
+    copyFileSync(join(project, 'templates', 'easy.hbs'), join(project, 'templates', 'simple.hbs'));
+    for (const lang of ['en', 'de', 'zh']) {
+      const file = join(project, 'locales', lang, 'summary.json');
+      const summary = JSON.parse(readFileSync(file, 'utf8')) as { document: Record<string, string> };
+      summary.document.levelName_simple = summary.document.levelName_easy!;
+      writeFileSync(file, JSON.stringify(summary, null, 2));
+    }
+    const args = ['check', join(SAMPLES, 'mueller-2024.yaml'), '--project', project, '--level', 'simple'];
+    const without = runCli(args);
+    expect(without.code, without.stderr).toBe(0);
+    expect(without.stderr.split('\n').filter((l) => l.includes('[readability/no-band]'))).toEqual(
+      ['en', 'de', 'zh'].map((lang) => `warning: templates/bands.json ${lang}/simple: no readability band for level \`simple\` in language \`${lang}\`: its summaries are measured and reported, not limited; add \`"simple": { "${lang}": { … } }\` (\`{}\` for no limits) [readability/no-band]`),
+    );
+    // Not a warning about levels not built.
+    expect(runCli(['check', join(SAMPLES, 'mueller-2024.yaml'), '--project', project, '--level', 'easy', '-q']).stderr).toBe('');
+    const bandsFile = join(project, 'templates', 'bands.json');
+    const bandsJson = JSON.parse(readFileSync(bandsFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(bandsFile, JSON.stringify({ ...bandsJson, simple: bandsJson.standard }));
+    const banded = runCli(args);
+    expect(banded.code, banded.stderr).toBe(0);
+    expect(banded.stderr).not.toContain('readability/no-band');
+    expect(banded.stdout).toMatch(/mueller-2024\s+en\s+simple\s+.*fleschKincaidGrade [\d.]+ ≤ 9/);
   });
 });

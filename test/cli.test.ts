@@ -277,7 +277,7 @@ describe('a --press-config that cannot be used is bad input: exit 2, one line na
 
   it('a file that does not validate: the field named', () => {
     const bad = join(FIXTURES, 'press-config', 'bad-email.config.yaml');
-    expect(build(bad)).toEqual({ code: 2, stdout: '', stderr: `laysum: error: ${bad} contact.email: expected an email address [press/config]\n` });
+    expect(build(bad)).toEqual({ code: 2, stdout: '', stderr: `laysum: error: ${bad}:5:10 contact.email: expected an email address [press/config]\n` });
   });
 });
 

@@ -48,7 +48,7 @@ describe('press summaries', () => {
 
   it('rejects a bad press config, naming file and field', () => {
     const parsed = parsePressConfig('organisation: X\ncontact:\n  name: Y\n  email: not-an-email\n', 'press.config.yaml');
-    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual(['error: press.config.yaml contact.email: expected an email address [press/config]']);
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual(['error: press.config.yaml:4:10 contact.email: expected an email address [press/config]']);
   });
 
   it('CLI: --format press with --press-config; an unknown format is a usage error', () => {

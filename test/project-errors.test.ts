@@ -2,12 +2,12 @@
  * Mistakes in a project's locales and templates are reported in the project's terms: the file, the
  * key or the template line, and what was expected — not i18next's or Handlebars' internals.
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, formatDiagnostic } from '../src/index.js';
+import { build, createTranslator, formatDiagnostic, loadProject, MissingLocaleKeyError } from '../src/index.js';
 import { describeTemplateError } from '../src/render/index.js';
-import { projectWith, SAMPLES, tempDir } from './helpers.js';
+import { projectCopy, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const ONE_STUDY = join(SAMPLES, 'mueller-2024.yaml');
 
@@ -90,5 +90,34 @@ describe('a template naming something it is not given', () => {
     expect(describeTemplateError(new Error('Missing helper: "y"'))).toEqual({ message: '`y` is not a helper' });
     expect(describeTemplateError(new Error('something else - 3:1'))).toEqual({ at: '3:2', message: 'something else' });
     expect(describeTemplateError('a thrown string')).toEqual({ message: 'a thrown string' });
+  });
+});
+
+describe('a level added without its name in the site locale', () => {
+  // Before: `laysum: internal error: missing locale key \`summary:levels.simple\`` — the wrong namespace and file, and "internal".
+  it('site: a failed check naming the key in its own namespace and file, nothing written', () => {
+    const project = projectCopy();
+    copyFileSync(join(project, 'templates', 'easy.hbs'), join(project, 'templates', 'simple.hbs'));
+    for (const lang of ['en', 'de', 'zh']) {
+      const file = join(project, 'locales', lang, 'summary.json');
+      const summary = JSON.parse(readFileSync(file, 'utf8')) as { document: Record<string, string> };
+      summary.document.levelName_simple = summary.document.levelName_easy!;
+      writeFileSync(file, JSON.stringify(summary, null, 2));
+    }
+    const bands = join(project, 'templates', 'bands.json');
+    writeFileSync(bands, JSON.stringify({ ...(JSON.parse(readFileSync(bands, 'utf8')) as object), simple: null }));
+    const out = join(tempDir(), 'site');
+    const r = runCli(['site', ONE_STUDY, '--project', project, '--level', 'simple', '--out', out, '-q']);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'error: mueller-2024/en: missing locale key `site:levels.simple` in language `en` (locales/en/site.json) [locale/missing-key]\n' });
+    expect(existsSync(out)).toBe(false);
+    // The summaries themselves have every key they need: build writes them.
+    expect(runCli(['build', ONE_STUDY, '--project', project, '--level', 'simple', '--out', join(tempDir(), 'out'), '-q']).code).toBe(0);
+  });
+
+  it('a missing key is named with the namespace it was asked for', () => {
+    const project = loadProject();
+    const tr = createTranslator(project.languages.en!, project.locales.en!);
+    expect(() => tr.t('site:levels.simple')).toThrow(new MissingLocaleKeyError('en', 'site:levels.simple'));
+    expect(() => tr.t('no.such.key')).toThrow(new MissingLocaleKeyError('en', 'summary:no.such.key'));
   });
 });

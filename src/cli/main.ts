@@ -156,7 +156,14 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     const { parsePressConfig } = await import('../outputs/index.js');
     const read = readUtf8(job.pressConfig, 'press config');
     if (read.diagnostic) throw new PipelineUsageError(formatDiagnostic(read.diagnostic));
-    const parsed = parsePressConfig(read.text!, job.pressConfig);
+    // `about` needs a text for every language built: the languages as build() will pick them (an unknown one is its usage error).
+    if (!options.project) {
+      const { loadProject } = await import('../project/index.js');
+      options.project = loadProject();
+    }
+    const known = Object.keys(options.project.languages);
+    const built = (job.options.langs ?? known).filter((lang) => known.includes(lang));
+    const parsed = parsePressConfig(read.text!, job.pressConfig, job.options.formats?.includes('press') ? { built, known } : undefined);
     if (!parsed.config) throw new PipelineUsageError(parsed.diagnostics.map(formatDiagnostic).join('\n'));
     options.press = parsed.config;
   }
@@ -321,8 +328,9 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     options: {
       inputs: paths,
       ...options,
-      ...(flags.lang ? { langs: list(flags.lang) } : {}),
-      ...(flags.level ? { levels: list(flags.level) } : {}),
+      // Given but empty (`--lang ""`) is a usage error in build(), not all languages.
+      ...(flags.lang !== undefined ? { langs: list(flags.lang) } : {}),
+      ...(flags.level !== undefined ? { levels: list(flags.level) } : {}),
       ...batchOptions(flags),
       // The studies' reports are kept only to print or write them whole; check's table needs only its rows.
       keepReports: !!(flags.json || flags.report),

@@ -137,8 +137,18 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
       if (q.role && !q.role[lang]) fail(['quotes', i, 'role'], `missing role for language \`${lang}\``);
     });
   }
-  for (const lang of Object.keys(facts.title)) {
-    if (!catalog.known.includes(lang)) fail(['title', lang], `unknown language \`${lang}\`; expected one of ${catalog.known.join(', ')} (locales/languages.json)`);
+  // A text in a language laysum does not know is never shown: a typo (`dee`, `fr` for `de`) is bad input, for quotes as for titles.
+  const perLanguage: [PropertyKey[], Record<string, string> | undefined][] = [
+    [['title'], facts.title],
+    ...facts.quotes.flatMap((q, i): [PropertyKey[], Record<string, string> | undefined][] => [
+      [['quotes', i, 'text'], q.text],
+      [['quotes', i, 'role'], q.role],
+    ]),
+  ];
+  for (const [path, texts] of perLanguage) {
+    for (const lang of Object.keys(texts ?? {})) {
+      if (!catalog.known.includes(lang)) fail([...path, lang], `unknown language \`${lang}\`; expected one of ${catalog.known.join(', ')} (locales/languages.json)`);
+    }
   }
 
   for (const use of termFields(facts)) {

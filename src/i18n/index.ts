@@ -143,7 +143,8 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     returnObjects: false,
     interpolation: { escapeValue: false, alwaysFormat: true, skipOnVariables: true },
     parseMissingKeyHandler: (key: string) => {
-      throw new MissingLocaleKeyError(lang, key.includes(':') ? key : `summary:${key}`);
+      // i18next passes the key without its namespace: the one asked for has it (`site:levels.simple`, not `summary:levels.simple`).
+      throw new MissingLocaleKeyError(lang, key.includes(':') ? key : currentKey.endsWith(`:${key}`) ? currentKey : `summary:${key}`);
     },
     missingInterpolationHandler: (_text: string, value: unknown) => {
       const variable = Array.isArray(value) ? String(value[1]) : String(value);

@@ -15,15 +15,39 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** The date PDFs are stamped with when SOURCE_DATE_EPOCH is not set: 1 January 2000, UTC. */
+export const DEFAULT_PDF_DATE = new Date(Date.UTC(2000, 0, 1));
+/** The last second a PDF date can hold (its year has four digits): 9999-12-31 23:59:59 UTC. */
+export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
+/** SOURCE_DATE_EPOCH is set to something that is not a time laysum can stamp: bad input, exit 2. */
+export class SourceDateEpochError extends Error {
+  constructor(readonly value: string) {
+    super(
+      `SOURCE_DATE_EPOCH is ${value === '' ? 'set but empty' : `\`${value}\``}; expected whole seconds since 1970-01-01 00:00 UTC, as \`date +%s\` prints them (0 to ${MAX_SOURCE_DATE_EPOCH}), or unset it for 2000-01-01`,
+    );
+    this.name = 'SourceDateEpochError';
+  }
+}
+
+/**
+ * The creation and modification date of every PDF: SOURCE_DATE_EPOCH when set (the convention of
+ * reproducible builds: an integer number of seconds since 1970, nothing else), else 1 January 2000.
+ * A value that is not such a number is refused, never read as another date: `abc` and `1.5` would
+ * silently stamp another time than the caller asked for (and an empty value 1970).
+ */
+export function pdfDate(value: string | undefined = process.env.SOURCE_DATE_EPOCH): Date {
+  if (value === undefined) return DEFAULT_PDF_DATE;
+  if (!/^\d{1,12}$/.test(value) || Number(value) > MAX_SOURCE_DATE_EPOCH) throw new SourceDateEpochError(value);
+  return new Date(Number(value) * 1000);
+}
+
 /**
  * The same PDF for the same leaflet: Chromium stamps the time of printing as the creation and
- * modification date. Each is set to one fixed time (SOURCE_DATE_EPOCH when set, the convention of
- * reproducible builds, else 1 January 2000), written in as many bytes, so the cross-reference
- * table's offsets stay right.
+ * modification date. Each is set to one fixed time (`pdfDate()`: SOURCE_DATE_EPOCH when set, else
+ * 1 January 2000), written in as many bytes, so the cross-reference table's offsets stay right.
  */
-export function withFixedDates(pdf: Buffer): Buffer {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const when = new Date(Number.isFinite(epoch) && epoch >= 0 ? epoch * 1000 : Date.UTC(2000, 0, 1));
+export function withFixedDates(pdf: Buffer, when: Date = pdfDate()): Buffer {
   const stamp = when.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   const text = pdf.toString('latin1');
   // The zone keeps its length: `+08'00'` becomes `+00'00'` (the stamp is UTC), `Z` stays.
@@ -51,6 +75,8 @@ export interface PdfJob {
 export interface PrintOptions {
   /** Chromium executable; default `LAYSUM_CHROMIUM` or `/usr/bin/chromium`. */
   executablePath?: string;
+  /** Creation and modification date of every PDF; default `pdfDate()` (SOURCE_DATE_EPOCH or 2000-01-01). */
+  date?: Date;
 }
 
 /** Flags for a quiet, offline, unprivileged headless run (containers have no sandbox and no GPU). */
@@ -87,6 +113,7 @@ export function pdfPageCount(pdf: Uint8Array): number | undefined {
 export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions = {}): Promise<PrintedPdf[]> {
   const executablePath = options.executablePath ?? defaultChromiumPath();
   if (!existsSync(executablePath)) throw new BrowserNotFoundError(executablePath);
+  const date = options.date ?? pdfDate();
   if (jobs.length === 0) return [];
   const printed: PrintedPdf[] = [];
   const { chromium } = await import('playwright-core');
@@ -101,7 +128,7 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions =
         // Fonts (system CJK fonts included) must be ready before layout is printed.
         await page.evaluate('document.fonts.ready.then(() => true)');
         mkdirSync(dirname(resolve(job.pdfPath)), { recursive: true });
-        const pdf = withFixedDates(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+        const pdf = withFixedDates(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }), date);
         writeFileSync(job.pdfPath, pdf);
         printed.push({ pdfPath: job.pdfPath, pages: pdfPageCount(pdf) });
       } finally {

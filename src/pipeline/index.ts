@@ -11,10 +11,10 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } 
 import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { lazyLocator, type Position } from '../facts/index.js';
-import { createTranslator } from '../i18n/index.js';
+import { createTranslator, MissingInterpolationError, MissingLocaleKeyError } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
-import { BrowserNotFoundError, defaultChromiumPath, pdfPageCount, printPdfs } from '../outputs/pdf.js';
+import { BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs } from '../outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
 import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
@@ -22,7 +22,7 @@ import { checkProjectTemplates } from './templates.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
-import { shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
+import { localeError, shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import type { OutputFormat, StudyReport } from './study.js';
 import { stageTimer, type Stage } from './timing.js';
 
@@ -94,6 +94,8 @@ export class UsageError extends Error {
 
 function pick(kind: string, requested: string[] | undefined, available: string[]): string[] {
   if (!requested) return available;
+  // An empty list (`--lang ""`, `--level ,`) is not "all" and not "none": a build of nothing would replace the output with an empty folder.
+  if (requested.length === 0) throw new UsageError(`an empty list of ${kind}s; expected one or more of ${available.join(', ')}`);
   const unknown = requested.filter((x) => !available.includes(x));
   if (unknown.length) throw new UsageError(`unknown ${kind} ${unknown.map((x) => `\`${x}\``).join(', ')}; expected one of ${available.join(', ')}`);
   return available.filter((x) => requested.includes(x));
@@ -181,6 +183,10 @@ function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'la
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const project = options.project ?? loadProject();
+  // A project without level templates has no summaries to make: building it would write an empty output, not the summaries asked for.
+  if (project.levels.length === 0 && (options.site || (options.formats ?? ['summary']).includes('summary'))) {
+    throw new UsageError(`${join(project.root, 'templates')} has no reading-level template (<level>.hbs, e.g. easy.hbs); summaries and sites need at least one`);
+  }
   const langs = pick('language', options.langs, Object.keys(project.languages));
   const levels = pick('level', options.levels, project.levels);
   const out = options.out ?? 'out';
@@ -190,8 +196,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     throw new UsageError(`shard ${shard.index}/${shard.count}: expected k/n with 1 ≤ k ≤ n`);
   }
   checkProjectTemplates(project, levels, options.formats ?? ['summary']);
-  // Locale gaps matter only for the languages being built.
-  const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => !d.place.lang || langs.includes(d.place.lang));
+  // Locale gaps (and missing bands) matter only for the languages and levels being built.
+  const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => (!d.place.lang || langs.includes(d.place.lang)) && (!d.place.level || levels.includes(d.place.level)));
   const time = stageTimer();
   const collected = time('load', () => collectFactsFiles(options.inputs));
   diagnostics.push(...collected.diagnostics);
@@ -204,6 +210,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: new BrowserNotFoundError(defaultChromiumPath()).message }));
   }
   const printing = write && !!options.pdf && chromium;
+  // The date every PDF is stamped with (SOURCE_DATE_EPOCH): a value that is no such date is bad input, found before anything is written.
+  let printDate: Date | undefined;
+  if (printing) {
+    try {
+      printDate = pdfDate();
+    } catch (error) {
+      diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: (error as Error).message }));
+    }
+  }
+  // A press summary's notes to editors describe the organisation in the summary's language: one missing is not left out silently.
+  const aboutMissing = options.press?.about && (options.formats ?? []).includes('press') ? langs.filter((lang) => !options.press!.about![lang]) : [];
+  if (aboutMissing.length) {
+    throw new UsageError(`press config: \`about\` has no text for ${aboutMissing.map((l) => `\`${l}\``).join(', ')}; expected one for every language built (${langs.join(', ')}), or no \`about\` at all`);
+  }
   const site = options.site ? { baseUrl: options.site.baseUrl, defaultLang: options.site.defaultLang ?? langs[0]! } : undefined;
   // A base URL no page can use is the caller's mistake, found once before any study is read.
   if (site) {
@@ -223,7 +243,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ...(site ? { site } : {}),
     ...(shard ? { shard } : {}),
   };
-  const hashes = { settings: settingsHash(settings, { pdf: printing }), locales: localeHashes(project, langs) };
+  // The PDFs' date is a setting: a build with another SOURCE_DATE_EPOCH prints every PDF again, not keeps the old dates.
+  const hashes = { settings: settingsHash(settings, { pdf: printing, ...(printDate ? { pdfDate: printDate.toISOString() } : {}) }), locales: localeHashes(project, langs) };
 
   // What the last build made that can be taken over: per study, the languages whose inputs are unchanged.
   const previous = write && options.incremental !== false ? readManifest(out) : undefined;
@@ -394,8 +415,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         time('write', () => staging!.write(files));
         written += files.length;
       } catch (error) {
-        if (!(error instanceof SiteInputError)) throw error;
-        diagnostics.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
+        if (error instanceof MissingLocaleKeyError || error instanceof MissingInterpolationError) diagnostics.push(localeError(error));
+        else if (!(error instanceof SiteInputError)) throw error;
+        else diagnostics.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message }));
       }
     }
     const all = dedupe(diagnostics);
@@ -404,7 +426,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
       } else if (printing && leaflets.length) {
         // Printed into the staging folder, before the swap: a build stopped while printing leaves the previous output.
-        await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })));
+        await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })), printDate ? { date: printDate } : {});
       }
       if (printing) {
         // Every leaflet PDF of the new output, printed now or kept from the last build, in path order.

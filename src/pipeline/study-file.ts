@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { checkConsistency, concernsRemoved, parseStudyFacts, type TermCatalog } from '../facts/index.js';
-import { createTranslator, type Translator } from '../i18n/index.js';
+import { createTranslator, MissingInterpolationError, MissingLocaleKeyError, type Translator } from '../i18n/index.js';
 import { createRenderer, type SummaryRenderer } from '../render/index.js';
 import { OutputWriteError, writeErrorReason, writeFilesInto, type OutputFile, type PressConfig } from '../outputs/index.js';
 import { checkFactSources, checkFactsLanguage, unknownElements } from '../checks/index.js';
@@ -117,6 +117,17 @@ export function workbench(settings: StudySettings): StudyWorkbench {
 
 const isInputError = (d: Diagnostic) => d.kind === 'input' && d.severity === 'error';
 
+/** A locale key or variable a site page needs and the language does not have: the key, language and file named. */
+export function localeError(error: MissingLocaleKeyError | MissingInterpolationError, study?: string): Diagnostic {
+  return diagnostic({
+    ruleId: error instanceof MissingLocaleKeyError ? 'locale/missing-key' : 'locale/interpolation',
+    kind: 'check',
+    severity: 'error',
+    message: error.message,
+    place: { ...(study ? { study } : {}), lang: error.lang },
+  });
+}
+
 export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutcome {
   const { settings } = bench;
   const time = stageTimer();
@@ -192,9 +203,11 @@ export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutco
       for (const lang of langs) byLang[lang]!.title = site.entry.titles[lang]!;
       outcome.site = { id: site.entry.id, conditions: site.entry.conditions, year: site.entry.year };
     } catch (error) {
-      if (!(error instanceof SiteInputError)) throw error;
+      // A site wording the locales do not have (`site:levels.<level>` for a level added without it): a failed check, as in a summary.
+      if (error instanceof MissingLocaleKeyError || error instanceof MissingInterpolationError) outcome.diagnostics.push(localeError(error, facts.id));
+      else if (!(error instanceof SiteInputError)) throw error;
       // Pages missing because a summary failed to render: that failure is already reported.
-      if (!rendered.diagnostics.some((d) => d.severity === 'error')) outcome.diagnostics.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message, place: { file, study: facts.id } }));
+      else if (!rendered.diagnostics.some((d) => d.severity === 'error')) outcome.diagnostics.push(diagnostic({ ruleId: 'site/input', kind: 'input', severity: 'error', message: error.message, place: { file, study: facts.id } }));
     }
   }
   for (const f of files) byLang[f.path.slice(0, f.path.indexOf('/'))]?.files.push(f.path);

@@ -11,7 +11,7 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseKeys, EVENT_KINDS, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
 import { diagnostic, readErrorReason, type Diagnostic } from '../diagnostics/index.js';
-import { parseBands, type Bands } from '../checks/readability/index.js';
+import { bandFor, parseBands, type Bands } from '../checks/readability/index.js';
 import { parseLanguages } from './languages.js';
 
 /** Where laysum's own templates/ and locales/ live (the package root). */
@@ -247,6 +247,28 @@ export function checkCaseForms(locales: Record<string, LocaleResources>, levels:
   return out;
 }
 
+/**
+ * Every level × language has its readability band in templates/bands.json, or says it has none
+ * (`{}` or `null` for the language, as `expert` does, or for the whole level). One left out — a level or language added without a band, a
+ * level name misspelt — is measured and reported, not limited: a warning says so, not silence.
+ */
+export function checkBandCoverage(bands: Bands, levels: readonly string[], langs: readonly string[]): Diagnostic[] {
+  return levels.flatMap((level) =>
+    langs
+      // A level given as null or {} says "no limits" for every language.
+      .filter((lang) => !(level in bands && Object.keys(bands[level]!).length === 0) && bandFor(bands, level, lang) === undefined)
+      .map((lang) =>
+        diagnostic({
+          ruleId: 'readability/no-band',
+          kind: 'check',
+          severity: 'warning',
+          message: `no readability band for level \`${level}\` in language \`${lang}\`: its summaries are measured and reported, not limited; add \`"${level}": { "${lang}": { … } }\` (\`{}\` for no limits)`,
+          place: { file: 'templates/bands.json', lang, level },
+        }),
+      ),
+  );
+}
+
 export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   const languagesPath = join(root, 'locales', 'languages.json');
   let languages: Record<string, LanguageInfo>;
@@ -280,5 +302,5 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   } catch (error) {
     throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
   }
-  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkEventKinds(locales), ...checkLocaleValues(locales)] };
+  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkEventKinds(locales), ...checkLocaleValues(locales), ...checkBandCoverage(bands, levels, Object.keys(languages))] };
 }

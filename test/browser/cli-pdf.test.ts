@@ -45,6 +45,21 @@ describe('laysum build --format leaflet --pdf', () => {
     expect(print({ SOURCE_DATE_EPOCH: '1700000000' }).toString('latin1')).toContain("/ModDate (D:20231114221320+00'00')");
   });
 
+  it('a rebuild with another SOURCE_DATE_EPOCH prints the PDFs again: the output is what a build from scratch makes, not the dates of the last build', () => {
+    const out = join(tempDir(), 'out');
+    const args = ['build', 'samples/first-patient-2021.yaml', '--lang', 'en', '--format', 'leaflet', '--pdf', '--out', out, '-q'];
+    const dates = () => /\/CreationDate \(D:(\d{14})/.exec(readFileSync(join(out, 'en', 'first-patient-2021', 'leaflet.pdf'), 'latin1'))?.[1];
+    expect(laysum(args, { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
+    expect(dates()).toBe('20231114221320');
+    const unset = laysum(args, { SOURCE_DATE_EPOCH: '' });
+    expect(unset.code, unset.stderr).toBe(2); // set but empty is not "unset"
+    const { SOURCE_DATE_EPOCH: _, ...withoutEpoch } = process.env;
+    const rebuilt = spawnSync(process.execPath, [join(ROOT, 'bin', 'laysum.js'), ...args.slice(0, -1)], { cwd: ROOT, encoding: 'utf8', env: withoutEpoch });
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).not.toContain('up to date');
+    expect(dates()).toBe('20000101000000');
+  });
+
   it('exits 2 naming the apt package when no browser is found, and --pdf auto only warns', () => {
     const missing = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', join(tempDir(), 'out')], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
     expect(missing.code).toBe(2);
@@ -83,8 +98,8 @@ describe('laysum build --format leaflet --pdf', () => {
       const pdf = join(out, lang, study, 'leaflet.pdf');
       return { pdf, pages: Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1]) };
     };
-    // Six groups and eight kinds of side effect of 45 people, fifteen words explained: even with the side
-    // effects as strips, more than two pages in English and German (Chinese is shorter); the warning
+    // Six groups and eight kinds of side effect of 45 people, nineteen glossary terms: even with the side
+    // effects as strips, more than two pages in English and German (Chinese too, as of now); the warning
     // blames what it says. 100 people drawn one figure each, with five side effects: three pages in every
     // language, and the warning blames the number of participants.
     expect(pagesOf('many-side-effects', 'en').pages).toBeGreaterThan(2);
