@@ -1,8 +1,8 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, check, checkBandCoverage, loadProject, parseBands, type ProjectData } from '../src/index.js';
-import { checkSamples, projectCopy, runCli, SAMPLES } from './helpers.js';
+import { checkSamples, projectCopyWithLevel, runCli, SAMPLES } from './helpers.js';
 
 describe('readability bands in build and check', () => {
   it('holds every bundled easy and standard summary to its band', async () => {
@@ -81,14 +81,7 @@ describe('a level or language without a band in templates/bands.json', () => {
   });
 
   it('laysum check with a level added without a band: one warning per language, exit 0; with a band, none', () => {
-    const project = projectCopy();
-    copyFileSync(join(project, 'templates', 'easy.hbs'), join(project, 'templates', 'simple.hbs'));
-    for (const lang of ['en', 'de', 'zh']) {
-      const file = join(project, 'locales', lang, 'summary.json');
-      const summary = JSON.parse(readFileSync(file, 'utf8')) as { document: Record<string, string> };
-      summary.document.levelName_simple = summary.document.levelName_easy!;
-      writeFileSync(file, JSON.stringify(summary, null, 2));
-    }
+    const project = projectCopyWithLevel('simple');
     const args = ['check', join(SAMPLES, 'mueller-2024.yaml'), '--project', project, '--level', 'simple'];
     const without = runCli(args);
     expect(without.code, without.stderr).toBe(0);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,22 @@ export function projectCopy(): string {
   const dir = tempDir('laysum-project-');
   for (const part of ['locales', 'templates']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   return dir;
+}
+
+/**
+ * A copy of laysum's project (projectCopy) with a level `level` added as a copy of `easy`: its template
+ * and its name in every language (`document.levelName_<level>`), nothing else (no band, no site name).
+ */
+export function projectCopyWithLevel(level: string): string {
+  const project = projectCopy();
+  copyFileSync(join(project, 'templates', 'easy.hbs'), join(project, 'templates', `${level}.hbs`));
+  for (const lang of ['en', 'de', 'zh']) {
+    const file = join(project, 'locales', lang, 'summary.json');
+    const summary = JSON.parse(readFileSync(file, 'utf8')) as { document: Record<string, string> };
+    summary.document[`levelName_${level}`] = summary.document.levelName_easy!;
+    writeFileSync(file, JSON.stringify(summary, null, 2));
+  }
+  return project;
 }
 
 /**

@@ -2,12 +2,12 @@
  * Mistakes in a project's locales and templates are reported in the project's terms: the file, the
  * key or the template line, and what was expected — not i18next's or Handlebars' internals.
  */
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, createTranslator, formatDiagnostic, loadProject, MissingLocaleKeyError } from '../src/index.js';
 import { describeTemplateError } from '../src/render/index.js';
-import { projectCopy, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
+import { projectCopyWithLevel, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const ONE_STUDY = join(SAMPLES, 'mueller-2024.yaml');
 
@@ -96,14 +96,7 @@ describe('a template naming something it is not given', () => {
 describe('a level added without its name in the site locale', () => {
   // Before: `laysum: internal error: missing locale key \`summary:levels.simple\`` — the wrong namespace and file, and "internal".
   it('site: a failed check naming the key in its own namespace and file, nothing written', () => {
-    const project = projectCopy();
-    copyFileSync(join(project, 'templates', 'easy.hbs'), join(project, 'templates', 'simple.hbs'));
-    for (const lang of ['en', 'de', 'zh']) {
-      const file = join(project, 'locales', lang, 'summary.json');
-      const summary = JSON.parse(readFileSync(file, 'utf8')) as { document: Record<string, string> };
-      summary.document.levelName_simple = summary.document.levelName_easy!;
-      writeFileSync(file, JSON.stringify(summary, null, 2));
-    }
+    const project = projectCopyWithLevel('simple');
     const bands = join(project, 'templates', 'bands.json');
     writeFileSync(bands, JSON.stringify({ ...(JSON.parse(readFileSync(bands, 'utf8')) as object), simple: null }));
     const out = join(tempDir(), 'site');
