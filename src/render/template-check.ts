@@ -58,28 +58,22 @@ export function templateProblems(source: string, environment: TemplateEnvironmen
     if (!partials.has(name)) problems.push({ ...place(node), message: `\`${name}\` is not a partial (${partials.size ? `the partials are: ${[...partials].sort().join(', ')}` : 'there are none'})` });
   };
 
-  class CallVisitor extends Handlebars.Visitor {
-    override MustacheStatement(node: hbs.AST.MustacheStatement): void {
-      calls(node);
-      super.MustacheStatement(node);
-    }
-    override BlockStatement(node: hbs.AST.BlockStatement): void {
-      calls(node);
-      super.BlockStatement(node);
-    }
-    override SubExpression(node: hbs.AST.SubExpression): void {
-      calls(node);
-      super.SubExpression(node);
-    }
-    override PartialStatement(node: hbs.AST.PartialStatement): void {
-      partial(node);
-      super.PartialStatement(node);
-    }
-    override PartialBlockStatement(node: hbs.AST.PartialBlockStatement): void {
-      partial(node);
-      super.PartialBlockStatement(node);
-    }
+  // Each node kind that names a helper or a partial is checked, then walked on as Handlebars' Visitor walks it.
+  const checks: [hbs.AST.Node['type'], (node: never) => void][] = [
+    ['MustacheStatement', calls],
+    ['BlockStatement', calls],
+    ['SubExpression', calls],
+    ['PartialStatement', partial],
+    ['PartialBlockStatement', partial],
+  ];
+  const visitor = new Handlebars.Visitor() as unknown as Record<string, (node: Node) => void> & { accept(node: Node): void };
+  for (const [type, check] of checks) {
+    const walk = visitor[type]!;
+    visitor[type] = function (this: unknown, node: Node) {
+      check(node as never);
+      walk.call(this, node);
+    };
   }
-  new CallVisitor().accept(Handlebars.parse(source));
+  visitor.accept(Handlebars.parse(source));
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
