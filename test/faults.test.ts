@@ -121,10 +121,14 @@ describe('check reports every problem in every file in one run', () => {
       'outcomes[0].condition: condition `slee` is not one of the population groups (sle) [facts/consistency]',
       'outcomes[0].condition: unknown conditions key `slee`; expected a key of `conditions` in locales/<lang>/terms.json [facts/consistency]',
     ]);
-    // A required field that fails leaves nothing to check the rest against: the schema error alone.
-    writeFileSync(file, minimal.replace('responders: 4', 'responders: 6').replace('total: 5', 'total: five'));
+    // A required field that fails holds a stand-in: the rest is still checked, and nothing that reads the total is said.
+    writeFileSync(file, minimal.replace('responders: 4', 'responders: 6').replace('total: 5', 'total: five').replace('n: 5', 'n: 4'));
     const required = runCli(['check', file]);
-    expect(required.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([expect.stringContaining('population.total: expected number, received string')]);
+    expect(required.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([
+      expect.stringContaining('population.total: expected number, received string'),
+      expect.stringContaining('outcomes[0].responders: responders 6 is greater than assessed 5'),
+      expect.stringContaining('outcomes[0].assessed: assessed 5 is greater than the 4 participants with `sle`'),
+    ]);
   });
 });
 

@@ -132,3 +132,6 @@ export function printable(text: string, max = 60): string {
   const cut = chars.length > max ? [...chars.slice(0, max), '…'] : chars;
   return cut.map((c) => (kindOf(c.codePointAt(0)!) || c === '\n' || c === '\t' ? codePointLabel(c.codePointAt(0)!) : c)).join('');
 }
+
+/** A field path with its keys made printable, for a message (a key can hold anything a file does). */
+export const printablePath = (path: readonly PropertyKey[]): PropertyKey[] => path.map((seg) => (typeof seg === 'string' ? printable(seg) : seg));

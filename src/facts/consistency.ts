@@ -9,6 +9,7 @@
  */
 import { diagnostic, formatPath, type Diagnostic, type DiagnosticKind } from '../diagnostics/index.js';
 import type { Locator } from './parse.js';
+import { concernsUnknown } from './partial.js';
 import type { StudyFacts } from './schema.js';
 
 /** Answers whether a language's locale has a term (namespace + key). */
@@ -51,23 +52,38 @@ export function termFields(facts: StudyFacts): TermUse[] {
   return uses;
 }
 
-export function checkConsistency(facts: StudyFacts, file: string, locate: Locator, catalog: TermCatalog): Diagnostic[] {
+/** What a failed rule read besides the field it names, and how it is reported. */
+interface Failure {
+  reads?: PropertyKey[][];
+  kind?: DiagnosticKind;
+  ruleId?: string;
+}
+
+/**
+ * The facts' cross-checks. `unknown` lists fields that failed validation and hold stand-ins
+ * (partial.ts): a rule that reads one says nothing, since its stand-in value means nothing.
+ */
+export function checkConsistency(facts: StudyFacts, file: string, locate: Locator, catalog: TermCatalog, unknown: readonly string[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const fail = (path: PropertyKey[], message: string, kind: DiagnosticKind = 'input', ruleId = 'facts/consistency') =>
+  const fail = (path: PropertyKey[], message: string, { reads = [], kind = 'input', ruleId = 'facts/consistency' }: Failure = {}) => {
+    if ([path, ...reads].some((p) => concernsUnknown(formatPath(p), unknown))) return;
     out.push(diagnostic({ ruleId, kind, severity: 'error', message, place: { file, path: formatPath(path), ...(locate(path) ?? {}) } }));
+  };
+  const TOTAL = ['population', 'total'];
+  const GROUPS = ['population', 'groups'];
 
   const { population: pop } = facts;
   const groupSum = pop.groups.reduce((s, g) => s + g.n, 0);
   if (groupSum !== pop.total) {
-    fail(['population', 'total'], `condition groups add up to ${groupSum} (${pop.groups.map((g) => `${g.condition} ${g.n}`).join(' + ')}), expected population.total ${pop.total}`);
+    fail(['population', 'total'], `condition groups add up to ${groupSum} (${pop.groups.map((g) => `${g.condition} ${g.n}`).join(' + ')}), expected population.total ${pop.total}`, { reads: [GROUPS] });
   }
   const seen = new Set<string>();
   pop.groups.forEach((g, i) => {
-    if (seen.has(g.condition)) fail(['population', 'groups', i, 'condition'], `condition \`${g.condition}\` is listed twice; expected one group per condition`);
+    if (seen.has(g.condition)) fail(['population', 'groups', i, 'condition'], `condition \`${g.condition}\` is listed twice; expected one group per condition`, { reads: [GROUPS] });
     seen.add(g.condition);
   });
   if (pop.sex && pop.sex.female + pop.sex.male !== pop.total) {
-    fail(['population', 'sex'], `female ${pop.sex.female} + male ${pop.sex.male} = ${pop.sex.female + pop.sex.male}, expected population.total ${pop.total}`);
+    fail(['population', 'sex'], `female ${pop.sex.female} + male ${pop.sex.male} = ${pop.sex.female + pop.sex.male}, expected population.total ${pop.total}`, { reads: [TOTAL] });
   }
   const range = (path: PropertyKey[], r: { min?: number; median?: number; max?: number }) => {
     const { min, median, max } = r;
@@ -80,42 +96,44 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
   if (facts.followUp) range(['followUp'], facts.followUp);
 
   facts.outcomes.forEach((o, i) => {
-    if (o.responders > o.assessed) fail(['outcomes', i, 'responders'], `responders ${o.responders} is greater than assessed ${o.assessed}; expected responders ≤ assessed`);
+    if (o.responders > o.assessed) fail(['outcomes', i, 'responders'], `responders ${o.responders} is greater than assessed ${o.assessed}; expected responders ≤ assessed`, { reads: [['outcomes', i]] });
     const group = pop.groups.find((g) => g.condition === o.condition);
-    if (!group) fail(['outcomes', i, 'condition'], `condition \`${o.condition}\` is not one of the population groups (${pop.groups.map((g) => g.condition).join(', ')})`);
-    else if (o.assessed > group.n) fail(['outcomes', i, 'assessed'], `assessed ${o.assessed} is greater than the ${group.n} participants with \`${o.condition}\`; expected assessed ≤ group n`);
+    if (!group) fail(['outcomes', i, 'condition'], `condition \`${o.condition}\` is not one of the population groups (${pop.groups.map((g) => g.condition).join(', ')})`, { reads: [GROUPS] });
+    else if (o.assessed > group.n) fail(['outcomes', i, 'assessed'], `assessed ${o.assessed} is greater than the ${group.n} participants with \`${o.condition}\`; expected assessed ≤ group n`, { reads: [['outcomes', i], GROUPS] });
   });
   // Summaries say each side effect once, its people summed over the grades (a person is counted
   // at their worst grade): so an event is given by grade or as a whole, each grade once.
   const eventEntries = new Map<string, number[]>();
   (facts.safety ?? []).forEach((e, i) => {
-    if (e.count > pop.total) fail(['safety', i, 'count'], `count ${e.count} is greater than population.total ${pop.total}`);
+    if (e.count > pop.total) fail(['safety', i, 'count'], `count ${e.count} is greater than population.total ${pop.total}`, { reads: [TOTAL] });
     const earlier = eventEntries.get(e.event) ?? [];
     const same = earlier.find((j) => facts.safety![j]!.grade === e.grade);
     if (same !== undefined) {
-      fail(['safety', i], `event \`${e.event}\`${e.grade === undefined ? ' without a grade' : ` grade ${e.grade}`} is also at safety[${same}]; expected each event and grade once`);
+      fail(['safety', i], `event \`${e.event}\`${e.grade === undefined ? ' without a grade' : ` grade ${e.grade}`} is also at safety[${same}]; expected each event and grade once`, { reads: earlier.map((j) => ['safety', j]) });
     } else if (earlier.some((j) => (facts.safety![j]!.grade === undefined) !== (e.grade === undefined))) {
-      fail(['safety', i, 'grade'], `event \`${e.event}\` is given both with and without a grade (safety[${earlier.join('], safety[')}]); expected one entry per grade, or one entry without a grade`);
+      fail(['safety', i, 'grade'], `event \`${e.event}\` is given both with and without a grade (safety[${earlier.join('], safety[')}]); expected one entry per grade, or one entry without a grade`, { reads: [['safety', i], ...earlier.map((j) => ['safety', j])] });
     }
     eventEntries.set(e.event, [...earlier, i]);
   });
   for (const [event, entries] of eventEntries) {
     const sum = entries.reduce((n, j) => n + facts.safety![j]!.count, 0);
     if (entries.length > 1 && sum > pop.total) {
-      fail(['safety', entries.at(-1)!, 'count'], `event \`${event}\`: the counts of its grades add up to ${sum}, more than population.total ${pop.total}; expected each person counted once, at their worst grade`);
+      fail(['safety', entries.at(-1)!, 'count'], `event \`${event}\`: the counts of its grades add up to ${sum}, more than population.total ${pop.total}; expected each person counted once, at their worst grade`, {
+        reads: [...entries.map((j) => ['safety', j]), TOTAL],
+      });
     }
   }
   facts.medication.forEach((m, i) => {
-    if (m.count > m.of) fail(['medication', i, 'count'], `count ${m.count} is greater than of ${m.of}; expected count ≤ of`);
-    if (m.of > pop.total) fail(['medication', i, 'of'], `of ${m.of} is greater than population.total ${pop.total}`);
+    if (m.count > m.of) fail(['medication', i, 'count'], `count ${m.count} is greater than of ${m.of}; expected count ≤ of`, { reads: [['medication', i]] });
+    if (m.of > pop.total) fail(['medication', i, 'of'], `of ${m.of} is greater than population.total ${pop.total}`, { reads: [TOTAL] });
   });
   if (facts.dates?.start && facts.dates.end && facts.dates.start > facts.dates.end) {
-    fail(['dates', 'end'], `end ${facts.dates.end} is before start ${facts.dates.start}`);
+    fail(['dates', 'end'], `end ${facts.dates.end} is before start ${facts.dates.start}`, { reads: [['dates']] });
   }
 
   const sourceIds = new Set<string>();
   facts.sources.forEach((s, i) => {
-    if (sourceIds.has(s.id)) fail(['sources', i, 'id'], `source id \`${s.id}\` is used twice; expected unique ids`);
+    if (sourceIds.has(s.id)) fail(['sources', i, 'id'], `source id \`${s.id}\` is used twice; expected unique ids`, { reads: [['sources']] });
     sourceIds.add(s.id);
   });
   const factSources: [PropertyKey[], { text: string } | undefined][] = [
@@ -126,7 +144,7 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
     ...facts.medication.map((m, i): [PropertyKey[], { text: string } | undefined] => [['medication', i, 'source'], m.source]),
   ];
   for (const [path, src] of factSources) {
-    if (src && !sourceIds.has(src.text)) fail([...path, 'text'], `source \`${src.text}\` is not in \`sources\` (${[...sourceIds].join(', ') || 'none'})`);
+    if (src && !sourceIds.has(src.text)) fail([...path, 'text'], `source \`${src.text}\` is not in \`sources\` (${[...sourceIds].join(', ') || 'none'})`, { reads: [['sources']] });
   }
 
   // Per-language text must exist for every language the project renders.
@@ -157,7 +175,7 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
       fail(use.path, `unknown ${use.namespace} key \`${use.key}\`; expected a key of \`${use.namespace}\` in locales/<lang>/terms.json`);
     } else {
       for (const lang of missing) {
-        fail(use.path, `locale \`${lang}\` has no term \`terms:${use.namespace}.${use.key}\`; add it to locales/${lang}/terms.json`, 'check', 'locale/missing-term');
+        fail(use.path, `locale \`${lang}\` has no term \`terms:${use.namespace}.${use.key}\`; add it to locales/${lang}/terms.json`, { kind: 'check', ruleId: 'locale/missing-term' });
       }
     }
   }

@@ -27,7 +27,8 @@
 import { isMap, isSeq, Lexer, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
-import { printable } from './characters.js';
+import { printable, printablePath } from './characters.js';
+import { partialFacts, type PartialFacts } from './partial.js';
 import { readPlainYaml } from './plain-yaml.js';
 import { StudyFacts } from './schema.js';
 
@@ -52,11 +53,11 @@ export interface ParsedFacts {
   file: string;
   facts?: StudyFacts;
   /**
-   * When validation failed: the facts with the failing fields left out, if the rest is valid (only
-   * optional fields failed, or fields inside them), and the paths left out. Never rendered; the
-   * consistency checks run on it, so one run reports every problem of the file, not the schema's first.
+   * When validation failed: the facts with the failing fields left out or given stand-ins, and
+   * their paths (partial.ts). Never rendered; the consistency checks run on it, so one run reports
+   * every problem of the file, not the schema's alone.
    */
-  partial?: { facts: StudyFacts; removed: string[] };
+  partial?: PartialFacts;
   locate: Locator;
   diagnostics: Diagnostic[];
 }
@@ -165,7 +166,6 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
 }
 
 /** A field path for a message: keys from the file made printable. */
-const printablePath = (path: readonly PropertyKey[]) => path.map((seg) => (typeof seg === 'string' ? printable(seg) : seg));
 
 /** Paths of every object in the data that has an own `__proto__` key (as `yaml` and `JSON.parse` define it). */
 function protoKeyPaths(data: unknown, text: string): PropertyKey[][] {
@@ -338,36 +338,6 @@ function readWithPositions(text: string, file: string): ParsedFacts {
       place: { file, path: formatPath(printablePath(issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path)), ...(pos ?? {}) },
     });
   });
-  const partial = protoKeys.length === 0 ? withoutFailingFields(data, result.error.issues) : undefined;
+  const partial = protoKeys.length === 0 ? partialFacts(data, result.error.issues) : undefined;
   return { file, locate, diagnostics: [...diagnostics, ...protoDiagnostics], ...(partial ? { partial } : {}) };
-}
-
-/**
- * The data with every field that failed validation removed, validated again: the facts of the
- * fields that passed, or undefined when a removed field was required. Only fields of mappings are
- * removed, never items of a list (the paths of the items after it would shift in the messages).
- */
-function withoutFailingFields(data: object, issues: readonly z.core.$ZodIssue[]): ParsedFacts['partial'] {
-  const copy = structuredClone(data) as Record<PropertyKey, unknown>;
-  const removed: string[] = [];
-  for (const issue of issues) {
-    const [parentPath, keys] = issue.code === 'unrecognized_keys' ? [issue.path, issue.keys] : [issue.path.slice(0, -1), [issue.path.at(-1)]];
-    let parent: unknown = copy;
-    for (const step of parentPath) parent = (parent as Record<PropertyKey, unknown> | undefined)?.[step];
-    if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
-    for (const key of keys) {
-      if (typeof key !== 'string') return undefined;
-      delete (parent as Record<string, unknown>)[key];
-      removed.push(formatPath(printablePath([...parentPath, key])));
-    }
-  }
-  const again = StudyFacts.safeParse(copy);
-  return again.success ? { facts: again.data, removed } : undefined;
-}
-
-/** Whether a diagnostic's field path is about a field that was left out (it, a field inside it, or the mapping that held it). */
-export function concernsRemoved(path: string | undefined, removed: readonly string[]): boolean {
-  if (!path) return false;
-  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
-  return removed.some((r) => within(path, r) || within(r, path));
 }

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
-import { checkConsistency, concernsRemoved, parseStudyFacts, type TermCatalog } from '../facts/index.js';
+import { checkConsistency, parseStudyFacts, type TermCatalog } from '../facts/index.js';
 import { createTranslator, MissingInterpolationError, MissingLocaleKeyError, type Translator } from '../i18n/index.js';
 import { createRenderer, type SummaryRenderer } from '../render/index.js';
 import { OutputWriteError, writeErrorReason, writeFilesInto, type OutputFile, type PressConfig } from '../outputs/index.js';
@@ -147,7 +147,7 @@ export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutco
     // The fields that passed validation are still checked against each other, so `check` lists every problem of the file at once.
     // (Not about a field left out: a title whose `en` failed is not also "missing".)
     const partial = parsed.partial;
-    if (partial) outcome.diagnostics.push(...time('validate', () => checkConsistency(partial.facts, file, parsed.locate, bench.catalog)).filter((d) => !concernsRemoved(d.place.path, partial.removed)));
+    if (partial) outcome.diagnostics.push(...time('validate', () => checkConsistency(partial.facts, file, parsed.locate, bench.catalog, partial.unknown)));
     return done();
   }
   outcome.id = facts.id;
