@@ -59,8 +59,8 @@ describe('wrapText: where lines break', () => {
   it('fills each line with as many words as fit, breaking Latin text at spaces only', () => {
     expect(wrapText('The researchers used CAR-T cell therapy in 15 people with lupus.', { width: 24 })).toEqual([
       'The researchers used',
-      'CAR-T cell therapy in 15',
-      'people with lupus.',
+      'CAR-T cell therapy in',
+      '15 people with lupus.',
     ]);
   });
 
@@ -78,6 +78,14 @@ describe('wrapText: where lines break', () => {
     expect(wrapText('Each person got a dose of 15 mg per kilogram.', { width: 28 })).toEqual(['Each person got a dose of', '15 mg per kilogram.']);
     expect(wrapText('Bei 8 von 15 Menschen (53\u00a0%) kam die Krankheit zur Ruhe.', { width: 27 })).toEqual(['Bei 8 von 15 Menschen', '(53\u00a0%) kam die Krankheit', 'zur Ruhe.']);
     expect(wrapText('Fieber über 38 °C trat auf.', { width: 16 })).toEqual(['Fieber über', '38 °C trat auf.']);
+  });
+
+  it('keeps a number with the word it counts', () => {
+    // "bei 1" would fit on the first line (31 columns), leaving "Person" to start the next.
+    expect(wrapText('Ein schwerer Verlauf trat bei 1 Person auf.', { width: 31 })).toEqual(['Ein schwerer Verlauf trat bei', '1 Person auf.']);
+    expect(wrapText('It was severe for 2 people.', { width: 19 })).toEqual(['It was severe for', '2 people.']);
+    // Only a word: a number before another number or a bracket may still end a line.
+    expect(wrapText('Grades 1 2 3 (4 of 5)', { width: 8 })).toEqual(['Grades 1', '2 3', '(4 of 5)']);
   });
 
   it('breaks Chinese between any two characters, but keeps a number with its neighbours', () => {
@@ -101,7 +109,7 @@ describe('wrapText: where lines break', () => {
   it('starts no line with "From " (mbox turns it into ">From "), ">" (shown as quoted) or a lone dash', () => {
     expect(wrapText('the side effects went away quickly. From here on', { width: 36 })).toEqual(['the side effects went away', 'quickly. From here on']);
     expect(wrapText('p-value of the test > 0.05 here', { width: 20 })).toEqual(['p-value of the', 'test > 0.05 here']);
-    expect(wrapText('Sklerose – 15 Behandelte', { width: 10 })).toEqual(['Sklerose –', '15', 'Behandelte']);
+    expect(wrapText('Sklerose – 15 Behandelte', { width: 10 })).toEqual(['Sklerose –', '15 Behandelte']);
     // Between Chinese and Latin text too, where a line may break without a space.
     expect(wrapText('研究From here', { width: 5 })).toEqual(['研', '究From', 'here']);
     expect(wrapText('研究>结果', { width: 4 })).toEqual(['研', '究>', '结果']);

@@ -7,8 +7,9 @@
  *   wrapText('Eight of 15 people (53 %) had lupus.', { width: 20 }) → ['Eight of 15 people', '(53 %) had lupus.']
  *   wrapText('15名患者中，8名（53%）患有红斑狼疮。', { width: 16 })   → ['15名患者中，8名', '（53%）患有红斑', '狼疮。']
  *
- * Never broken: a word (German compounds are not hyphenated), a number and the unit or percent
- * sign after it (a number and the characters either side of it in Chinese), a URL, a grapheme
+ * Never broken: a word (German compounds are not hyphenated), a number and the unit, percent
+ * sign or word after it ("15 mg", "53 %", "1 Person": a count read alone at the end of a line
+ * says nothing), a number and the characters either side of it in Chinese, a URL, a grapheme
  * cluster (emoji sequences, combining marks). No line starts with "From ", ">" or a lone dash.
  *
  * The lines give the text back: joined with a space where neither character either side of the
@@ -134,6 +135,7 @@ const NO_BREAK_AFTER = new Set([...'([{£¥‘“〈《「『【〔〖〘〚〝�
 const NO_LINE_START = /(?:[-–—](?= |$)|>|From )/uy;
 
 const DIGIT = /^\p{Nd}/u;
+const LETTER = /^\p{L}/u;
 
 /**
  * Unit symbols kept on the line of the number before them ("15 mg", "37 °C"); the space between
@@ -175,7 +177,7 @@ function atoms(text: string): Atom[] {
   const ideographic = (i: number) => at(i).charCodeAt(0) >= 0x2e80 && IDEOGRAPHIC.test(at(i));
   const isSpace = (i: number) => at(i) === ' ';
 
-  /** A break at the space at i: Latin on both sides, not between a number and its unit, not before what must not start a line. */
+  /** A break at the space at i: Latin on both sides, not between a number and its unit or word, not before what must not start a line. */
   const spaceBreak = (i: number): boolean =>
     i > 0 &&
     i + 1 < clusters.length &&
@@ -183,7 +185,7 @@ function atoms(text: string): Atom[] {
     !isSpace(i + 1) &&
     !ideographic(i - 1) &&
     !ideographic(i + 1) &&
-    !(DIGIT.test(at(i - 1)) && matchesAt(UNIT_AFTER_NUMBER, text, clusters[i + 1]!.index)) &&
+    !(DIGIT.test(at(i - 1)) && (LETTER.test(at(i + 1)) || matchesAt(UNIT_AFTER_NUMBER, text, clusters[i + 1]!.index))) &&
     !matchesAt(NO_LINE_START, text, clusters[i + 1]!.index);
 
   /** A break between the clusters at i - 1 and i, with no space: next to an ideograph, kinsoku kept, numbers and URLs whole. */
