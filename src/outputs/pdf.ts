@@ -56,12 +56,33 @@ export function withFixedDates(pdf: Buffer, when: Date = pdfDate()): Buffer {
 }
 
 export const DEBIAN_BROWSER_PACKAGES = 'chromium fonts-noto-cjk';
+/** Where laysum looks for Chromium unless LAYSUM_CHROMIUM says otherwise (Debian's package puts it there). */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** The Chromium executable is not where it should be: an environment problem, fixed by installing it. */
+/**
+ * A browser path as a message names it, and what to do when there is no working browser there.
+ * A path the user chose with LAYSUM_CHROMIUM is named with the variable: installing Chromium would
+ * not put one there, so the apt package is laysum's own path's remedy only.
+ */
+function browserPlace(executablePath: string): { where: string; remedy: string } {
+  if (process.env.LAYSUM_CHROMIUM !== undefined && executablePath === process.env.LAYSUM_CHROMIUM) {
+    return { where: `${executablePath || '""'} (LAYSUM_CHROMIUM)`, remedy: `set LAYSUM_CHROMIUM to the path of a Chromium executable, or unset it for ${DEFAULT_CHROMIUM_PATH}` };
+  }
+  return { where: executablePath, remedy: `install it with \`apt-get install -y ${DEBIAN_BROWSER_PACKAGES}\` or set LAYSUM_CHROMIUM to its path` };
+}
+
+/** The Chromium executable is not where it should be: an environment problem, fixed by installing it or by pointing LAYSUM_CHROMIUM at it. */
 export class BrowserNotFoundError extends Error {
+  /** The path as messages name it (with LAYSUM_CHROMIUM when it comes from there). */
+  readonly where: string;
+  /** What to do to get a browser there. */
+  readonly remedy: string;
   constructor(readonly executablePath: string) {
-    super(`no Chromium at ${executablePath}; install it with \`apt-get install -y ${DEBIAN_BROWSER_PACKAGES}\` or set LAYSUM_CHROMIUM to its path`);
+    const { where, remedy } = browserPlace(executablePath);
+    super(`no Chromium at ${where}; ${remedy}`);
     this.name = 'BrowserNotFoundError';
+    this.where = where;
+    this.remedy = remedy;
   }
 }
 
@@ -92,7 +113,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function defaultChromiumPath(): string {
-  return process.env.LAYSUM_CHROMIUM ?? '/usr/bin/chromium';
+  return process.env.LAYSUM_CHROMIUM ?? DEFAULT_CHROMIUM_PATH;
 }
 
 /** A printed PDF and its number of pages (undefined if the file does not say). */

@@ -423,7 +423,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const all = dedupe(diagnostics);
     if (staging && exitCodeFor(all) === 0) {
       if (options.pdf === 'auto' && !chromium) {
-        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
+        const missing = new BrowserNotFoundError(defaultChromiumPath());
+        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${missing.where}: leaflets written as HTML only; for PDFs, ${missing.remedy}` }));
       } else if (printing && leaflets.length) {
         // Printed into the staging folder, before the swap: a build stopped while printing leaves the previous output.
         await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })), printDate ? { date: printDate } : {});

@@ -60,14 +60,15 @@ describe('laysum build --format leaflet --pdf', () => {
     expect(dates()).toBe('20000101000000');
   });
 
-  it('exits 2 naming the apt package when no browser is found, and --pdf auto only warns', () => {
+  it('exits 2 when LAYSUM_CHROMIUM names no file, naming the variable and its path (not the apt package: that would not put a browser there), and --pdf auto only warns, the same way', () => {
     const missing = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', join(tempDir(), 'out')], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('apt-get install -y chromium fonts-noto-cjk');
+    expect(missing.stderr).toMatch(/^error: no Chromium at \/nonexistent\/chromium \(LAYSUM_CHROMIUM\); set LAYSUM_CHROMIUM to the path of a Chromium executable, or unset it for \/usr\/bin\/chromium \[output\/pdf\]$/m);
     const autoDir = join(tempDir(), 'out');
     const auto = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', 'auto', '--out', autoDir], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
     expect(auto.code).toBe(0);
-    expect(auto.stderr).toMatch(/^warning: no Chromium at \/nonexistent\/chromium: leaflets written as HTML only/m);
+    expect(auto.stderr).toMatch(/^warning: no Chromium at \/nonexistent\/chromium \(LAYSUM_CHROMIUM\): leaflets written as HTML only; for PDFs, set LAYSUM_CHROMIUM to the path of a Chromium executable, or unset it for \/usr\/bin\/chromium \[output\/pdf\]$/m);
+    expect(auto.stderr).not.toContain('apt-get');
     const autoOut = [...readTree(autoDir).keys()].filter((f) => !f.startsWith('.'));
     expect(autoOut.sort()).toEqual(['de', 'en', 'zh'].map((lang) => `${lang}/first-patient-2021/leaflet.html`));
   });
