@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lengthCause } from '../../src/checks/pages.js';
 import { estimateLeafletRoom } from '../../src/outputs/leaflet/fit.js';
 import { expectSameTree, readTree, ROOT, runCli, tempDir } from '../helpers.js';
+import { CHROMIUM } from './browser.js';
 
 const laysum = (args: string[], env: Record<string, string> = {}) => runCli(args, ROOT, env);
 
@@ -58,6 +59,31 @@ describe('laysum build --format leaflet --pdf', () => {
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).not.toContain('up to date');
     expect(dates()).toBe('20000101000000');
+  });
+
+  it('a rebuild with another browser prints the PDFs again: Chromium upgraded (the same path, another --version) or another LAYSUM_CHROMIUM; the same browser through a link is up to date', () => {
+    const dir = tempDir();
+    // Chromium as an upgrade leaves it: the same path, another version (its --version kept in a file, to be changed).
+    const browser = join(dir, 'chromium');
+    writeFileSync(browser, `#!/bin/sh\nif [ "$1" = --version ]; then cat "${dir}/version"; exit 0; fi\nexec "${CHROMIUM}" "$@"\n`);
+    chmodSync(browser, 0o755);
+    writeFileSync(join(dir, 'version'), 'Chromium 120.0.6099.224\n');
+    const out = join(tempDir(), 'out');
+    const args = ['build', 'samples/first-patient-2021.yaml', '--lang', 'en', '--format', 'leaflet', '--pdf', '--out', out];
+    const pdf = join(out, 'en', 'first-patient-2021', 'leaflet.pdf');
+    const summary = (env: Record<string, string>) => {
+      const r = laysum(args, env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      return r.stdout;
+    };
+    expect(summary({ LAYSUM_CHROMIUM: browser })).toContain('2 files written');
+    symlinkSync(browser, join(dir, 'link'));
+    expect(summary({ LAYSUM_CHROMIUM: join(dir, 'link') })).toContain('is up to date');
+    writeFileSync(join(dir, 'version'), 'Chromium 121.0.6167.85\n');
+    expect(summary({ LAYSUM_CHROMIUM: browser })).toContain('2 files written');
+    expect(summary({ LAYSUM_CHROMIUM: browser })).toContain('is up to date');
+    expect(summary({ LAYSUM_CHROMIUM: CHROMIUM })).toContain('2 files written');
   });
 
   it('exits 2 when LAYSUM_CHROMIUM names no file, naming the variable and its path (not the apt package: that would not put a browser there), and --pdf auto only warns, the same way', () => {
