@@ -210,6 +210,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: new BrowserNotFoundError(defaultChromiumPath()).message }));
   }
   const printing = write && !!options.pdf && chromium;
+  // `--pdf auto` with no browser: said by every build that succeeds, one that is up to date too (its leaflets are still HTML only).
+  const noBrowserWarning = () => {
+    const missing = new BrowserNotFoundError(defaultChromiumPath());
+    return diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${missing.where}: leaflets written as HTML only; for PDFs, ${missing.remedy}` });
+  };
+  const htmlOnly = write && options.pdf === 'auto' && !chromium;
   // What the PDFs depend on besides the leaflets, each bad input found before anything is written: the date every
   // PDF is stamped with (SOURCE_DATE_EPOCH: a value that is no such date) and the browser that prints them
   // (one that cannot say which it is would not print either).
@@ -292,6 +298,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const studies = last.studies.map((s) => studyReport(s, langs));
     if (options.onStudy) studies.forEach(options.onStudy);
     const all = dedupe(diagnostics);
+    if (htmlOnly) all.push(noBrowserWarning());
     return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies: options.keepReports === false ? [] : studies, studyCount: studies.length, summaryCount: studies.reduce((n, st) => n + st.summaries.length, 0), diagnostics: all, timings: time.totals, rebuilt: 0, reused: studies.length, upToDate: true };
   }
 
@@ -427,10 +434,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
     const all = dedupe(diagnostics);
     if (staging && exitCodeFor(all) === 0) {
-      if (options.pdf === 'auto' && !chromium) {
-        const missing = new BrowserNotFoundError(defaultChromiumPath());
-        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${missing.where}: leaflets written as HTML only; for PDFs, ${missing.remedy}` }));
-      } else if (printing && leaflets.length) {
+      if (htmlOnly) all.push(noBrowserWarning());
+      else if (printing && leaflets.length) {
         // Printed into the staging folder, before the swap: a build stopped while printing leaves the previous output.
         await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })), printDate ? { date: printDate } : {});
       }

@@ -95,6 +95,10 @@ describe('laysum build --format leaflet --pdf', () => {
     expect(auto.code).toBe(0);
     expect(auto.stderr).toMatch(/^warning: no Chromium at \/nonexistent\/chromium \(LAYSUM_CHROMIUM\): leaflets written as HTML only; for PDFs, set LAYSUM_CHROMIUM to the path of a Chromium executable, or unset it for \/usr\/bin\/chromium \[output\/pdf\]$/m);
     expect(auto.stderr).not.toContain('apt-get');
+    // Said again by a build with nothing to do: the leaflets are still HTML only.
+    const again = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', 'auto', '--out', autoDir], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
+    expect(again.stdout).toContain('is up to date');
+    expect(again.stderr.split('\n').filter((line) => line.includes('[output/pdf]'))).toEqual(auto.stderr.split('\n').filter((line) => line.includes('[output/pdf]')));
     const autoOut = [...readTree(autoDir).keys()].filter((f) => !f.startsWith('.'));
     expect(autoOut.sort()).toEqual(['de', 'en', 'zh'].map((lang) => `${lang}/first-patient-2021/leaflet.html`));
   });
