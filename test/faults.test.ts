@@ -154,6 +154,21 @@ describe('bad input: exit 2, the path named, the previous output intact', () => 
     expectPreviousIntact(dir);
   });
 
+  it('a file named that is not a facts file (a README beside the studies, as `studies/*` names it): one line naming it, the studies still checked', () => {
+    const { dir, out } = withPrevious();
+    const input = tempDir();
+    writeFileSync(join(input, 'README.md'), '# Our studies\n\nOne facts file per study:\n- study.yaml\n');
+    writeFileSync(join(input, 'study.yaml'), minimal);
+    const result = runCli(['build', join(input, 'README.md'), join(input, 'study.yaml'), '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('error: '))).toEqual([`error: ${join(input, 'README.md')}: not a facts file: expected .yaml, .yml or .json [input/not-facts]`]);
+    expect(result.stdout).toBe('laysum: 1 study, 9 summaries; nothing written; 1 error, 5 warnings\n');
+    noStackTrace(result.stderr);
+    expectPreviousIntact(dir);
+    // The same file in a folder is passed over, as every file there that is not .yaml, .yml or .json.
+    expect(runCli(['check', input, '-q'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('a source text that is a folder', () => {
     const { dir, out } = withPrevious();
     const input = tempDir();

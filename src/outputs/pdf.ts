@@ -11,9 +11,11 @@
  * playwright-core is loaded only when there is something to print: loading it costs every
  * thread of a batch build about 85 MB of memory.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readErrorReason } from '../diagnostics/index.js';
 
 /** The date PDFs are stamped with when SOURCE_DATE_EPOCH is not set: 1 January 2000, UTC. */
 export const DEFAULT_PDF_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -56,13 +58,69 @@ export function withFixedDates(pdf: Buffer, when: Date = pdfDate()): Buffer {
 }
 
 export const DEBIAN_BROWSER_PACKAGES = 'chromium fonts-noto-cjk';
+/** Where laysum looks for Chromium unless LAYSUM_CHROMIUM says otherwise (Debian's package puts it there). */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** The Chromium executable is not where it should be: an environment problem, fixed by installing it. */
-export class BrowserNotFoundError extends Error {
-  constructor(readonly executablePath: string) {
-    super(`no Chromium at ${executablePath}; install it with \`apt-get install -y ${DEBIAN_BROWSER_PACKAGES}\` or set LAYSUM_CHROMIUM to its path`);
-    this.name = 'BrowserNotFoundError';
+/**
+ * A browser path as a message names it, and what to do when there is no working browser there.
+ * A path the user chose with LAYSUM_CHROMIUM is named with the variable: installing Chromium would
+ * not put one there, so the apt package is laysum's own path's remedy only.
+ */
+function browserPlace(executablePath: string): { where: string; remedy: string } {
+  if (process.env.LAYSUM_CHROMIUM !== undefined && executablePath === process.env.LAYSUM_CHROMIUM) {
+    return { where: `${executablePath || '""'} (LAYSUM_CHROMIUM)`, remedy: `set LAYSUM_CHROMIUM to the path of a Chromium executable, or unset it for ${DEFAULT_CHROMIUM_PATH}` };
   }
+  return { where: executablePath, remedy: `install it with \`apt-get install -y ${DEBIAN_BROWSER_PACKAGES}\` or set LAYSUM_CHROMIUM to its path` };
+}
+
+/** The Chromium executable is not where it should be: an environment problem, fixed by installing it or by pointing LAYSUM_CHROMIUM at it. */
+export class BrowserNotFoundError extends Error {
+  /** The path as messages name it (with LAYSUM_CHROMIUM when it comes from there). */
+  readonly where: string;
+  /** What to do to get a browser there. */
+  readonly remedy: string;
+  constructor(readonly executablePath: string) {
+    const { where, remedy } = browserPlace(executablePath);
+    super(`no Chromium at ${where}; ${remedy}`);
+    this.name = 'BrowserNotFoundError';
+    this.where = where;
+    this.remedy = remedy;
+  }
+}
+
+/** The browser does not say which it is (`--version` fails): it would not print either. Bad input, exit 2. */
+export class BrowserIdentityError extends Error {
+  constructor(executablePath: string, reason: string) {
+    const { where, remedy } = browserPlace(executablePath);
+    super(`cannot tell which browser is at ${where}: \`--version\` ${reason}; ${remedy}`);
+    this.name = 'BrowserIdentityError';
+  }
+}
+
+/** Long enough for a cold start on a busy machine (Chromium answers in a quarter of a second); a build never waits on a stuck one for ever. */
+const VERSION_TIMEOUT_MS = 20_000;
+
+/**
+ * Which browser prints: its real path (through links) and what its `--version` says (an upgrade
+ * keeps the path and changes the version). Part of the build's settings, so that an incremental
+ * build prints again what another browser printed. It costs a process: asked once per build, and
+ * only by a build that prints.
+ */
+export function browserIdentity(executablePath: string = defaultChromiumPath()): string {
+  let real: string;
+  try {
+    real = realpathSync(executablePath);
+  } catch (error) {
+    throw new BrowserIdentityError(executablePath, `cannot be run: ${readErrorReason(error)}`);
+  }
+  const run = spawnSync(executablePath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: VERSION_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  const said = run.stdout?.trim() ?? '';
+  const complaint = run.stderr?.trim().split('\n')[0];
+  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') throw new BrowserIdentityError(executablePath, `did not answer within ${VERSION_TIMEOUT_MS / 1000} s`);
+  if (run.error) throw new BrowserIdentityError(executablePath, `cannot be run: ${readErrorReason(run.error)}`);
+  if (run.status !== 0) throw new BrowserIdentityError(executablePath, `${run.status === null ? `was stopped by ${run.signal}` : `exited with code ${run.status}`}${complaint ? ` (${complaint})` : ''}`);
+  if (!said) throw new BrowserIdentityError(executablePath, 'printed nothing');
+  return `${real}\n${said}`;
 }
 
 export interface PdfJob {
@@ -92,7 +150,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function defaultChromiumPath(): string {
-  return process.env.LAYSUM_CHROMIUM ?? '/usr/bin/chromium';
+  return process.env.LAYSUM_CHROMIUM ?? DEFAULT_CHROMIUM_PATH;
 }
 
 /** A printed PDF and its number of pages (undefined if the file does not say). */

@@ -7,7 +7,7 @@
  * reuses a study's language when all of these are equal:
  *
  *   - the settings hash: laysum's own code, templates, bands, languages.json, the options
- *     (languages, levels, formats, press config, site URL, PDF);
+ *     (languages, levels, formats, press config, site URL, PDF: its date and the browser that prints);
  *   - the hash of that language's locale files;
  *   - the study's input hash: its facts file and every source text it names, byte for byte.
  *

@@ -14,7 +14,7 @@ import { lazyLocator, type Position } from '../facts/index.js';
 import { createTranslator, MissingInterpolationError, MissingLocaleKeyError } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
-import { BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs } from '../outputs/pdf.js';
+import { BrowserIdentityError, browserIdentity, BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs, SourceDateEpochError } from '../outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
 import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js';
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
@@ -210,15 +210,26 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: new BrowserNotFoundError(defaultChromiumPath()).message }));
   }
   const printing = write && !!options.pdf && chromium;
-  // The date every PDF is stamped with (SOURCE_DATE_EPOCH): a value that is no such date is bad input, found before anything is written.
-  let printDate: Date | undefined;
-  if (printing) {
+  // `--pdf auto` with no browser: said by every build that succeeds, one that is up to date too (its leaflets are still HTML only).
+  const noBrowserWarning = () => {
+    const missing = new BrowserNotFoundError(defaultChromiumPath());
+    return diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${missing.where}: leaflets written as HTML only; for PDFs, ${missing.remedy}` });
+  };
+  const htmlOnly = write && options.pdf === 'auto' && !chromium;
+  // What the PDFs depend on besides the leaflets, each bad input found before anything is written: the date every
+  // PDF is stamped with (SOURCE_DATE_EPOCH: a value that is no such date) and the browser that prints them
+  // (one that cannot say which it is would not print either).
+  const printSetting = <T>(read: () => T): T | undefined => {
     try {
-      printDate = pdfDate();
+      return read();
     } catch (error) {
-      diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: (error as Error).message }));
+      if (!(error instanceof SourceDateEpochError || error instanceof BrowserIdentityError)) throw error;
+      diagnostics.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'error', message: error.message }));
+      return undefined;
     }
-  }
+  };
+  const printDate = printing ? printSetting(() => pdfDate()) : undefined;
+  const browser = printing ? printSetting(() => browserIdentity()) : undefined;
   // A press summary's notes to editors describe the organisation in the summary's language: one missing is not left out silently.
   const aboutMissing = options.press?.about && (options.formats ?? []).includes('press') ? langs.filter((lang) => !options.press!.about![lang]) : [];
   if (aboutMissing.length) {
@@ -243,8 +254,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ...(site ? { site } : {}),
     ...(shard ? { shard } : {}),
   };
-  // The PDFs' date is a setting: a build with another SOURCE_DATE_EPOCH prints every PDF again, not keeps the old dates.
-  const hashes = { settings: settingsHash(settings, { pdf: printing, ...(printDate ? { pdfDate: printDate.toISOString() } : {}) }), locales: localeHashes(project, langs) };
+  // The PDFs' date and browser are settings: a build with another SOURCE_DATE_EPOCH, or another (or upgraded) Chromium, prints every PDF again, not keeps the old ones.
+  const hashes = { settings: settingsHash(settings, { pdf: printing, ...(printDate ? { pdfDate: printDate.toISOString() } : {}), ...(browser ? { browser } : {}) }), locales: localeHashes(project, langs) };
 
   // What the last build made that can be taken over: per study, the languages whose inputs are unchanged.
   const previous = write && options.incremental !== false ? readManifest(out) : undefined;
@@ -287,6 +298,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const studies = last.studies.map((s) => studyReport(s, langs));
     if (options.onStudy) studies.forEach(options.onStudy);
     const all = dedupe(diagnostics);
+    if (htmlOnly) all.push(noBrowserWarning());
     return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies: options.keepReports === false ? [] : studies, studyCount: studies.length, summaryCount: studies.reduce((n, st) => n + st.summaries.length, 0), diagnostics: all, timings: time.totals, rebuilt: 0, reused: studies.length, upToDate: true };
   }
 
@@ -422,9 +434,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
     const all = dedupe(diagnostics);
     if (staging && exitCodeFor(all) === 0) {
-      if (options.pdf === 'auto' && !chromium) {
-        all.push(diagnostic({ ruleId: 'output/pdf', kind: 'input', severity: 'warning', message: `no Chromium at ${defaultChromiumPath()}: leaflets written as HTML only; install it with \`apt-get install -y chromium fonts-noto-cjk\` for PDFs` }));
-      } else if (printing && leaflets.length) {
+      if (htmlOnly) all.push(noBrowserWarning());
+      else if (printing && leaflets.length) {
         // Printed into the staging folder, before the swap: a build stopped while printing leaves the previous output.
         await printPdfs(leaflets.map((f) => ({ htmlPath: join(staging!.dir, f), pdfPath: join(staging!.dir, f.replace(/\.html$/, '.pdf')) })), printDate ? { date: printDate } : {});
       }

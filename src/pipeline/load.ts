@@ -24,7 +24,8 @@ function readError(path: string, error: unknown, what: string): Diagnostic {
 }
 
 /**
- * Facts files under the given files and folders, sorted, each once. Folders are searched
+ * Facts files under the given files and folders, sorted, each once. A file given by name that is
+ * no facts file by its extension is an error naming it; in a folder, such files are skipped. Folders are searched
  * recursively, through links as through folders (each real folder once, so a link loop ends); a
  * folder or link that cannot be read is reported by its own path and the search goes on.
  */
@@ -66,7 +67,9 @@ export function collectFactsFiles(inputs: readonly string[]): { files: string[];
   for (const input of inputs) {
     try {
       if (statSync(input).isDirectory()) walk(input);
-      else if (!isConfigFile(input)) found.add(input);
+      else if (isFacts(input)) found.add(input);
+      // Named by hand or by a shell glob (`studies/*`): a README beside the studies is not read as facts, and not passed over in silence.
+      else if (!isConfigFile(input)) diagnostics.push(diagnostic({ ruleId: 'input/not-facts', kind: 'input', severity: 'error', message: 'not a facts file: expected .yaml, .yml or .json', place: { file: input } }));
     } catch (error) {
       diagnostics.push(readError(input, error, 'input'));
     }

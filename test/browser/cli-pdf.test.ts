@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lengthCause } from '../../src/checks/pages.js';
 import { estimateLeafletRoom } from '../../src/outputs/leaflet/fit.js';
 import { expectSameTree, readTree, ROOT, runCli, tempDir } from '../helpers.js';
+import { CHROMIUM } from './browser.js';
 
 const laysum = (args: string[], env: Record<string, string> = {}) => runCli(args, ROOT, env);
 
@@ -60,14 +61,44 @@ describe('laysum build --format leaflet --pdf', () => {
     expect(dates()).toBe('20000101000000');
   });
 
-  it('exits 2 naming the apt package when no browser is found, and --pdf auto only warns', () => {
+  it('a rebuild with another browser prints the PDFs again: Chromium upgraded (the same path, another --version) or another LAYSUM_CHROMIUM; the same browser through a link is up to date', () => {
+    const dir = tempDir();
+    // Chromium as an upgrade leaves it: the same path, another version (its --version kept in a file, to be changed).
+    const browser = join(dir, 'chromium');
+    writeFileSync(browser, `#!/bin/sh\nif [ "$1" = --version ]; then cat "${dir}/version"; exit 0; fi\nexec "${CHROMIUM}" "$@"\n`);
+    chmodSync(browser, 0o755);
+    writeFileSync(join(dir, 'version'), 'Chromium 120.0.6099.224\n');
+    const out = join(tempDir(), 'out');
+    const args = ['build', 'samples/first-patient-2021.yaml', '--lang', 'en', '--format', 'leaflet', '--pdf', '--out', out];
+    const pdf = join(out, 'en', 'first-patient-2021', 'leaflet.pdf');
+    const summary = (env: Record<string, string>) => {
+      const r = laysum(args, env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      return r.stdout;
+    };
+    expect(summary({ LAYSUM_CHROMIUM: browser })).toContain('2 files written');
+    symlinkSync(browser, join(dir, 'link'));
+    expect(summary({ LAYSUM_CHROMIUM: join(dir, 'link') })).toContain('is up to date');
+    writeFileSync(join(dir, 'version'), 'Chromium 121.0.6167.85\n');
+    expect(summary({ LAYSUM_CHROMIUM: browser })).toContain('2 files written');
+    expect(summary({ LAYSUM_CHROMIUM: browser })).toContain('is up to date');
+    expect(summary({ LAYSUM_CHROMIUM: CHROMIUM })).toContain('2 files written');
+  });
+
+  it('exits 2 when LAYSUM_CHROMIUM names no file, naming the variable and its path (not the apt package: that would not put a browser there), and --pdf auto only warns, the same way', () => {
     const missing = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', '--out', join(tempDir(), 'out')], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('apt-get install -y chromium fonts-noto-cjk');
+    expect(missing.stderr).toMatch(/^error: no Chromium at \/nonexistent\/chromium \(LAYSUM_CHROMIUM\); set LAYSUM_CHROMIUM to the path of a Chromium executable, or unset it for \/usr\/bin\/chromium \[output\/pdf\]$/m);
     const autoDir = join(tempDir(), 'out');
     const auto = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', 'auto', '--out', autoDir], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
     expect(auto.code).toBe(0);
-    expect(auto.stderr).toMatch(/^warning: no Chromium at \/nonexistent\/chromium: leaflets written as HTML only/m);
+    expect(auto.stderr).toMatch(/^warning: no Chromium at \/nonexistent\/chromium \(LAYSUM_CHROMIUM\): leaflets written as HTML only; for PDFs, set LAYSUM_CHROMIUM to the path of a Chromium executable, or unset it for \/usr\/bin\/chromium \[output\/pdf\]$/m);
+    expect(auto.stderr).not.toContain('apt-get');
+    // Said again by a build with nothing to do: the leaflets are still HTML only.
+    const again = laysum(['build', 'samples/first-patient-2021.yaml', '--format', 'leaflet', '--pdf', 'auto', '--out', autoDir], { LAYSUM_CHROMIUM: '/nonexistent/chromium' });
+    expect(again.stdout).toContain('is up to date');
+    expect(again.stderr.split('\n').filter((line) => line.includes('[output/pdf]'))).toEqual(auto.stderr.split('\n').filter((line) => line.includes('[output/pdf]')));
     const autoOut = [...readTree(autoDir).keys()].filter((f) => !f.startsWith('.'));
     expect(autoOut.sort()).toEqual(['de', 'en', 'zh'].map((lang) => `${lang}/first-patient-2021/leaflet.html`));
   });
