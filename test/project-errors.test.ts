@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, createTranslator, formatDiagnostic, loadProject, MissingLocaleKeyError } from '../src/index.js';
+import { build, createTranslator, formatDiagnostic, loadProject, MissingLocaleKeyError, ProjectConfigError } from '../src/index.js';
 import { describeTemplateError } from '../src/render/index.js';
 import { projectCopyWithLevel, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
 
@@ -43,10 +43,13 @@ describe('a template naming something it is not given', () => {
       () => undefined,
       (e: Error) => e,
     );
-    expect(error?.name).toBe('ProjectConfigError');
-    expect(error!.message.split('\n')).toHaveLength(1);
-    const expected = `${join(project.root, file)}:${lineNumber}:${column}: ${message}`;
-    expect(error!.message.slice(0, expected.length)).toBe(expected);
+    expect(error).toBeInstanceOf(ProjectConfigError);
+    // One problem, one diagnostic, and the message is its line.
+    const [problem, ...more] = (error as ProjectConfigError).diagnostics;
+    expect(more).toEqual([]);
+    expect(problem).toMatchObject({ ruleId: 'project/template', kind: 'input', severity: 'error', place: { file: join(project.root, file), line: lineNumber, column } });
+    expect(problem!.message.startsWith(message)).toBe(true);
+    expect(error!.message).toBe(formatDiagnostic(problem!));
     expect(existsSync(out)).toBe(false);
   });
 
@@ -60,12 +63,12 @@ describe('a template naming something it is not given', () => {
       () => undefined,
       (e: Error) => e,
     );
-    const lines = error!.message.split('\n').map((l) => l.replace(/ \(the helpers are: .*\)$/, ''));
+    const lines = error!.message.split('\n').map((l) => l.replace(/ \(the helpers are: .*\) \[/, ' ['));
     const quoteLine = project.partials.quote!.split('\n').length - 1;
     expect(lines).toEqual([
-      `${join(project.root, 'templates/partials/quote.hbs')}:${quoteLine}:3: \`icons\` is not a helper`,
-      `${join(project.root, 'templates/formats/press.hbs')}:1:3: \`nosuchpress\` is not a helper`,
-      `${join(project.root, 'templates/formats/leaflet.hbs')}:1:16: \`nosuchleaflet\` is not a helper`,
+      `error: ${join(project.root, 'templates/partials/quote.hbs')}:${quoteLine}:3: \`icons\` is not a helper [project/template]`,
+      `error: ${join(project.root, 'templates/formats/press.hbs')}:1:3: \`nosuchpress\` is not a helper [project/template]`,
+      `error: ${join(project.root, 'templates/formats/leaflet.hbs')}:1:16: \`nosuchleaflet\` is not a helper [project/template]`,
     ]);
   });
 
