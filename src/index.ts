@@ -18,5 +18,5 @@ export { renderLeaflet, estimatePrintedHeight, estimateLeafletRoom, FULL_ARRAYS_
 export { printPdfs, pdfDate, withFixedDates, pdfPageCount, BrowserNotFoundError, SourceDateEpochError, type PdfJob, type PrintOptions, type PrintedPdf } from './outputs/pdf.js';
 export { loadProject, ProjectConfigError, checkLocaleParity, checkCaseForms, checkLocaleSettings, checkEventKinds, checkLocaleValues, checkBandCoverage, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
 export { parseLanguages, LanguagesError } from './project/languages.js';
-export { formatDiagnostic, exitCodeFor, type Diagnostic, type Severity, type Place } from './diagnostics/index.js';
+export { ConfigError, formatDiagnostic, exitCodeFor, type Diagnostic, type Severity, type Place } from './diagnostics/index.js';
 export { reportHtml, reportTable, reportRows, type ReportRow } from './report/index.js';

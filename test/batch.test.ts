@@ -195,9 +195,22 @@ describe('shards', () => {
     // The refusals read the parts' manifests: one language and level is enough to build them.
     ok(['site', 'facts', '--shard', '1/2', '--out', 'half', ...SMALL]);
     ok(['build', 'facts', '--shard', '1/2', '--out', 'summaries', ...SMALL]);
-    const twice = runCli(['site', '--merge', 'half', 'half', '--out', 'bad'], dir);
-    expect(twice.code).toBe(2);
-    expect(twice.stderr).toMatch(/study `study-\d+` is in half and in half; build the parts with --shard k\/n/);
+    // The part given twice is named once; the studies it repeats are not listed one by one after it.
+    expect(runCli(['site', '--merge', 'half', 'half', '--out', 'bad', '-q'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: half: is part 1/2, and so is half; give each part once [site/merge]\nerror: part 2/2 is missing; give the output folder of every --shard k/2 run [site/merge]\n',
+    });
+    // Parts that are fine as parts but share a study (a manifest edited by hand): each shared study named.
+    const study = readFileSync(join(dir, 'half', '.laysum-output'), 'utf8').split('\n').slice(1).find((line) => line && !line.includes('"otherShard"'));
+    ok(['site', 'facts', '--shard', '2/2', '--out', 'other-half', ...SMALL]);
+    appendFileSync(join(dir, 'other-half', '.laysum-output'), `${study}\n`);
+    const id = (JSON.parse(study!) as { id: string }).id;
+    expect(runCli(['site', '--merge', 'half', 'other-half', '--out', 'bad', '-q'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: other-half: study \`${id}\` is in half and in other-half; build the parts with --shard k/n so each study is in one [site/merge]\n`,
+    });
     const mixed = runCli(['site', '--merge', 'half', 'summaries', 'nowhere', '--out', 'bad'], dir);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('summaries: is not a site (it was written by `laysum build`)');
@@ -231,9 +244,13 @@ describe('shards', () => {
     const mixed = runCli(['site', '--merge', 'half-1', 'third-1', '--out', 'bad'], dir);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('third-1: is part 1/3, but half-1 is part of 2');
-    const whole = runCli(['site', '--merge', 'all', 'half-2', '--out', 'bad'], dir);
-    expect(whole.code).toBe(2);
-    expect(whole.stderr).toContain('all: is a whole site (built without --shard k/n), not a part');
+    // A part named as the mistake is the one line about it: not one more for each study it shares with the others.
+    expect(runCli(['site', '--merge', 'half-1', 'half-1', 'half-2', '--out', 'bad', '-q'], dir)).toEqual({ code: 2, stdout: '', stderr: 'error: half-1: is part 1/2, and so is half-1; give each part once [site/merge]\n' });
+    expect(runCli(['site', '--merge', 'all', 'half-2', '--out', 'bad', '-q'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: all: is a whole site (built without --shard k/n), not a part; merge the outputs of `laysum site --shard k/n` runs [site/merge]\n',
+    });
     ok(['site', '--merge', 'half-2', 'half-1', '--out', 'good', '-q']);
     expectSameTree(join(dir, 'good'), join(dir, 'all'));
   });

@@ -68,13 +68,19 @@ describe('a --project whose languages.json is wrong', () => {
     const languages = shipped();
     languages.zh!.script = 'Cyrillic';
     languages.de!.digitGroup = ',';
-    writeFileSync(file, JSON.stringify(languages));
+    writeFileSync(file, JSON.stringify(languages, null, 2));
     const result = runCli(['build', join(ROOT, 'samples'), '--out', join(dir, 'out'), '--project', project]);
     expect(result.code).toBe(2);
+    // One diagnostic line per bad field, at its line and column.
+    const at = (key: string, field: string) => {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const language = lines.indexOf(`  "${key}": {`);
+      const line = lines.findIndex((l, i) => i > language && l.startsWith(`    "${field}":`));
+      return `${line + 1}:${lines[line]!.indexOf(':') + 3}`;
+    };
     expect(result.stderr.trim().split('\n')).toEqual([
-      `laysum: ${file}: invalid languages:`,
-      '  de.digitGroup: is ","; expected one of U+00A0, U+202F, "." (a group mark the fidelity check reads, other than the decimal mark ",")',
-      '  zh.script: expected one of Latin, Han',
+      `error: ${file}:${at('de', 'digitGroup')} de.digitGroup: is ","; expected one of U+00A0, U+202F, "." (a group mark the fidelity check reads, other than the decimal mark ",") [project/languages]`,
+      `error: ${file}:${at('zh', 'script')} zh.script: expected one of Latin, Han [project/languages]`,
     ]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });

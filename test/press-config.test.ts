@@ -55,7 +55,7 @@ describe('laysum build --format press with such a config: exit 2, the lines on s
     expect(existsSync(out)).toBe(false);
     // --lang en: the English press summary has its `about`; French is still no language of the project.
     const en = runCli(['build', STUDY, '--lang', 'en', '--format', 'press', '--press-config', config, '--out', out, '-q']);
-    expect(en.stderr).toBe(`laysum: error: ${config}:5:3 about.fr: unknown language \`fr\`; expected one of en, de, zh (locales/languages.json) [press/config]\n`);
+    expect(en.stderr).toBe(`error: ${config}:5:3 about.fr: unknown language \`fr\`; expected one of en, de, zh (locales/languages.json) [press/config]\n`);
   });
 
   it('a config not used (no --format press) is still read, but `about` is not held to the languages built', () => {

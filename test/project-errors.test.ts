@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, createTranslator, formatDiagnostic, loadProject, MissingLocaleKeyError } from '../src/index.js';
+import { build, createTranslator, formatDiagnostic, loadProject, MissingLocaleKeyError, ProjectConfigError } from '../src/index.js';
 import { describeTemplateError } from '../src/render/index.js';
 import { projectCopyWithLevel, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
 
@@ -43,10 +43,13 @@ describe('a template naming something it is not given', () => {
       () => undefined,
       (e: Error) => e,
     );
-    expect(error?.name).toBe('ProjectConfigError');
-    expect(error!.message.split('\n')).toHaveLength(1);
-    const expected = `${join(project.root, file)}:${lineNumber}:${column}: ${message}`;
-    expect(error!.message.slice(0, expected.length)).toBe(expected);
+    expect(error).toBeInstanceOf(ProjectConfigError);
+    // One problem, one diagnostic, and the message is its line.
+    const [problem, ...more] = (error as ProjectConfigError).diagnostics;
+    expect(more).toEqual([]);
+    expect(problem).toMatchObject({ ruleId: 'project/template', kind: 'input', severity: 'error', place: { file: join(project.root, file), line: lineNumber, column } });
+    expect(problem!.message.startsWith(message)).toBe(true);
+    expect(error!.message).toBe(formatDiagnostic(problem!));
     expect(existsSync(out)).toBe(false);
   });
 
@@ -60,12 +63,12 @@ describe('a template naming something it is not given', () => {
       () => undefined,
       (e: Error) => e,
     );
-    const lines = error!.message.split('\n').map((l) => l.replace(/ \(the helpers are: .*\)$/, ''));
+    const lines = error!.message.split('\n').map((l) => l.replace(/ \(the helpers are: .*\) \[/, ' ['));
     const quoteLine = project.partials.quote!.split('\n').length - 1;
     expect(lines).toEqual([
-      `${join(project.root, 'templates/partials/quote.hbs')}:${quoteLine}:3: \`icons\` is not a helper`,
-      `${join(project.root, 'templates/formats/press.hbs')}:1:3: \`nosuchpress\` is not a helper`,
-      `${join(project.root, 'templates/formats/leaflet.hbs')}:1:16: \`nosuchleaflet\` is not a helper`,
+      `error: ${join(project.root, 'templates/partials/quote.hbs')}:${quoteLine}:3: \`icons\` is not a helper [project/template]`,
+      `error: ${join(project.root, 'templates/formats/press.hbs')}:1:3: \`nosuchpress\` is not a helper [project/template]`,
+      `error: ${join(project.root, 'templates/formats/leaflet.hbs')}:1:16: \`nosuchleaflet\` is not a helper [project/template]`,
     ]);
   });
 
@@ -95,16 +98,34 @@ describe('a template naming something it is not given', () => {
 
 describe('a level added without its name in the site locale', () => {
   // Before: `laysum: internal error: missing locale key \`summary:levels.simple\`` — the wrong namespace and file, and "internal".
-  it('site: a failed check naming the key in its own namespace and file, nothing written', () => {
+  /** projectCopyWithLevel('simple') with a band for it (none: `{}`), so the site's words are all that is missing. */
+  const projectWithSimpleLevel = () => {
     const project = projectCopyWithLevel('simple');
     const bands = join(project, 'templates', 'bands.json');
     writeFileSync(bands, JSON.stringify({ ...(JSON.parse(readFileSync(bands, 'utf8')) as object), simple: null }));
+    return project;
+  };
+  const missingName = (lang: string, why: string) => `error: locales/${lang}/site.json ${lang} site:levels.simple: missing locale key \`site:levels.simple\` in language \`${lang}\`${why} [locale/missing-key]\n`;
+
+  it('site: a failed check naming the key in its own namespace and file, for every language without it, in one run; nothing written', () => {
+    const project = projectWithSimpleLevel();
     const out = join(tempDir(), 'site');
-    const r = runCli(['site', ONE_STUDY, '--project', project, '--level', 'simple', '--out', out, '-q']);
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'error: mueller-2024/en: missing locale key `site:levels.simple` in language `en` (locales/en/site.json) [locale/missing-key]\n' });
+    // Two studies: found once per language before they are rendered, not again by each study's pages.
+    const r = runCli(['site', ONE_STUDY, join(SAMPLES, 'first-patient-2021.yaml'), '--project', project, '--level', 'simple', '--out', out, '-q']);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: ['en', 'de', 'zh'].map((lang) => missingName(lang, ': the site names every level built')).join('') });
     expect(existsSync(out)).toBe(false);
     // The summaries themselves have every key they need: build writes them.
     expect(runCli(['build', ONE_STUDY, '--project', project, '--level', 'simple', '--out', join(tempDir(), 'out'), '-q']).code).toBe(0);
+  });
+
+  it('site: a name the reference language has and others lack is said once per language, by the parity check', () => {
+    const project = projectWithSimpleLevel();
+    const en = join(project, 'locales', 'en', 'site.json');
+    const site = JSON.parse(readFileSync(en, 'utf8')) as { levels: Record<string, string> };
+    site.levels.simple = 'Simple';
+    writeFileSync(en, JSON.stringify(site));
+    const r = runCli(['site', ONE_STUDY, '--project', project, '--level', 'simple', '--out', join(tempDir(), 'site'), '-q']);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: ['de', 'zh'].map((lang) => missingName(lang, ' (present in `en`)')).join('') });
   });
 
   it('a missing key is named with the namespace it was asked for', () => {

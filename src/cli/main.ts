@@ -22,7 +22,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { existsSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
-import { counted, formatDiagnostic } from '../diagnostics/index.js';
+import { ConfigError, counted, formatDiagnostic } from '../diagnostics/index.js';
 import { makeFolders, recoverOutput, writeErrorReason, type Recovery } from '../outputs/write.js';
 import { boundHeapGrowth, WORKER_MEMORY } from '../pipeline/memory.js';
 import { tuneForBatchBuild } from '../pipeline/tuning.js';
@@ -40,7 +40,9 @@ class WorkerError extends Error {
     if (stack) this.stack = stack;
   }
 }
-const isUsageError = (error: unknown) => error instanceof Error && (error.name === 'UsageError' || error.name === 'ProjectConfigError');
+const isUsageError = (error: unknown) => error instanceof Error && error.name === 'UsageError';
+/** Bad configuration (ConfigError, and ProjectConfigError, one of them): its message is its diagnostics' lines, printed as they are. */
+const isConfigError = (error: unknown) => error instanceof Error && (error.name === 'ConfigError' || error.name === 'ProjectConfigError');
 
 /** What the worker needs to run a build: plain data (it crosses threads). */
 interface Job {
@@ -155,7 +157,7 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     const { readUtf8 } = await import('../pipeline/load.js');
     const { parsePressConfig } = await import('../outputs/index.js');
     const read = readUtf8(job.pressConfig, 'press config');
-    if (read.diagnostic) throw new PipelineUsageError(formatDiagnostic(read.diagnostic));
+    if (read.diagnostic) throw new ConfigError([read.diagnostic]);
     // `about` needs a text for every language built: the languages as build() will pick them (an unknown one is its usage error).
     if (!options.project) {
       const { loadProject } = await import('../project/index.js');
@@ -164,7 +166,7 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     const known = Object.keys(options.project.languages);
     const built = (job.options.langs ?? known).filter((lang) => known.includes(lang));
     const parsed = parsePressConfig(read.text!, job.pressConfig, job.options.formats?.includes('press') ? { built, known } : undefined);
-    if (!parsed.config) throw new PipelineUsageError(parsed.diagnostics.map(formatDiagnostic).join('\n'));
+    if (!parsed.config) throw new ConfigError(parsed.diagnostics);
     options.press = parsed.config;
   }
   if (job.merge) return { report: await mergeSites({ parts: job.merge, out: options.out ?? 'site', ...(options.project ? { project: options.project } : {}) }) };
@@ -416,6 +418,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isUsageError(error)) {
       process.stderr.write(`laysum: ${(error as Error).message}\n`);
+      return 2;
+    }
+    if (isConfigError(error)) {
+      process.stderr.write(`${(error as Error).message}\n`);
       return 2;
     }
     process.stderr.write(`laysum: internal error: ${(error as Error).message}\n${process.env.LAYSUM_TRACE ? `${(error as Error).stack}\n` : 'Set LAYSUM_TRACE=1 to see where.\n'}`);

@@ -14,7 +14,7 @@ export interface Place {
   file?: string;
   line?: number;
   column?: number;
-  /** Field path inside a facts file, e.g. `population.groups[1].n`. */
+  /** Field path inside a facts or configuration file, e.g. `population.groups[1].n`, `zh.script`. */
   path?: string;
   study?: string;
   lang?: string;
@@ -56,6 +56,17 @@ export function formatPlace(place: Place): string {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatPlace(d.place);
   return `${d.severity}: ${where ? `${where}: ` : ''}${d.message} [${d.ruleId}]`;
+}
+
+/**
+ * Bad configuration (a project file, the press config), found before any study is read: the build
+ * cannot start, so its problems are thrown, not reported. Exit 2; the message is their lines.
+ */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+  }
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[], kind?: DiagnosticKind): boolean {

@@ -13,7 +13,7 @@ import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.j
 import { lazyLocator, type Position } from '../facts/index.js';
 import { createTranslator, MissingInterpolationError, MissingLocaleKeyError } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
-import { normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
+import { missingLevelNames, normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserIdentityError, browserIdentity, BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs, SourceDateEpochError } from '../outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
 import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js';
@@ -104,6 +104,9 @@ function pick(kind: string, requested: string[] | undefined, available: string[]
 /** Same problem reported by several summaries (a missing key) is shown once. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
+  // A key missing in a language is one problem, whichever check found it: the project's checks name it by its path
+  // (`summary:easy.intro`, the first), an output that asked for it in the message of the error it got.
+  const missingKey = (d: Diagnostic) => (d.place.lang && d.place.path?.includes(':') ? new MissingLocaleKeyError(d.place.lang, d.place.path).message : d.message);
   // A template mistake found while rendering is the same for every study: said once, with how often it came up.
   const templateRepeats = new Map<string, number>();
   const kept = diagnostics.filter((d) => {
@@ -112,7 +115,7 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
       templateRepeats.set(d.message, (n ?? 0) + 1);
       return n === undefined;
     }
-    const id = d.ruleId.startsWith('locale/') ? `${d.ruleId}|${d.place.lang}|${d.message}` : JSON.stringify(d);
+    const id = d.ruleId.startsWith('locale/') ? `${d.ruleId}|${d.place.lang}|${d.ruleId === 'locale/missing-key' ? missingKey(d) : d.message}` : JSON.stringify(d);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -245,6 +248,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
   }
   if (site && !langs.includes(site.defaultLang)) throw new UsageError(`default language \`${site.defaultLang}\` is not one of the languages built (${langs.join(', ')})`);
+  // The site's wording, per language: for the index pages, and to find a level without its name before any study is rendered.
+  const siteTranslators = site ? Object.fromEntries(langs.map((l) => [l, createTranslator(project.languages[l]!, project.locales[l] ?? {})])) : {};
+  for (const { lang, key } of missingLevelNames(siteTranslators, levels)) {
+    diagnostics.push(diagnostic({ ruleId: 'locale/missing-key', kind: 'check', severity: 'error', message: `missing locale key \`${key}\` in language \`${lang}\`: the site names every level built`, place: { file: `locales/${lang}/site.json`, lang, path: key } }));
+  }
   const settings: StudySettings = {
     project,
     langs,
@@ -422,8 +430,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (site && staging && exitCodeFor(diagnostics) === 0) {
       const entries = siteEntries;
       try {
-        const translators = Object.fromEntries(langs.map((l) => [l, createTranslator(project.languages[l]!, project.locales[l] ?? {})]));
-        const files = siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl: site.baseUrl, defaultLang: site.defaultLang });
+        const files = siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators: siteTranslators, baseUrl: site.baseUrl, defaultLang: site.defaultLang });
         time('write', () => staging!.write(files));
         written += files.length;
       } catch (error) {

@@ -63,6 +63,12 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
   const project = options.project ?? loadProject();
   const diagnostics: Diagnostic[] = [];
   const fail = (message: string, file?: string) => diagnostics.push(diagnostic({ ruleId: 'site/merge', kind: 'input', severity: 'error', message, ...(file ? { place: { file } } : {}) }));
+  // A part refused as a whole (given twice, of another split or build): the studies it shares with the other parts are that one mistake, not one more each.
+  const refused = new Set<string>();
+  const refuse = (message: string, dir?: string) => {
+    if (dir) refused.add(dir);
+    fail(message, dir);
+  };
   const parts: { dir: string; manifest: BuildManifest }[] = [];
   for (const dir of options.parts) {
     const manifest = time('load', () => readManifest(dir));
@@ -77,19 +83,20 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
     const locales = localeHashes(project, first.site.langs);
     for (const { dir, manifest } of parts) {
       if (manifest.settingsHash !== first.settingsHash || JSON.stringify(manifest.site) !== JSON.stringify(first.site)) {
-        fail(`was built with other settings than ${parts[0]!.dir} (laysum version, templates, languages, levels or --base-url); build every part the same way`, dir);
+        refuse(`was built with other settings than ${parts[0]!.dir} (laysum version, templates, languages, levels or --base-url); build every part the same way`, dir);
       } else if (JSON.stringify(manifest.localeHashes) !== JSON.stringify(first.localeHashes)) {
-        fail(`was built with other locale files than ${parts[0]!.dir}; build every part from the same locales`, dir);
+        refuse(`was built with other locale files than ${parts[0]!.dir}; build every part from the same locales`, dir);
       }
     }
-    checkShards(parts, fail);
+    checkShards(parts, refuse);
     if (JSON.stringify(locales) !== JSON.stringify(first.localeHashes)) fail('the parts were built with other locale files than the ones of this project (--project); the index pages would not match them', parts[0]!.dir);
   }
   const owner = new Map<string, string>();
   const studies: (ManifestStudy & { from: string })[] = [];
   for (const { dir, manifest } of parts) {
     for (const study of manifest.studies) {
-      if (owner.has(study.id)) fail(`study \`${study.id}\` is in ${owner.get(study.id)} and in ${dir}; build the parts with --shard k/n so each study is in one`, dir);
+      const other = owner.get(study.id);
+      if (other !== undefined && !refused.has(other) && !refused.has(dir)) fail(`study \`${study.id}\` is in ${other} and in ${dir}; build the parts with --shard k/n so each study is in one`, dir);
       owner.set(study.id, dir);
       studies.push({ ...study, from: dir });
     }

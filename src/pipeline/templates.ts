@@ -4,7 +4,7 @@
  * that does not exist is bad configuration, exit 2, said once with its file, line and column.
  */
 import { join } from 'node:path';
-import { ProjectConfigError, type ProjectData, type ReadingLevel } from '../project/index.js';
+import { ProjectConfigError, projectProblem, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { summaryHelperNames, templateProblems, type TemplateEnvironment } from '../render/index.js';
 import { leafletHelperNames } from '../outputs/leaflet/index.js';
 import type { OutputFormat } from './study.js';
@@ -18,8 +18,8 @@ export function checkProjectTemplates(project: ProjectData, levels: readonly Rea
     ...(formats.includes('press') ? [{ path: join('templates', 'formats', 'press.hbs'), source: project.formats.press, environment: summary }] : []),
     ...(formats.includes('leaflet') ? [{ path: join('templates', 'formats', 'leaflet.hbs'), source: project.formats.leaflet, environment: { helpers: leafletHelperNames(), partials: [] } }] : []),
   ];
-  const lines = used.flatMap(({ path, source, environment }) =>
-    source === undefined ? [] : templateProblems(source, environment).map((p) => `${join(project.root, path)}:${p.line}:${p.column}: ${p.message}`),
+  const problems = used.flatMap(({ path, source, environment }) =>
+    source === undefined ? [] : templateProblems(source, environment).map((p) => projectProblem('project/template', join(project.root, path), p.message, { line: p.line, column: p.column })),
   );
-  if (lines.length) throw new ProjectConfigError(lines.join('\n'));
+  if (problems.length) throw new ProjectConfigError(problems);
 }

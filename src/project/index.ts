@@ -10,9 +10,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseKeys, EVENT_KINDS, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
-import { diagnostic, readErrorReason, type Diagnostic } from '../diagnostics/index.js';
-import { bandFor, parseBands, type Bands } from '../checks/readability/index.js';
-import { parseLanguages } from './languages.js';
+import { ConfigError, diagnostic, readErrorReason, type Diagnostic, type Place } from '../diagnostics/index.js';
+import { lazyLocator, type Locator } from '../facts/index.js';
+import { bandFor, BandsError, parseBands, type Bands } from '../checks/readability/index.js';
+import { LanguagesError, parseLanguages } from './languages.js';
 
 /** Where laysum's own templates/ and locales/ live (the package root). */
 export const PACKAGE_ROOT = (() => {
@@ -42,9 +43,14 @@ export interface ProjectData {
 
 const LEVEL_ORDER = ['easy', 'standard', 'expert'];
 
-/** A project file (locale, template, bands) that cannot be read or parsed: bad configuration, exit 2. */
-export class ProjectConfigError extends Error {
+/** A project file (locale, template, bands) that cannot be read or used: bad configuration, exit 2, one diagnostic per problem. */
+export class ProjectConfigError extends ConfigError {
   override name = 'ProjectConfigError';
+}
+
+/** One problem of a project file: bad input (exit 2), at `place` in `file`. */
+export function projectProblem(ruleId: string, file: string, message: string, place: Omit<Place, 'file'> = {}): Diagnostic {
+  return diagnostic({ ruleId, kind: 'input', severity: 'error', message, place: { file, ...place } });
 }
 
 /** Reads a project file or folder: one that cannot be read (a folder without locales/) is bad configuration too, said in words. */
@@ -52,17 +58,28 @@ function readOrFail<T>(path: string, read: (path: string) => T): T {
   try {
     return read(path);
   } catch (error) {
-    throw new ProjectConfigError(`${path}: cannot read: ${readErrorReason(error)}`);
+    throw new ProjectConfigError([projectProblem('input/read', path, `cannot read: ${readErrorReason(error)}`)]);
   }
 }
 
-function readJson(path: string): unknown {
+/** A JSON project file's data, and where its fields are (for the messages about them). */
+function readJson(path: string): { json: unknown; locate: Locator } {
   const text = readOrFail(path, (p) => readFileSync(p, 'utf8'));
   try {
-    return JSON.parse(text);
+    return { json: JSON.parse(text), locate: lazyLocator(text) };
   } catch (error) {
-    throw new ProjectConfigError(`${path}: ${(error as Error).message}`);
+    // V8 says where as an offset (`… in JSON at position 41`), when it knows.
+    const message = (error as Error).message;
+    const offset = /in JSON at position (\d+)/.exec(message);
+    const before = offset ? text.slice(0, Number(offset[1])) : undefined;
+    const at = before === undefined ? {} : { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+    throw new ProjectConfigError([projectProblem('project/json', path, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`, at)]);
   }
+}
+
+/** The problems a validator found in a JSON project file, one diagnostic each, at the field's line and column. */
+function fieldProblems(ruleId: string, path: string, locate: Locator, issues: readonly { path: string; keys: PropertyKey[]; message: string }[]): ProjectConfigError {
+  return new ProjectConfigError(issues.map((issue) => projectProblem(ruleId, path, issue.message, { ...locate(issue.keys), ...(issue.path ? { path: issue.path } : {}) })));
 }
 
 function hbsFiles(dir: string): Record<string, string> {
@@ -90,7 +107,7 @@ function checkTemplateSyntax(path: string, source: string): void {
     const parse = /^Parse error on line (\d+):\n[^\n]*\n[^\n]*\n(.*)$/s.exec(e.message);
     const line = parse ? Number(parse[1]) : e.lineNumber;
     const what = parse ? parse[2]!.replace(/\s+/g, ' ') : e.message.replace(/ - \d+:\d+$/, '');
-    throw new ProjectConfigError(`${path}${line ? `:${line}` : ''}: the template does not parse: ${what}`);
+    throw new ProjectConfigError([projectProblem('project/template', path, `the template does not parse: ${what}`, line ? { line } : {})]);
   }
 }
 
@@ -271,19 +288,20 @@ export function checkBandCoverage(bands: Bands, levels: readonly string[], langs
 
 export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   const languagesPath = join(root, 'locales', 'languages.json');
+  const languagesJson = readJson(languagesPath);
   let languages: Record<string, LanguageInfo>;
   try {
-    languages = parseLanguages(readJson(languagesPath));
+    languages = parseLanguages(languagesJson.json);
   } catch (error) {
-    throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${languagesPath}: ${(error as Error).message}`);
+    throw error instanceof LanguagesError ? fieldProblems('project/languages', languagesPath, languagesJson.locate, error.issues) : error;
   }
   const locales: Record<string, LocaleResources> = {};
   for (const code of Object.keys(languages)) {
     const dir = join(root, 'locales', code);
-    if (!existsSync(dir)) throw new ProjectConfigError(`${dir}: no such folder; ${languagesPath} lists \`${code}\`, so its wording must be there`);
+    if (!existsSync(dir)) throw new ProjectConfigError([projectProblem('project/languages', dir, `no such folder; ${languagesPath} lists \`${code}\`, so its wording must be there`)]);
     const resources: LocaleResources = {};
     for (const name of readOrFail(dir, (d) => readdirSync(d)).sort()) {
-      if (name.endsWith('.json')) resources[basename(name, '.json')] = readJson(join(dir, name)) as Record<string, unknown>;
+      if (name.endsWith('.json')) resources[basename(name, '.json')] = readJson(join(dir, name)).json as Record<string, unknown>;
     }
     locales[code] = resources;
   }
@@ -296,11 +314,12 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
   const bandsPath = join(root, 'templates', 'bands.json');
+  const bandsJson = readJson(bandsPath);
   let bands: Bands;
   try {
-    bands = parseBands(readJson(bandsPath));
+    bands = parseBands(bandsJson.json);
   } catch (error) {
-    throw error instanceof ProjectConfigError ? error : new ProjectConfigError(`${bandsPath}: ${(error as Error).message}`);
+    throw error instanceof BandsError ? fieldProblems('project/bands', bandsPath, bandsJson.locate, error.issues) : error;
   }
   return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkEventKinds(locales), ...checkLocaleValues(locales), ...checkBandCoverage(bands, levels, Object.keys(languages))] };
 }

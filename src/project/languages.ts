@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { DIGIT_GROUP_MARKS, type LanguageInfo } from '../i18n/index.js';
 
 export class LanguagesError extends Error {
-  constructor(readonly issues: { path: string; message: string }[]) {
+  /** `path` as a message shows it (`zh.script`), `keys` as the file has it (`['zh', 'script']`). */
+  constructor(readonly issues: { path: string; keys: PropertyKey[]; message: string }[]) {
     super(`invalid languages:\n${issues.map((i) => `  ${i.path || '(top)'}: ${i.message}`).join('\n')}`);
     this.name = 'LanguagesError';
   }
@@ -87,7 +88,7 @@ const LanguagesSchema = z.record(z.string(), LanguageSchema, 'expected an object
 export function parseLanguages(json: unknown): Record<string, LanguageInfo> {
   const result = LanguagesSchema.safeParse(json);
   if (!result.success) {
-    throw new LanguagesError(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })));
+    throw new LanguagesError(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), keys: issue.path, message: issue.message })));
   }
   return Object.fromEntries(Object.entries(result.data).map(([code, info]) => [code, { code, ...info }]));
 }

@@ -14,7 +14,7 @@ import type { OutputFile } from '../outputs/index.js';
 import { escapeHtml } from '../outputs/html.js';
 import type { LanguageInfo, Translator } from '../i18n/index.js';
 import { footerHtml, pageDocument, switcher } from './layout.js';
-import { homeFile, studyIndexFile, translator, type SiteEntry, type SitePlan } from './model.js';
+import { homeFile, levelNameKey, studyIndexFile, translator, type SiteEntry, type SitePlan } from './model.js';
 import { relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 export const ROOT_FILE = 'index.html';
@@ -77,7 +77,7 @@ function homePage(plan: SitePlan, language: LanguageInfo, entries: readonly Site
     tr.t('site:nav.language'),
     plan.languages.map((l) => ({ href: relativeHref(path, homeFile(l.code)), label: l.name, lang: l.html, hreflang: l.html, current: l.code === lang })),
   );
-  const levelNames = tr.formatList(plan.levels.map((l) => tr.t(`site:levels.${l}`)));
+  const levelNames = tr.formatList(plan.levels.map((l) => tr.t(levelNameKey(l))));
   const toc = groups.map((g) => `<li><a href="#condition-${g.key}">${escapeHtml(asHeading(g.name, language))}</a></li>`);
   const sections = groups.map(
     (g) => `<section>

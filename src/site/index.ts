@@ -11,11 +11,12 @@
  * only absolute URLs are the canonical and hreflang links search engines need. No scripts,
  * fonts or anything else from another host.
  */
+import type { Translator } from '../i18n/index.js';
 import type { OutputFile } from '../outputs/index.js';
 import { SITE_CSS } from './css.js';
 import { homePages } from './home.js';
 import { STYLESHEET_PATH } from './layout.js';
-import { planSite, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
+import { levelNameKey, planSite, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
 import { robotsTxt, ROBOTS_FILE, sitemapXml, SITEMAP_FILE } from './sitemap.js';
 import { studyPageEntries, studyPages } from './study.js';
 import { SiteInputError } from './urls.js';
@@ -41,6 +42,16 @@ export function siteStudyFiles(pages: SitePage[], options: SiteOptions): { files
   const study = plan.studies[0];
   if (!study || plan.studies.length > 1) throw new SiteInputError(`expected the pages of one study, got ${plan.studies.length}`);
   return { files: sortedUnique(studyPages(plan, study).files), entry: plan.entries[0]! };
+}
+
+/**
+ * Every level's name on the site, in every language: the one site wording that depends on the
+ * project (its levels), so a level added without it is found before any study is rendered — and in
+ * every language, where a study's pages stop at the first language without one. (The other site
+ * keys are fixed: the locale parity check holds every language to the reference language's.)
+ */
+export function missingLevelNames(translators: Readonly<Record<string, Translator>>, levels: readonly string[]): { lang: string; key: string }[] {
+  return Object.entries(translators).flatMap(([lang, tr]) => levels.map(levelNameKey).filter((key) => !tr.has(key)).map((key) => ({ lang, key })));
 }
 
 /** The index pages of a site: stylesheet, robots.txt, sitemap.xml, the root chooser and the language homes. */

@@ -84,6 +84,8 @@ export interface SitePlan {
 export const INDEX_LEVEL = 'standard';
 
 export const studyKey = (lang: string, level: string) => `${lang}/${level}`;
+/** The locale key of a level's name on the site (switcher, titles, the homes' intro): one per level the project has. */
+export const levelNameKey = (level: string) => `site:levels.${level}`;
 export const homeFile = (lang: string) => `${lang}/index.html`;
 export const studyFile = (lang: string, id: string, level: string) => `${lang}/${id}/${level}.html`;
 export const studyIndexFile = (lang: string, id: string) => `${lang}/${id}/index.html`;

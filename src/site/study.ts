@@ -11,7 +11,7 @@
 import type { OutputFile } from '../outputs/index.js';
 import { escapeHtml } from '../outputs/html.js';
 import { footerHtml, pageDocument, switcher } from './layout.js';
-import { homeFile, pageOf, studyFile, studyIndexFile, studyUrl, translator, type SitePlan, type SiteStudy } from './model.js';
+import { homeFile, levelNameKey, pageOf, studyFile, studyIndexFile, studyUrl, translator, type SitePlan, type SiteStudy } from './model.js';
 import { relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 /** The hreflang cluster of a study at one level: the same level in every language. */
@@ -45,14 +45,14 @@ export function studyPages(plan: SitePlan, study: SiteStudy): { files: OutputFil
       const levels = switcher(
         'level',
         tr.t('site:nav.level'),
-        plan.levels.map((l) => ({ href: relativeHref(path, studyFile(lang, study.id, l)), label: tr.t(`site:levels.${l}`), lang: language.html, current: l === level })),
+        plan.levels.map((l) => ({ href: relativeHref(path, studyFile(lang, study.id, l)), label: tr.t(levelNameKey(l)), lang: language.html, current: l === level })),
       );
       const canonical = studyUrl(plan, lang, study.id, level);
       const alternates = studyAlternates(plan, study.id, level);
       const content = pageDocument({
         path,
         language,
-        title: tr.t('site:study.documentTitle', { title: page.title, level: tr.t(`site:levels.${level}`), site: tr.t('site:name') }),
+        title: tr.t('site:study.documentTitle', { title: page.title, level: tr.t(levelNameKey(level)), site: tr.t('site:name') }),
         canonical,
         alternates,
         baseUrl: plan.baseUrl,

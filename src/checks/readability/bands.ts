@@ -48,7 +48,8 @@ export const BANDABLE_FIGURES: Readonly<Record<string, readonly ReadabilityFigur
 };
 
 export class BandsError extends Error {
-  constructor(readonly issues: { path: string; message: string }[]) {
+  /** `path` as a message shows it (`easy.de.fleschAmstad`), `keys` as the file has it. */
+  constructor(readonly issues: { path: string; keys: PropertyKey[]; message: string }[]) {
     super(`invalid readability bands:\n${issues.map((i) => `  ${i.path || '(top)'}: ${i.message}`).join('\n')}`);
     this.name = 'BandsError';
   }
@@ -82,7 +83,7 @@ const BandsSchema = z
 export function parseBands(json: unknown): Bands {
   const result = BandsSchema.safeParse(json);
   if (!result.success) {
-    throw new BandsError(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })));
+    throw new BandsError(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), keys: issue.path, message: issue.message })));
   }
   const bands: Bands = {};
   for (const [level, langs] of entries(result.data)) {
