@@ -107,16 +107,21 @@ function positionOfOffset(text: string, offset: number): Position {
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
+/** A `JSON.parse` error of a text: V8's message without the offset it gives, and that offset as line:column (when it gives one). */
+export function describeJsonError(text: string, error: unknown): { message: string; position?: Position } {
+  const message = (error as Error).message;
+  const offset = /position (\d+)/.exec(message);
+  return { message: message.replace(/ in JSON at position \d+.*$/s, ''), ...(offset ? { position: positionOfOffset(text, Number(offset[1])) } : {}) };
+}
+
 /** Strict JSON syntax check, with the line:column that V8 reports as an offset. */
 function jsonSyntaxError(text: string, file: string): Diagnostic | undefined {
   try {
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const message = (error as Error).message;
-    const offset = /position (\d+)/.exec(message);
-    const pos = offset ? positionOfOffset(text, Number(offset[1])) : undefined;
-    return inputError(file, `invalid JSON: ${printable(message.replace(/ in JSON at position \d+.*$/s, ''), 200)}`, pos ?? {});
+    const { message, position } = describeJsonError(text, error);
+    return inputError(file, `invalid JSON: ${printable(message, 200)}`, position ?? {});
   }
 }
 

@@ -11,7 +11,7 @@ import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseKeys, EVENT_KINDS, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
 import { ConfigError, diagnostic, readErrorReason, type Diagnostic, type Place } from '../diagnostics/index.js';
-import { lazyLocator, type Locator } from '../facts/index.js';
+import { describeJsonError, lazyLocator, type Locator } from '../facts/index.js';
 import { bandFor, BandsError, parseBands, type Bands } from '../checks/readability/index.js';
 import { LanguagesError, parseLanguages } from './languages.js';
 
@@ -68,12 +68,8 @@ function readJson(path: string): { json: unknown; locate: Locator } {
   try {
     return { json: JSON.parse(text), locate: lazyLocator(text) };
   } catch (error) {
-    // V8 says where as an offset (`… in JSON at position 41`), when it knows.
-    const message = (error as Error).message;
-    const offset = /in JSON at position (\d+)/.exec(message);
-    const before = offset ? text.slice(0, Number(offset[1])) : undefined;
-    const at = before === undefined ? {} : { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
-    throw new ProjectConfigError([projectProblem('project/json', path, `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`, at)]);
+    const { message, position } = describeJsonError(text, error);
+    throw new ProjectConfigError([projectProblem('project/json', path, `invalid JSON: ${message}`, position ?? {})]);
   }
 }
 
