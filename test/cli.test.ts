@@ -299,10 +299,30 @@ describe('a --report that cannot be written: exit 2, one line naming it, no temp
 });
 
 describe('a --project folder that cannot be loaded is bad configuration: exit 2, a diagnostic line per problem, no stack trace', () => {
-  it('a folder without locales/ and templates/: the first file it needs is named', () => {
+  it('a folder without locales/ and templates/: each file it needs is named', () => {
     const project = tempDir();
     const result = runCli(['check', join(SAMPLES, 'first-patient-2021.yaml'), '--project', project]);
-    expect(result).toEqual({ code: 2, stdout: '', stderr: `error: ${join(project, 'locales', 'languages.json')}: cannot read: no such file or folder [input/read]\n` });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${join(project, 'locales', 'languages.json')}: cannot read: no such file or folder [input/read]\nerror: ${join(project, 'templates', 'bands.json')}: cannot read: no such file or folder [input/read]\n`,
+    });
+  });
+
+  it('problems in several project files: all of them in one run', () => {
+    const project = projectCopy();
+    const languages = join(project, 'locales', 'languages.json');
+    const listed = JSON.parse(readFileSync(languages, 'utf8')) as Record<string, Record<string, unknown>>;
+    writeFileSync(languages, JSON.stringify({ ...listed, zh: { ...listed.zh, script: 'Cyrillic' } }, null, 2));
+    writeFileSync(join(project, 'templates', 'expert.hbs'), '{{#if study}}\n');
+    writeFileSync(join(project, 'templates', 'bands.json'), '{ "easy": 5 }\n');
+    const result = runCli(['check', join(SAMPLES, 'first-patient-2021.yaml'), '--project', project]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(new RegExp(`^error: ${literal(languages)}:\\d+:\\d+ zh\\.script: expected one of Latin, Han \\[project/languages\\]$`)),
+      expect.stringMatching(new RegExp(`^error: ${literal(join(project, 'templates', 'expert.hbs'))}:2: the template does not parse: .* \\[project/template\\]$`)),
+      `error: ${join(project, 'templates', 'bands.json')}:1:11 easy: Invalid input: expected object, received number [project/bands]`,
+    ]);
   });
 
   it('a language in locales/languages.json without its folder: the folder and the language named', () => {

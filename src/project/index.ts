@@ -78,15 +78,34 @@ function fieldProblems(ruleId: string, path: string, locate: Locator, issues: re
   return new ProjectConfigError(issues.map((issue) => projectProblem(ruleId, path, issue.message, { ...locate(issue.keys), ...(issue.path ? { path: issue.path } : {}) })));
 }
 
-function hbsFiles(dir: string): Record<string, string> {
+/** Collects the problems of every project file, so one run names them all (a bad languages.json and a bad bands.json alike). */
+class ProblemList {
+  readonly diagnostics: Diagnostic[] = [];
+
+  /** Runs `read`; a ProjectConfigError it throws is kept and gives undefined. */
+  attempt<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ProjectConfigError)) throw error;
+      this.diagnostics.push(...error.diagnostics);
+      return undefined;
+    }
+  }
+}
+
+function hbsFiles(dir: string, problems: ProblemList): Record<string, string> {
   if (!existsSync(dir)) return {};
   const out: Record<string, string> = {};
-  for (const name of readOrFail(dir, (d) => readdirSync(d)).sort()) {
+  for (const name of problems.attempt(() => readOrFail(dir, (d) => readdirSync(d)).sort()) ?? []) {
     if (!name.endsWith('.hbs')) continue;
     const path = join(dir, name);
-    const source = readOrFail(path, (p) => readFileSync(p, 'utf8'));
-    checkTemplateSyntax(path, source);
-    out[basename(name, '.hbs')] = source;
+    const source = problems.attempt(() => {
+      const text = readOrFail(path, (p) => readFileSync(p, 'utf8'));
+      checkTemplateSyntax(path, text);
+      return text;
+    });
+    if (source !== undefined) out[basename(name, '.hbs')] = source;
   }
   return out;
 }
@@ -283,39 +302,49 @@ export function checkBandCoverage(bands: Bands, levels: readonly string[], langs
 }
 
 export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
+  const problems = new ProblemList();
   const languagesPath = join(root, 'locales', 'languages.json');
-  const languagesJson = readJson(languagesPath);
-  let languages: Record<string, LanguageInfo>;
-  try {
-    languages = parseLanguages(languagesJson.json);
-  } catch (error) {
-    throw error instanceof LanguagesError ? fieldProblems('project/languages', languagesPath, languagesJson.locate, error.issues) : error;
-  }
+  const languages = problems.attempt(() => {
+    const { json, locate } = readJson(languagesPath);
+    try {
+      return parseLanguages(json);
+    } catch (error) {
+      throw error instanceof LanguagesError ? fieldProblems('project/languages', languagesPath, locate, error.issues) : error;
+    }
+  });
+  // Without languages.json no locale folder is known to be needed: those are read once it is right.
   const locales: Record<string, LocaleResources> = {};
-  for (const code of Object.keys(languages)) {
+  for (const code of Object.keys(languages ?? {})) {
     const dir = join(root, 'locales', code);
-    if (!existsSync(dir)) throw new ProjectConfigError([projectProblem('project/languages', dir, `no such folder; ${languagesPath} lists \`${code}\`, so its wording must be there`)]);
+    if (!existsSync(dir)) {
+      problems.diagnostics.push(projectProblem('project/languages', dir, `no such folder; ${languagesPath} lists \`${code}\`, so its wording must be there`));
+      continue;
+    }
     const resources: LocaleResources = {};
-    for (const name of readOrFail(dir, (d) => readdirSync(d)).sort()) {
-      if (name.endsWith('.json')) resources[basename(name, '.json')] = readJson(join(dir, name)).json as Record<string, unknown>;
+    for (const name of problems.attempt(() => readOrFail(dir, (d) => readdirSync(d)).sort()) ?? []) {
+      if (!name.endsWith('.json')) continue;
+      const json = problems.attempt(() => readJson(join(dir, name)).json);
+      if (json !== undefined) resources[basename(name, '.json')] = json as Record<string, unknown>;
     }
     locales[code] = resources;
   }
-  const templates = hbsFiles(join(root, 'templates'));
-  const partials = hbsFiles(join(root, 'templates', 'partials'));
-  const formats = hbsFiles(join(root, 'templates', 'formats'));
+  const templates = hbsFiles(join(root, 'templates'), problems);
+  const partials = hbsFiles(join(root, 'templates', 'partials'), problems);
+  const formats = hbsFiles(join(root, 'templates', 'formats'), problems);
   const levels = Object.keys(templates).sort((a, b) => {
     const ia = LEVEL_ORDER.indexOf(a);
     const ib = LEVEL_ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
   const bandsPath = join(root, 'templates', 'bands.json');
-  const bandsJson = readJson(bandsPath);
-  let bands: Bands;
-  try {
-    bands = parseBands(bandsJson.json);
-  } catch (error) {
-    throw error instanceof BandsError ? fieldProblems('project/bands', bandsPath, bandsJson.locate, error.issues) : error;
-  }
+  const bands = problems.attempt(() => {
+    const { json, locate } = readJson(bandsPath);
+    try {
+      return parseBands(json);
+    } catch (error) {
+      throw error instanceof BandsError ? fieldProblems('project/bands', bandsPath, locate, error.issues) : error;
+    }
+  });
+  if (problems.diagnostics.length || !languages || !bands) throw new ProjectConfigError(problems.diagnostics);
   return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkEventKinds(locales), ...checkLocaleValues(locales), ...checkBandCoverage(bands, levels, Object.keys(languages))] };
 }
