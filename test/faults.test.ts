@@ -245,6 +245,18 @@ describe('searching input folders', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain(`${join(input, 'broken.yaml')}: cannot read link: no such file or folder [input/read]`);
   });
+
+  it('a facts file named twice (by its folder and by itself, as ./in/…, by its absolute path, through a link beside it) is one study, named by its own path', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'plain.yaml'), minimal.replace('id: minimal-study', 'id: plain'));
+    symlinkSync('plain.yaml', join(dir, 'in', 'a-link.yaml'));
+    // Before, each name was a study of its own: "study id `plain` is also used by in/plain.yaml", said of in/plain.yaml itself.
+    const result = runCli(['check', 'in', './in/plain.yaml', join(dir, 'in', 'plain.yaml'), '--json'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { studies: { id: string; file: string }[] };
+    expect(report.studies.map((s) => [s.id, s.file])).toEqual([['plain', join('in', 'plain.yaml')]]);
+  });
 });
 
 describe('an incremental build never changes the previous output, and repairs what is missing from it', () => {
