@@ -48,6 +48,9 @@ describe('worker threads', () => {
     expect(runCli(['build', 'facts', '--workers', '0'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--workers 0: expected a whole number from 1 to 64') });
     expect(runCli(['build', 'facts', '--shard', '3/2'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--shard 3/2: expected k/n with 1 ≤ k ≤ n') });
     expect(runCli(['check', 'facts', '--shard', 'half'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--shard half') });
+    // More parts than any CI matrix runs is a typo; 1/100000000 once made `site --merge` run out of memory listing the missing parts.
+    expect(runCli(['site', 'facts', '--shard', '1/100000000', '--out', 'huge'], dir)).toMatchObject({ code: 2, stderr: 'laysum: --shard 1/100000000: expected at most 1000 parts (n ≤ 1000), one per machine that builds a part\n' });
+    expect(existsSync(join(dir, 'huge'))).toBe(false);
   });
 });
 

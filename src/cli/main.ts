@@ -26,6 +26,7 @@ import { counted, formatDiagnostic } from '../diagnostics/index.js';
 import { makeFolders, recoverOutput, writeErrorReason, type Recovery } from '../outputs/write.js';
 import { boundHeapGrowth, WORKER_MEMORY } from '../pipeline/memory.js';
 import { tuneForBatchBuild } from '../pipeline/tuning.js';
+import { shardProblem } from '../pipeline/shard.js';
 import { availableParallelism } from 'node:os';
 
 /** Bad flags: the caller's mistake, exit 2 (the pipeline's `UsageError` has the same name). */
@@ -94,7 +95,8 @@ function batchOptions(flags: CommonFlags): Partial<BuildOptions> {
   if (flags.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(flags.shard);
     const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
-    if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${flags.shard}: expected k/n with 1 ≤ k ≤ n, e.g. --shard 2/4`);
+    const problem = shardProblem(index, count);
+    if (problem) throw new UsageError(`--shard ${flags.shard}: ${problem}`);
     out.shard = { index, count };
   }
   if (flags.workers !== undefined) {

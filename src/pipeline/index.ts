@@ -22,12 +22,13 @@ import { checkProjectTemplates } from './templates.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
-import { localeError, shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
+import { localeError, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import type { OutputFormat, StudyReport } from './study.js';
 import { stageTimer, type Stage } from './timing.js';
+import { shardOf, shardProblem } from './shard.js';
 
 export type { OutputFormat, StudyReport, SummaryReport } from './study.js';
-export { shardOf } from './study-file.js';
+export { shardOf } from './shard.js';
 export type { BuildManifest } from './cache.js';
 export { mergeSites, type MergeOptions } from './merge.js';
 
@@ -192,9 +193,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const out = options.out ?? 'out';
   const write = options.write ?? true;
   const shard = options.shard;
-  if (shard && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.count >= 1 && shard.index >= 1 && shard.index <= shard.count)) {
-    throw new UsageError(`shard ${shard.index}/${shard.count}: expected k/n with 1 ≤ k ≤ n`);
-  }
+  const shardWrong = shard && shardProblem(shard.index, shard.count);
+  if (shardWrong) throw new UsageError(`shard ${shard!.index}/${shard!.count}: ${shardWrong}`);
   checkProjectTemplates(project, levels, options.formats ?? ['summary']);
   // Locale gaps (and missing bands) matter only for the languages and levels being built.
   const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => (!d.place.lang || langs.includes(d.place.lang)) && (!d.place.level || levels.includes(d.place.level)));

@@ -21,6 +21,7 @@ import type { ProjectData, ReadingLevel } from '../project/index.js';
 import { readSourceTexts, readUtf8 } from './load.js';
 import { renderStudy, type OutputFormat, type StudyReport, type SummaryReport } from './study.js';
 import { stageTimer, type Stage } from './timing.js';
+import { shardOf } from './shard.js';
 
 /** What every study of a build shares: plain data, so it can be sent to a worker thread. */
 export interface StudySettings {
@@ -72,16 +73,6 @@ export interface StudyOutcome {
   report?: Omit<StudyReport, 'summaries'>;
   site?: Omit<SiteEntry, 'titles'>;
   timings: Record<Stage, number>;
-}
-
-/** The shard (1-based) of a study id: FNV-1a of the id, so a study stays in its shard as others come and go. */
-export function shardOf(id: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash % count) + 1;
 }
 
 export function hashInputs(parts: readonly (string | Buffer)[]): string {
