@@ -17,7 +17,7 @@
  * litter a killed build leaves (its pid no longer running).
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
@@ -306,6 +306,33 @@ describe('an incremental build never changes the previous output, and repairs wh
     expect(oneChanged.code, oneChanged.stderr).toBe(0);
     expect(oneChanged.stdout).toMatch(/ written to .*\(2 unchanged studies taken over/);
     expect(readFileSync(join(out, 'en', 'crispr-donor-2024', 'expert.html'))).toEqual(before.get('en/crispr-donor-2024/expert.html'));
+  });
+});
+
+describe('--out a link to a folder (`site -> /var/www/site`)', () => {
+  it('the folder it leads to gets the output, build after build, and the link stays a link; a link to a folder not made yet makes it', () => {
+    const dir = tempDir();
+    const www = join(dir, 'www', 'site');
+    mkdirSync(www, { recursive: true });
+    symlinkSync(join('www', 'site'), join(dir, 'site'));
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.yaml'), minimal.replace('id: minimal-study', 'id: study-a'));
+    const build = () => runCli(['build', 'in', '--out', 'site', '--lang', 'en', '--level', 'easy', '-q'], dir);
+    // Before, the swap renamed the link away and put a real folder in its place: www/site kept what it had.
+    expect(build().code).toBe(0);
+    expect(lstatSync(join(dir, 'site')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(www).sort()).toEqual([OUTPUT_MARKER, 'en']);
+    writeFileSync(join(input, 'b.yaml'), minimal.replace('id: minimal-study', 'id: study-b'));
+    expect(build().code).toBe(0);
+    expect(lstatSync(join(dir, 'site')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(www, 'en')).sort()).toEqual(['study-a', 'study-b']);
+    expect(readdirSync(dir).sort()).toEqual(['in', 'site', 'www']);
+    expect(readdirSync(join(dir, 'www'))).toEqual(['site']);
+    symlinkSync(join('www', 'later'), join(dir, 'later'));
+    expect(runCli(['build', 'in', '--out', 'later', '--lang', 'en', '--level', 'easy', '-q'], dir).code).toBe(0);
+    expect(lstatSync(join(dir, 'later')).isSymbolicLink()).toBe(true);
+    expectSameTree(join(dir, 'www', 'later'), readTree(www));
   });
 });
 

@@ -23,7 +23,7 @@ import { existsSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:f
 import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
 import { counted, formatDiagnostic } from '../diagnostics/index.js';
-import { makeFolders, recoverOutput, writeErrorReason, type Recovery } from '../outputs/write.js';
+import { makeFolders, outputFolder, recoverOutput, writeErrorReason, type Recovery } from '../outputs/write.js';
 import { boundHeapGrowth, WORKER_MEMORY } from '../pipeline/memory.js';
 import { tuneForBatchBuild } from '../pipeline/tuning.js';
 import { shardProblem } from '../pipeline/shard.js';
@@ -318,7 +318,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
   if (write) {
     running.out = options.out ?? 'out';
     running.newParents = [];
-    for (let dir = dirname(resolve(running.out)); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) running.newParents.push(dir);
+    for (let dir = dirname(outputFolder(running.out)); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) running.newParents.push(dir);
     // A build that was killed (SIGKILL, a crash) may have left its staging folder, or — between
     // the two renames of the swap — no output folder at all: put it back before anything else.
     const recovery = recoverOutput(running.out, 'dead');

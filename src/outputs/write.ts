@@ -129,6 +129,26 @@ export function writeErrorReason(error: unknown): string {
   return e.message ?? String(error);
 }
 
+/**
+ * The folder an output path names: `outDir` resolved, and when it is a link (`site -> /var/www/site`),
+ * where the link leads, link after link. The swap renames folders, and a rename moves the link, not
+ * its target: before, the link was replaced by a real folder and the folder it led to kept the old
+ * output. A link that leads nowhere yet names where the output is made.
+ */
+export function outputFolder(outDir: string): string {
+  let path = resolve(outDir);
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      link = nodeFs.readlinkSync(path);
+    } catch {
+      return path; // not a link (EINVAL), or nothing there (ENOENT)
+    }
+    path = resolve(dirname(path), link);
+  }
+  return path;
+}
+
 function assertReplaceable(outDir: string, fs: OutputFs): void {
   if (!fs.existsSync(outDir)) return;
   let entries: string[];
@@ -193,7 +213,7 @@ export interface Recovery {
  * cannot be done is listed in `failed` (and the output folder stays as it was).
  */
 export function recoverOutput(outDir: string, owner: 'dead' | number = 'dead', fs: OutputFs = realFs): Recovery {
-  const target = resolve(outDir);
+  const target = outputFolder(outDir);
   const parent = dirname(target);
   const result: Recovery = { removed: [], failed: [] };
   let names: string[];
@@ -323,7 +343,7 @@ export interface StagingFolder {
  * laysum did not write, creates `.<out>.staging-<pid>-<random>`. Throws `OutputWriteError`.
  */
 export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolder {
-  const target = resolve(outDir);
+  const target = outputFolder(outDir);
   recoverOutput(target, 'dead', fs);
   assertReplaceable(target, fs);
   const parent = dirname(target);
@@ -417,7 +437,7 @@ export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolde
  * `OutputWriteError`, naming the path, when the folder cannot be written (nothing is left behind).
  */
 export function stageOutputs(outDir: string, files: readonly OutputFile[], fs: OutputFs = realFs): StagedOutput {
-  const target = resolve(outDir);
+  const target = outputFolder(outDir);
   for (const file of files) checkRelativePath(target, file.path);
   const staging = openStaging(outDir, fs);
   staging.write(files);
