@@ -309,6 +309,25 @@ describe('an incremental build never changes the previous output, and repairs wh
   });
 });
 
+describe('--report inside --out (`--out out --report out/report.html`, as `npm start` writes them)', () => {
+  it('a first build that fails still leaves a folder the next build may replace: the report in an empty, marked output', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.yaml'), minimal.replace('id: minimal-study', 'id: study-a').replace(/^(  total: )\d+$/m, '$1fifteen'));
+    const build = () => runCli(['build', 'in', '--out', 'out', '--report', 'out/report.html', '--lang', 'en', '--level', 'easy', '-q'], dir);
+    const failed = build();
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('population.total: expected number');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([OUTPUT_MARKER, 'report.html']);
+    // Before, out/ held the report alone, and every later build refused it: "is not empty and was not written by laysum".
+    writeFileSync(join(input, 'a.yaml'), minimal.replace('id: minimal-study', 'id: study-a'));
+    const fixed = build();
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([OUTPUT_MARKER, 'en', 'report.html']);
+  });
+});
+
 describe('--out a link to a folder (`site -> /var/www/site`)', () => {
   it('the folder it leads to gets the output, build after build, and the link stays a link; a link to a folder not made yet makes it', () => {
     const dir = tempDir();

@@ -19,11 +19,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { existsSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
 import { counted, formatDiagnostic } from '../diagnostics/index.js';
-import { makeFolders, outputFolder, recoverOutput, writeErrorReason, type Recovery } from '../outputs/write.js';
+import { makeFolders, outputFolder, OutputWriteError, recoverOutput, writeErrorReason, writeOutputs, type Recovery } from '../outputs/write.js';
 import { boundHeapGrowth, WORKER_MEMORY } from '../pipeline/memory.js';
 import { tuneForBatchBuild } from '../pipeline/tuning.js';
 import { shardProblem } from '../pipeline/shard.js';
@@ -120,17 +120,39 @@ function summaryLine(report: BuildReport): string {
   return `laysum: ${counted(report.studyCount, 'study', 'studies')}, ${counted(report.summaryCount, 'summary', 'summaries')}; ${what}; ${counted(count('error'), 'error', 'errors')}, ${counted(count('warning'), 'warning', 'warnings')}`;
 }
 
-/** The report page, written whole or not at all (a temporary file renamed into place). */
-async function writeReport(path: string, report: BuildReport): Promise<void> {
+/** Whether `path` lies inside the folder `out` names (a link followed). */
+function isInside(out: string, path: string): boolean {
+  const rel = relative(outputFolder(out), resolve(path));
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+
+/** Whether a folder is missing or empty (one that cannot be read is neither). */
+function isMissingOrEmpty(dir: string): boolean {
+  try {
+    return !existsSync(dir) || readdirSync(dir).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The report page, written whole or not at all (a temporary file renamed into place). A report
+ * inside the output folder (`--out out --report out/report.html`, as `npm start` writes it) of a
+ * build that wrote nothing there (it failed, and there was no output yet) goes into an empty
+ * output folder of laysum's, marked: the report alone would make `out/` a folder that is not
+ * laysum's, which every later build refuses to replace.
+ */
+async function writeReport(path: string, report: BuildReport, out?: string): Promise<void> {
   const { reportHtml } = await import('../report/index.js');
   const temp = `${resolve(path)}.laysum-${process.pid}.tmp`;
   try {
+    if (out !== undefined && isInside(out, path) && isMissingOrEmpty(outputFolder(out))) writeOutputs(out, []);
     makeFolders(dirname(resolve(path)));
     writeFileSync(temp, reportHtml(report));
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new UsageError(`--report ${path}: cannot write the report: ${writeErrorReason(error)}`);
+    throw new UsageError(`--report ${path}: cannot write the report: ${error instanceof OutputWriteError ? error.message : writeErrorReason(error)}`);
   }
 }
 
@@ -351,7 +373,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     started = true;
     bar.update(done, { study });
   }).finally(() => bar?.stop());
-  if (flags.report) await writeReport(flags.report, report);
+  if (flags.report) await writeReport(flags.report, report, write ? running.out : undefined);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.exitCode;
