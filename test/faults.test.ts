@@ -328,6 +328,24 @@ describe('--report inside --out (`--out out --report out/report.html`, as `npm s
   });
 });
 
+describe('an input inside the output folder', () => {
+  it('is refused before anything is written: the swap would delete the facts of the build itself (also through a link)', () => {
+    const { dir, out } = withPrevious();
+    mkdirSync(join(out, 'studies'));
+    writeFileSync(join(out, 'studies', 'a.yaml'), minimal);
+    const before = readTree(out);
+    const result = runCli(['build', 'out/studies', '--out', 'out', '--lang', 'en', '--level', 'easy', '-q'], dir);
+    expect(result.code).toBe(2);
+    // Before, the build succeeded and out/studies was gone with the old output.
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual(['error: out: holds the input out/studies, and the output folder is replaced as a whole on every build; choose an --out folder outside the inputs [output/write]']);
+    expectSameTree(out, before);
+    symlinkSync('out', join(dir, 'link'));
+    expect(runCli(['build', 'link/studies', '--out', 'out', '--lang', 'en', '--level', 'easy', '-q'], dir).stderr).toContain('error: out: holds the input link/studies');
+    expect(runCli(['build', 'out/studies', '--out', 'link', '--lang', 'en', '--level', 'easy', '-q'], dir).stderr).toContain('error: link: holds the input out/studies');
+    expectSameTree(out, before);
+  });
+});
+
 describe('--out a link to a folder (`site -> /var/www/site`)', () => {
   it('the folder it leads to gets the output, build after build, and the link stays a link; a link to a folder not made yet makes it', () => {
     const dir = tempDir();

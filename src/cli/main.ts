@@ -20,10 +20,10 @@ import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
 import { counted, formatDiagnostic } from '../diagnostics/index.js';
-import { makeFolders, outputFolder, OutputWriteError, recoverOutput, writeErrorReason, writeOutputs, type Recovery } from '../outputs/write.js';
+import { makeFolders, outputFolder, OutputWriteError, pathInOutput, recoverOutput, writeErrorReason, writeOutputs, type Recovery } from '../outputs/write.js';
 import { boundHeapGrowth, WORKER_MEMORY } from '../pipeline/memory.js';
 import { tuneForBatchBuild } from '../pipeline/tuning.js';
 import { shardProblem } from '../pipeline/shard.js';
@@ -120,12 +120,6 @@ function summaryLine(report: BuildReport): string {
   return `laysum: ${counted(report.studyCount, 'study', 'studies')}, ${counted(report.summaryCount, 'summary', 'summaries')}; ${what}; ${counted(count('error'), 'error', 'errors')}, ${counted(count('warning'), 'warning', 'warnings')}`;
 }
 
-/** Whether `path` lies inside the folder `out` names (a link followed). */
-function isInside(out: string, path: string): boolean {
-  const rel = relative(outputFolder(out), resolve(path));
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
 /** Whether a folder is missing or empty (one that cannot be read is neither). */
 function isMissingOrEmpty(dir: string): boolean {
   try {
@@ -146,7 +140,7 @@ async function writeReport(path: string, report: BuildReport, out?: string): Pro
   const { reportHtml } = await import('../report/index.js');
   const temp = `${resolve(path)}.laysum-${process.pid}.tmp`;
   try {
-    if (out !== undefined && isInside(out, path) && isMissingOrEmpty(outputFolder(out))) writeOutputs(out, []);
+    if (out !== undefined && pathInOutput(out, path) && isMissingOrEmpty(outputFolder(out))) writeOutputs(out, []);
     makeFolders(dirname(resolve(path)));
     writeFileSync(temp, reportHtml(report));
     renameSync(temp, path);

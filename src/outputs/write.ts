@@ -38,7 +38,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export interface OutputFile {
   /** Path relative to the output folder, with `/` separators, e.g. `de/mueller-2024/easy.html`. */
@@ -147,6 +147,25 @@ export function outputFolder(outDir: string): string {
     path = resolve(dirname(path), link);
   }
   return path;
+}
+
+/** A path with its links resolved, as far as it exists (a report not written yet: its folder's). */
+function realPath(path: string): string {
+  try {
+    return nodeFs.realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/**
+ * Where `path` is in the folder `outDir` names, links followed: relative to it ('' for the folder
+ * itself), or undefined when outside it. What is inside goes with the folder at the next swap.
+ */
+export function pathInOutput(outDir: string, path: string): string | undefined {
+  const rel = relative(realPath(outputFolder(outDir)), realPath(resolve(path)));
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
 }
 
 function assertReplaceable(outDir: string, fs: OutputFs): void {

@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { lazyLocator, type Position } from '../facts/index.js';
 import { createTranslator, MissingInterpolationError, MissingLocaleKeyError } from '../i18n/index.js';
-import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
+import { openStaging, OUTPUT_MARKER, OutputWriteError, pathInOutput, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserIdentityError, browserIdentity, BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs, SourceDateEpochError } from '../outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
@@ -201,6 +201,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const time = stageTimer();
   const collected = time('load', () => collectFactsFiles(options.inputs));
   diagnostics.push(...collected.diagnostics);
+  // An input inside the output folder goes with it at the swap: the facts (or the project) deleted by their own build.
+  if (write) {
+    for (const input of [...options.inputs, ...(options.project ? [project.root] : [])]) {
+      const where = pathInOutput(out, input);
+      if (where === undefined) continue;
+      diagnostics.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: `${where ? `holds the input ${input}` : `is the input ${input}`}, and the output folder is replaced as a whole on every build; choose an --out folder outside the inputs`, place: { file: out } }));
+    }
+  }
   if (collected.files.length === 0 && collected.diagnostics.length === 0) {
     diagnostics.push(diagnostic({ ruleId: 'input/none', kind: 'input', severity: 'error', message: `no facts files (.yaml, .yml, .json) in ${options.inputs.join(', ') || '(no paths given)'}` }));
   }
