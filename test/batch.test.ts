@@ -68,6 +68,13 @@ describe('incremental builds', () => {
     expectSameTree(out, before);
   });
 
+  it('take --format in any order, a format named twice once: the same build, up to date', () => {
+    ok(['build', 'facts', '--out', 'formats', '--format', 'summary,press', ...SMALL]);
+    // Before, another order or a repeat was other settings: every study rebuilt, to the same bytes.
+    const again = json(['build', 'facts', '--out', 'formats', '--format', 'press,summary,press', ...SMALL]);
+    expect([again.upToDate, again.rebuilt]).toEqual([true, 0]);
+  });
+
   it('rebuild only a changed study (facts or a source text), with the bytes of a full build', () => {
     ok(['build', 'facts', '--out', 'inc', '-q']);
     appendFileSync(join(facts(), 'study-00003.yaml'), '# reviewed\n');

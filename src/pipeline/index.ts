@@ -23,7 +23,7 @@ import { collectFactsFiles, readUtf8 } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
 import { localeError, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
-import type { OutputFormat, StudyReport } from './study.js';
+import { OUTPUT_FORMATS, type OutputFormat, type StudyReport } from './study.js';
 import { stageTimer, type Stage } from './timing.js';
 import { shardOf, shardProblem } from './shard.js';
 
@@ -184,8 +184,10 @@ function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'la
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const project = options.project ?? loadProject();
+  // In one order, each once: `--format press,summary` is the build `--format summary,press` made, not a new one to rebuild every study for.
+  const formats = OUTPUT_FORMATS.filter((f) => (options.formats ?? ['summary']).includes(f));
   // A project without level templates has no summaries to make: building it would write an empty output, not the summaries asked for.
-  if (project.levels.length === 0 && (options.site || (options.formats ?? ['summary']).includes('summary'))) {
+  if (project.levels.length === 0 && (options.site || formats.includes('summary'))) {
     throw new UsageError(`${join(project.root, 'templates')} has no reading-level template (<level>.hbs, e.g. easy.hbs); summaries and sites need at least one`);
   }
   const langs = pick('language', options.langs, Object.keys(project.languages));
@@ -195,7 +197,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const shard = options.shard;
   const shardWrong = shard && shardProblem(shard.index, shard.count);
   if (shardWrong) throw new UsageError(`shard ${shard!.index}/${shard!.count}: ${shardWrong}`);
-  checkProjectTemplates(project, levels, options.formats ?? ['summary']);
+  checkProjectTemplates(project, levels, formats);
   // Locale gaps (and missing bands) matter only for the languages and levels being built.
   const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => (!d.place.lang || langs.includes(d.place.lang)) && (!d.place.level || levels.includes(d.place.level)));
   const time = stageTimer();
@@ -239,7 +241,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const printDate = printing ? printSetting(() => pdfDate()) : undefined;
   const browser = printing ? printSetting(() => browserIdentity()) : undefined;
   // A press summary's notes to editors describe the organisation in the summary's language: one missing is not left out silently.
-  const aboutMissing = options.press?.about && (options.formats ?? []).includes('press') ? langs.filter((lang) => !options.press!.about![lang]) : [];
+  const aboutMissing = options.press?.about && formats.includes('press') ? langs.filter((lang) => !options.press!.about![lang]) : [];
   if (aboutMissing.length) {
     throw new UsageError(`press config: \`about\` has no text for ${aboutMissing.map((l) => `\`${l}\``).join(', ')}; expected one for every language built (${langs.join(', ')}), or no \`about\` at all`);
   }
@@ -257,7 +259,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     project,
     langs,
     levels,
-    formats: options.formats ?? ['summary'],
+    formats,
     ...(options.press ? { press: options.press } : {}),
     ...(site ? { site } : {}),
     ...(shard ? { shard } : {}),
