@@ -18,7 +18,7 @@
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { appendFileSync, chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
 import { OUTPUT_MARKER, OutputWriteError, realFs, recoverOutput, stageOutputs, writeOutputs, type OutputFile, type OutputFs } from '../src/outputs/write.js';
@@ -468,6 +468,19 @@ describe('a read-only file system and a full disk, for real (a small tmpfs)', ()
     expectPreviousIntact(mnt);
   });
 
+  it('--out a mount point (a Docker volume): refused before the build, as it cannot be swapped; a folder inside it works', () => {
+    const mnt = mountTmpfs('1m');
+    if (!mnt) throw new Error('mounting a tmpfs needs root with CAP_SYS_ADMIN (as CI has)');
+    mounts.push(mnt);
+    const build = (out: string) => runCli(['build', join(SAMPLES, 'first-patient-2021.yaml'), '--lang', 'en', '--level', 'easy', '--out', out, '-q']);
+    // Before, the whole build ran and its swap failed: "EBUSY: resource busy or locked, rename …".
+    expect(build(mnt)).toEqual({ code: 2, stdout: '', stderr: `error: ${mnt}: is a mount point; the output folder is swapped in by renaming, and a mount point cannot be renamed: choose a folder inside it as --out [output/write]\n` });
+    expect(readdirSync(mnt)).toEqual([]);
+    expect(readdirSync(dirname(mnt)).filter((name) => name.startsWith(`.${basename(mnt)}.staging-`))).toEqual([]);
+    expect(build(join(mnt, 'site')).code).toBe(0);
+    expect(readdirSync(mnt)).toEqual(['site']);
+  });
+
   it('full (ENOSPC) while the --report is written: exit 2 naming it, the half-written temporary file removed', () => {
     const mnt = mountTmpfs('16k');
     if (!mnt) throw new Error('mounting a tmpfs needs root with CAP_SYS_ADMIN (as CI has)');
@@ -537,6 +550,8 @@ describe('writeOutputs with an injected fault: the previous output stays, nothin
     ['EACCES creating the staging folder', failing('mkdirSync', 1, errno('EACCES')), /^\/.*: cannot create the output folder: permission denied$/],
     ['EROFS creating the staging folder', failing('mkdirSync', 1, errno('EROFS')), /^\/.*: cannot create the output folder: read-only file system$/],
     ['EACCES moving the old output aside', failing('renameSync', 1, errno('EACCES')), /out: cannot replace the output folder: permission denied; nothing was replaced$/],
+    // A bind mount within one file system: no other device to see before, so its rename fails; said in words, with what to do.
+    ['EBUSY moving the old output aside (a mount point)', failing('renameSync', 1, Object.assign(errno('EBUSY'), { syscall: 'rename' })), /out: cannot replace the output folder: busy, a mount point or in use; the output folder is swapped in by renaming, and a mount point cannot be renamed: choose a folder inside it as --out; nothing was replaced$/],
     ['EIO moving the new output in (the old one is put back)', failing('renameSync', 2, errno('EIO')), /out: cannot replace the output folder: input\/output error; nothing was replaced$/],
   ])('%s', (_name, fs, message) => {
     const { dir, out, before } = writtenA();

@@ -67,7 +67,7 @@ export class OutputWriteError extends Error {
  */
 export interface OutputFs {
   existsSync(path: string): boolean;
-  statSync(path: string): { isDirectory(): boolean; mtimeMs: number };
+  statSync(path: string): { isDirectory(): boolean; mtimeMs: number; dev: number };
   readdirSync(path: string): string[];
   /** Without `recursive`, fails with EEXIST when the folder exists. */
   mkdirSync(path: string, options?: { recursive: true }): void;
@@ -113,9 +113,12 @@ export function makeFolders(path: string, fs: Pick<OutputFs, 'existsSync' | 'mkd
   }
 }
 
+const MOUNT_POINT_REMEDY = 'the output folder is swapped in by renaming, and a mount point cannot be renamed: choose a folder inside it as --out';
+
 /** A file-system error in words (no path: the caller names it). */
 export function writeErrorReason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
+  if (e.code === 'EBUSY' && e.syscall === 'rename') return `busy, a mount point or in use; ${MOUNT_POINT_REMEDY}`;
   if (e.code === 'ENOSPC') return 'no space left on the device';
   if (e.code === 'EDQUOT') return 'disk quota exceeded';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
@@ -172,7 +175,12 @@ function assertReplaceable(outDir: string, fs: OutputFs): void {
   if (!fs.existsSync(outDir)) return;
   let entries: string[];
   try {
-    if (!fs.statSync(outDir).isDirectory()) throw new OutputWriteError(outDir, 'exists and is not a folder; expected a folder for the output');
+    const stat = fs.statSync(outDir);
+    if (!stat.isDirectory()) throw new OutputWriteError(outDir, 'exists and is not a folder; expected a folder for the output');
+    // A mount point (a Docker volume, a disk of its own) cannot be renamed, and the swap renames the output
+    // folder: said before the build, not as EBUSY after it. (A bind mount within one file system shows no
+    // other device; its rename fails with EBUSY, worded the same by writeErrorReason.)
+    if (stat.dev !== fs.statSync(dirname(outDir)).dev) throw new OutputWriteError(outDir, `is a mount point; ${MOUNT_POINT_REMEDY}`);
     entries = fs.readdirSync(outDir);
   } catch (error) {
     if (error instanceof OutputWriteError) throw error;
