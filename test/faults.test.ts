@@ -307,6 +307,27 @@ describe('an incremental build never changes the previous output, and repairs wh
     expect(oneChanged.stdout).toMatch(/ written to .*\(2 unchanged studies taken over/);
     expect(readFileSync(join(out, 'en', 'crispr-donor-2024', 'expert.html'))).toEqual(before.get('en/crispr-donor-2024/expert.html'));
   });
+
+  it('a source text of an unchanged study that became a FIFO, or a link out of the facts folder to the same bytes: refused as a full build refuses it, not read around the checks', () => {
+    const { dir, out, input } = samplesBuilt();
+    const before = readTree(out);
+    const source = join(input, 'sources', 'crispr-donor-2024.en.md');
+    const text = readFileSync(source);
+    rmSync(source);
+    execFileSync('mkfifo', [source]);
+    // Before, the check for changes read the FIFO and waited for a writer forever (here: until runCli's guard killed it).
+    const fifo = build(input, out, '-q');
+    expect(fifo.code, fifo.stderr).toBe(2);
+    expect(fifo.stderr).toContain('cannot read source text `crispr-donor-2024-en`: not a regular file (a device, FIFO or socket)');
+    rmSync(source);
+    writeFileSync(join(dir, 'elsewhere.md'), text);
+    symlinkSync(join(dir, 'elsewhere.md'), source);
+    // Before, the same bytes through the link were "unchanged": taken over, where a full build says the link leads out.
+    const link = build(input, out, '-q');
+    expect(link.code).toBe(2);
+    expect(link.stderr).toContain('sources[0].path: source path `sources/crispr-donor-2024.en.md` is a link that leads outside the facts file\'s folder [input/source-path]');
+    expectSameTree(out, before);
+  });
 });
 
 describe('--report inside --out (`--out out --report out/report.html`, as `npm start` writes them)', () => {

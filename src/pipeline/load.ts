@@ -142,7 +142,7 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; byte: number } {
 }
 
 /** Source texts named in the facts, each resolved inside the facts file's folder tree. */
-export function readSourceTexts(facts: StudyFacts, factsFile: string, locate: Locator = () => undefined): { texts: Map<string, string>; diagnostics: Diagnostic[] } {
+export function readSourceTexts(facts: Pick<StudyFacts, 'id'> & { sources: readonly { id: string; path: string }[] }, factsFile: string, locate: Locator = () => undefined): { texts: Map<string, string>; diagnostics: Diagnostic[] } {
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const base = dirname(resolve(factsFile));

@@ -85,6 +85,11 @@ export function hashInputs(parts: readonly (string | Buffer)[]): string {
   return hash.digest('hex').slice(0, 32);
 }
 
+/** The hash of a study's inputs as read: its facts file's text and each source text it names (by id). */
+export function studyInputHash(facts: string, sources: readonly { id: string }[], texts: ReadonlyMap<string, string>): string {
+  return hashInputs([facts, ...sources.map((s) => `${s.id}\u0000${texts.get(s.id) ?? ''}`)]);
+}
+
 /** What a thread builds once and reuses for every study. */
 export interface StudyWorkbench {
   settings: StudySettings;
@@ -147,7 +152,7 @@ export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutco
   const consistency = time('validate', () => checkConsistency(facts, file, parsed.locate, bench.catalog));
   const sources = time('load', () => readSourceTexts(facts, task.path, parsed.locate));
   outcome.sources = facts.sources.map((s) => ({ id: s.id, path: s.path }));
-  outcome.inputHash = hashInputs([read.text!, ...facts.sources.map((s) => `${s.id}\u0000${sources.texts.get(s.id) ?? ''}`)]);
+  outcome.inputHash = studyInputHash(read.text!, facts.sources, sources.texts);
   outcome.diagnostics.push(
     ...consistency,
     ...sources.diagnostics,
