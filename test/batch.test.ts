@@ -48,6 +48,9 @@ describe('worker threads', () => {
     expect(runCli(['build', 'facts', '--workers', '0'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--workers 0: expected a whole number from 1 to 64') });
     expect(runCli(['build', 'facts', '--shard', '3/2'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--shard 3/2: expected k/n with 1 ≤ k ≤ n') });
     expect(runCli(['check', 'facts', '--shard', 'half'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--shard half') });
+    // More parts than any CI matrix runs is a typo; 1/100000000 once made `site --merge` run out of memory listing the missing parts.
+    expect(runCli(['site', 'facts', '--shard', '1/100000000', '--out', 'huge'], dir)).toMatchObject({ code: 2, stderr: 'laysum: --shard 1/100000000: expected at most 1000 parts (n ≤ 1000), one per machine that builds a part\n' });
+    expect(existsSync(join(dir, 'huge'))).toBe(false);
   });
 });
 
@@ -63,6 +66,13 @@ describe('incremental builds', () => {
     const after = statSync(join(out, '.laysum-output'));
     expect([after.ino, after.mtimeMs]).toEqual([marker.ino, marker.mtimeMs]);
     expectSameTree(out, before);
+  });
+
+  it('take --format in any order, a format named twice once: the same build, up to date', () => {
+    ok(['build', 'facts', '--out', 'formats', '--format', 'summary,press', ...SMALL]);
+    // Before, another order or a repeat was other settings: every study rebuilt, to the same bytes.
+    const again = json(['build', 'facts', '--out', 'formats', '--format', 'press,summary,press', ...SMALL]);
+    expect([again.upToDate, again.rebuilt]).toEqual([true, 0]);
   });
 
   it('rebuild only a changed study (facts or a source text), with the bytes of a full build', () => {

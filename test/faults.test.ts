@@ -17,8 +17,8 @@
  * litter a killed build leaves (its pid no longer running).
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { appendFileSync, chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
 import { OUTPUT_MARKER, OutputWriteError, realFs, recoverOutput, stageOutputs, writeOutputs, type OutputFile, type OutputFs } from '../src/outputs/write.js';
@@ -245,6 +245,18 @@ describe('searching input folders', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain(`${join(input, 'broken.yaml')}: cannot read link: no such file or folder [input/read]`);
   });
+
+  it('a facts file named twice (by its folder and by itself, as ./in/…, by its absolute path, through a link beside it) is one study, named by its own path', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'plain.yaml'), minimal.replace('id: minimal-study', 'id: plain'));
+    symlinkSync('plain.yaml', join(dir, 'in', 'a-link.yaml'));
+    // Before, each name was a study of its own: "study id `plain` is also used by in/plain.yaml", said of in/plain.yaml itself.
+    const result = runCli(['check', 'in', './in/plain.yaml', join(dir, 'in', 'plain.yaml'), '--json'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { studies: { id: string; file: string }[] };
+    expect(report.studies.map((s) => [s.id, s.file])).toEqual([['plain', join('in', 'plain.yaml')]]);
+  });
 });
 
 describe('an incremental build never changes the previous output, and repairs what is missing from it', () => {
@@ -294,6 +306,91 @@ describe('an incremental build never changes the previous output, and repairs wh
     expect(oneChanged.code, oneChanged.stderr).toBe(0);
     expect(oneChanged.stdout).toMatch(/ written to .*\(2 unchanged studies taken over/);
     expect(readFileSync(join(out, 'en', 'crispr-donor-2024', 'expert.html'))).toEqual(before.get('en/crispr-donor-2024/expert.html'));
+  });
+
+  it('a source text of an unchanged study that became a FIFO, or a link out of the facts folder to the same bytes: refused as a full build refuses it, not read around the checks', () => {
+    const { dir, out, input } = samplesBuilt();
+    const before = readTree(out);
+    const source = join(input, 'sources', 'crispr-donor-2024.en.md');
+    const text = readFileSync(source);
+    rmSync(source);
+    execFileSync('mkfifo', [source]);
+    // Before, the check for changes read the FIFO and waited for a writer forever (here: until runCli's guard killed it).
+    const fifo = build(input, out, '-q');
+    expect(fifo.code, fifo.stderr).toBe(2);
+    expect(fifo.stderr).toContain('cannot read source text `crispr-donor-2024-en`: not a regular file (a device, FIFO or socket)');
+    rmSync(source);
+    writeFileSync(join(dir, 'elsewhere.md'), text);
+    symlinkSync(join(dir, 'elsewhere.md'), source);
+    // Before, the same bytes through the link were "unchanged": taken over, where a full build says the link leads out.
+    const link = build(input, out, '-q');
+    expect(link.code).toBe(2);
+    expect(link.stderr).toContain('sources[0].path: source path `sources/crispr-donor-2024.en.md` is a link that leads outside the facts file\'s folder [input/source-path]');
+    expectSameTree(out, before);
+  });
+});
+
+describe('--report inside --out (`--out out --report out/report.html`, as `npm start` writes them)', () => {
+  it('a first build that fails still leaves a folder the next build may replace: the report in an empty, marked output', () => {
+    const dir = tempDir();
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.yaml'), minimal.replace('id: minimal-study', 'id: study-a').replace(/^(  total: )\d+$/m, '$1fifteen'));
+    const build = () => runCli(['build', 'in', '--out', 'out', '--report', 'out/report.html', '--lang', 'en', '--level', 'easy', '-q'], dir);
+    const failed = build();
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('population.total: expected number');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([OUTPUT_MARKER, 'report.html']);
+    // Before, out/ held the report alone, and every later build refused it: "is not empty and was not written by laysum".
+    writeFileSync(join(input, 'a.yaml'), minimal.replace('id: minimal-study', 'id: study-a'));
+    const fixed = build();
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([OUTPUT_MARKER, 'en', 'report.html']);
+  });
+});
+
+describe('an input inside the output folder', () => {
+  it('is refused before anything is written: the swap would delete the facts of the build itself (also through a link)', () => {
+    const { dir, out } = withPrevious();
+    mkdirSync(join(out, 'studies'));
+    writeFileSync(join(out, 'studies', 'a.yaml'), minimal);
+    const before = readTree(out);
+    const result = runCli(['build', 'out/studies', '--out', 'out', '--lang', 'en', '--level', 'easy', '-q'], dir);
+    expect(result.code).toBe(2);
+    // Before, the build succeeded and out/studies was gone with the old output.
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual(['error: out: holds the input out/studies, and the output folder is replaced as a whole on every build; choose an --out folder outside the inputs [output/write]']);
+    expectSameTree(out, before);
+    symlinkSync('out', join(dir, 'link'));
+    expect(runCli(['build', 'link/studies', '--out', 'out', '--lang', 'en', '--level', 'easy', '-q'], dir).stderr).toContain('error: out: holds the input link/studies');
+    expect(runCli(['build', 'out/studies', '--out', 'link', '--lang', 'en', '--level', 'easy', '-q'], dir).stderr).toContain('error: link: holds the input out/studies');
+    expectSameTree(out, before);
+  });
+});
+
+describe('--out a link to a folder (`site -> /var/www/site`)', () => {
+  it('the folder it leads to gets the output, build after build, and the link stays a link; a link to a folder not made yet makes it', () => {
+    const dir = tempDir();
+    const www = join(dir, 'www', 'site');
+    mkdirSync(www, { recursive: true });
+    symlinkSync(join('www', 'site'), join(dir, 'site'));
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.yaml'), minimal.replace('id: minimal-study', 'id: study-a'));
+    const build = () => runCli(['build', 'in', '--out', 'site', '--lang', 'en', '--level', 'easy', '-q'], dir);
+    // Before, the swap renamed the link away and put a real folder in its place: www/site kept what it had.
+    expect(build().code).toBe(0);
+    expect(lstatSync(join(dir, 'site')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(www).sort()).toEqual([OUTPUT_MARKER, 'en']);
+    writeFileSync(join(input, 'b.yaml'), minimal.replace('id: minimal-study', 'id: study-b'));
+    expect(build().code).toBe(0);
+    expect(lstatSync(join(dir, 'site')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(www, 'en')).sort()).toEqual(['study-a', 'study-b']);
+    expect(readdirSync(dir).sort()).toEqual(['in', 'site', 'www']);
+    expect(readdirSync(join(dir, 'www'))).toEqual(['site']);
+    symlinkSync(join('www', 'later'), join(dir, 'later'));
+    expect(runCli(['build', 'in', '--out', 'later', '--lang', 'en', '--level', 'easy', '-q'], dir).code).toBe(0);
+    expect(lstatSync(join(dir, 'later')).isSymbolicLink()).toBe(true);
+    expectSameTree(join(dir, 'www', 'later'), readTree(www));
   });
 });
 
@@ -392,6 +489,19 @@ describe('a read-only file system and a full disk, for real (a small tmpfs)', ()
     expectPreviousIntact(mnt);
   });
 
+  it('--out a mount point (a Docker volume): refused before the build, as it cannot be swapped; a folder inside it works', () => {
+    const mnt = mountTmpfs('1m');
+    if (!mnt) throw new Error('mounting a tmpfs needs root with CAP_SYS_ADMIN (as CI has)');
+    mounts.push(mnt);
+    const build = (out: string) => runCli(['build', join(SAMPLES, 'first-patient-2021.yaml'), '--lang', 'en', '--level', 'easy', '--out', out, '-q']);
+    // Before, the whole build ran and its swap failed: "EBUSY: resource busy or locked, rename …".
+    expect(build(mnt)).toEqual({ code: 2, stdout: '', stderr: `error: ${mnt}: is a mount point; the output folder is swapped in by renaming, and a mount point cannot be renamed: choose a folder inside it as --out [output/write]\n` });
+    expect(readdirSync(mnt)).toEqual([]);
+    expect(readdirSync(dirname(mnt)).filter((name) => name.startsWith(`.${basename(mnt)}.staging-`))).toEqual([]);
+    expect(build(join(mnt, 'site')).code).toBe(0);
+    expect(readdirSync(mnt)).toEqual(['site']);
+  });
+
   it('full (ENOSPC) while the --report is written: exit 2 naming it, the half-written temporary file removed', () => {
     const mnt = mountTmpfs('16k');
     if (!mnt) throw new Error('mounting a tmpfs needs root with CAP_SYS_ADMIN (as CI has)');
@@ -461,6 +571,8 @@ describe('writeOutputs with an injected fault: the previous output stays, nothin
     ['EACCES creating the staging folder', failing('mkdirSync', 1, errno('EACCES')), /^\/.*: cannot create the output folder: permission denied$/],
     ['EROFS creating the staging folder', failing('mkdirSync', 1, errno('EROFS')), /^\/.*: cannot create the output folder: read-only file system$/],
     ['EACCES moving the old output aside', failing('renameSync', 1, errno('EACCES')), /out: cannot replace the output folder: permission denied; nothing was replaced$/],
+    // A bind mount within one file system: no other device to see before, so its rename fails; said in words, with what to do.
+    ['EBUSY moving the old output aside (a mount point)', failing('renameSync', 1, Object.assign(errno('EBUSY'), { syscall: 'rename' })), /out: cannot replace the output folder: busy, a mount point or in use; the output folder is swapped in by renaming, and a mount point cannot be renamed: choose a folder inside it as --out; nothing was replaced$/],
     ['EIO moving the new output in (the old one is put back)', failing('renameSync', 2, errno('EIO')), /out: cannot replace the output folder: input\/output error; nothing was replaced$/],
   ])('%s', (_name, fs, message) => {
     const { dir, out, before } = writtenA();

@@ -19,13 +19,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { existsSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { BuildOptions, BuildReport, OutputFormat } from '../pipeline/index.js';
 import { ConfigError, counted, formatDiagnostic } from '../diagnostics/index.js';
-import { makeFolders, recoverOutput, writeErrorReason, type Recovery } from '../outputs/write.js';
+import { makeFolders, outputFolder, OutputWriteError, pathInOutput, recoverOutput, writeErrorReason, writeOutputs, type Recovery } from '../outputs/write.js';
 import { boundHeapGrowth, WORKER_MEMORY } from '../pipeline/memory.js';
 import { tuneForBatchBuild } from '../pipeline/tuning.js';
+import { shardProblem } from '../pipeline/shard.js';
 import { availableParallelism } from 'node:os';
 
 /** Bad flags: the caller's mistake, exit 2 (the pipeline's `UsageError` has the same name). */
@@ -96,7 +97,8 @@ function batchOptions(flags: CommonFlags): Partial<BuildOptions> {
   if (flags.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(flags.shard);
     const [index, count] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
-    if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${flags.shard}: expected k/n with 1 ≤ k ≤ n, e.g. --shard 2/4`);
+    const problem = shardProblem(index, count);
+    if (problem) throw new UsageError(`--shard ${flags.shard}: ${problem}`);
     out.shard = { index, count };
   }
   if (flags.workers !== undefined) {
@@ -120,17 +122,33 @@ function summaryLine(report: BuildReport): string {
   return `laysum: ${counted(report.studyCount, 'study', 'studies')}, ${counted(report.summaryCount, 'summary', 'summaries')}; ${what}; ${counted(count('error'), 'error', 'errors')}, ${counted(count('warning'), 'warning', 'warnings')}`;
 }
 
-/** The report page, written whole or not at all (a temporary file renamed into place). */
-async function writeReport(path: string, report: BuildReport): Promise<void> {
+/** Whether a folder is missing or empty (one that cannot be read is neither). */
+function isMissingOrEmpty(dir: string): boolean {
+  try {
+    return !existsSync(dir) || readdirSync(dir).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The report page, written whole or not at all (a temporary file renamed into place). A report
+ * inside the output folder (`--out out --report out/report.html`, as `npm start` writes it) of a
+ * build that wrote nothing there (it failed, and there was no output yet) goes into an empty
+ * output folder of laysum's, marked: the report alone would make `out/` a folder that is not
+ * laysum's, which every later build refuses to replace.
+ */
+async function writeReport(path: string, report: BuildReport, out?: string): Promise<void> {
   const { reportHtml } = await import('../report/index.js');
   const temp = `${resolve(path)}.laysum-${process.pid}.tmp`;
   try {
+    if (out !== undefined && pathInOutput(out, path) && isMissingOrEmpty(outputFolder(out))) writeOutputs(out, []);
     makeFolders(dirname(resolve(path)));
     writeFileSync(temp, reportHtml(report));
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new UsageError(`--report ${path}: cannot write the report: ${writeErrorReason(error)}`);
+    throw new UsageError(`--report ${path}: cannot write the report: ${error instanceof OutputWriteError ? error.message : writeErrorReason(error)}`);
   }
 }
 
@@ -318,7 +336,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
   if (write) {
     running.out = options.out ?? 'out';
     running.newParents = [];
-    for (let dir = dirname(resolve(running.out)); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) running.newParents.push(dir);
+    for (let dir = dirname(outputFolder(running.out)); !existsSync(dir) && dirname(dir) !== dir; dir = dirname(dir)) running.newParents.push(dir);
     // A build that was killed (SIGKILL, a crash) may have left its staging folder, or — between
     // the two renames of the swap — no output folder at all: put it back before anything else.
     const recovery = recoverOutput(running.out, 'dead');
@@ -351,7 +369,7 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     started = true;
     bar.update(done, { study });
   }).finally(() => bar?.stop());
-  if (flags.report) await writeReport(flags.report, report);
+  if (flags.report) await writeReport(flags.report, report, write ? running.out : undefined);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.exitCode;

@@ -38,7 +38,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export interface OutputFile {
   /** Path relative to the output folder, with `/` separators, e.g. `de/mueller-2024/easy.html`. */
@@ -67,7 +67,7 @@ export class OutputWriteError extends Error {
  */
 export interface OutputFs {
   existsSync(path: string): boolean;
-  statSync(path: string): { isDirectory(): boolean; mtimeMs: number };
+  statSync(path: string): { isDirectory(): boolean; mtimeMs: number; dev: number };
   readdirSync(path: string): string[];
   /** Without `recursive`, fails with EEXIST when the folder exists. */
   mkdirSync(path: string, options?: { recursive: true }): void;
@@ -113,9 +113,12 @@ export function makeFolders(path: string, fs: Pick<OutputFs, 'existsSync' | 'mkd
   }
 }
 
+const MOUNT_POINT_REMEDY = 'the output folder is swapped in by renaming, and a mount point cannot be renamed: choose a folder inside it as --out';
+
 /** A file-system error in words (no path: the caller names it). */
 export function writeErrorReason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
+  if (e.code === 'EBUSY' && e.syscall === 'rename') return `busy, a mount point or in use; ${MOUNT_POINT_REMEDY}`;
   if (e.code === 'ENOSPC') return 'no space left on the device';
   if (e.code === 'EDQUOT') return 'disk quota exceeded';
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
@@ -129,11 +132,55 @@ export function writeErrorReason(error: unknown): string {
   return e.message ?? String(error);
 }
 
+/**
+ * The folder an output path names: `outDir` resolved, and when it is a link (`site -> /var/www/site`),
+ * where the link leads, link after link. The swap renames folders, and a rename moves the link, not
+ * its target: before, the link was replaced by a real folder and the folder it led to kept the old
+ * output. A link that leads nowhere yet names where the output is made.
+ */
+export function outputFolder(outDir: string): string {
+  let path = resolve(outDir);
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      link = nodeFs.readlinkSync(path);
+    } catch {
+      return path; // not a link (EINVAL), or nothing there (ENOENT)
+    }
+    path = resolve(dirname(path), link);
+  }
+  return path;
+}
+
+/** A path with its links resolved, as far as it exists (a report not written yet: its folder's). */
+function realPath(path: string): string {
+  try {
+    return nodeFs.realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPath(parent), basename(path));
+  }
+}
+
+/**
+ * Where `path` is in the folder `outDir` names, links followed: relative to it ('' for the folder
+ * itself), or undefined when outside it. What is inside goes with the folder at the next swap.
+ */
+export function pathInOutput(outDir: string, path: string): string | undefined {
+  const rel = relative(realPath(outputFolder(outDir)), realPath(resolve(path)));
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
+}
+
 function assertReplaceable(outDir: string, fs: OutputFs): void {
   if (!fs.existsSync(outDir)) return;
   let entries: string[];
   try {
-    if (!fs.statSync(outDir).isDirectory()) throw new OutputWriteError(outDir, 'exists and is not a folder; expected a folder for the output');
+    const stat = fs.statSync(outDir);
+    if (!stat.isDirectory()) throw new OutputWriteError(outDir, 'exists and is not a folder; expected a folder for the output');
+    // A mount point (a Docker volume, a disk of its own) cannot be renamed, and the swap renames the output
+    // folder: said before the build, not as EBUSY after it. (A bind mount within one file system shows no
+    // other device; its rename fails with EBUSY, worded the same by writeErrorReason.)
+    if (stat.dev !== fs.statSync(dirname(outDir)).dev) throw new OutputWriteError(outDir, `is a mount point; ${MOUNT_POINT_REMEDY}`);
     entries = fs.readdirSync(outDir);
   } catch (error) {
     if (error instanceof OutputWriteError) throw error;
@@ -193,7 +240,7 @@ export interface Recovery {
  * cannot be done is listed in `failed` (and the output folder stays as it was).
  */
 export function recoverOutput(outDir: string, owner: 'dead' | number = 'dead', fs: OutputFs = realFs): Recovery {
-  const target = resolve(outDir);
+  const target = outputFolder(outDir);
   const parent = dirname(target);
   const result: Recovery = { removed: [], failed: [] };
   let names: string[];
@@ -323,7 +370,7 @@ export interface StagingFolder {
  * laysum did not write, creates `.<out>.staging-<pid>-<random>`. Throws `OutputWriteError`.
  */
 export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolder {
-  const target = resolve(outDir);
+  const target = outputFolder(outDir);
   recoverOutput(target, 'dead', fs);
   assertReplaceable(target, fs);
   const parent = dirname(target);
@@ -417,7 +464,7 @@ export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolde
  * `OutputWriteError`, naming the path, when the folder cannot be written (nothing is left behind).
  */
 export function stageOutputs(outDir: string, files: readonly OutputFile[], fs: OutputFs = realFs): StagedOutput {
-  const target = resolve(outDir);
+  const target = outputFolder(outDir);
   for (const file of files) checkRelativePath(target, file.path);
   const staging = openStaging(outDir, fs);
   staging.write(files);

@@ -26,7 +26,8 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { OUTPUT_MARKER } from '../outputs/index.js';
 import { PACKAGE_ROOT, type ProjectData } from '../project/index.js';
 import type { LanguageOutcome, StudyOutcome, StudySettings } from './study-file.js';
-import { hashInputs } from './study-file.js';
+import { hashInputs, studyInputHash } from './study-file.js';
+import { readSourceTexts, readUtf8 } from './load.js';
 
 export const MANIFEST_VERSION = 1;
 /** The manifest while a build writes it (in the staging folder), one line per study as each is done. */
@@ -165,14 +166,15 @@ export function readManifest(outDir: string): BuildManifest | undefined {
 
 /**
  * The input hash of a study as the manifest knows it, recomputed from the files now: undefined
- * when a file cannot be read (the build then reads it again and reports why).
+ * when a file cannot be read as the build reads it (the build then reads it again and reports why).
+ * Read with the build's own rules — regular files within the size limit, strict UTF-8, sources
+ * inside the facts file's folder tree — not around them: a source that became a FIFO blocked this
+ * read forever, and one replaced by a link out of the tree (same bytes) was taken over where a
+ * full build refuses it.
  */
 export function currentInputHash(path: string, study: Pick<ManifestStudy, 'sources'>): string | undefined {
-  try {
-    const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-    const base = dirname(path);
-    return hashInputs([text, ...study.sources.map((s) => `${s.id}\u0000${readFileSync(resolve(base, s.path), 'utf8').replace(/^\uFEFF/, '')}`)]);
-  } catch {
-    return undefined;
-  }
+  const facts = readUtf8(path, 'facts file');
+  if (facts.text === undefined) return undefined;
+  const sources = readSourceTexts({ id: '', sources: study.sources }, path);
+  return sources.diagnostics.length ? undefined : studyInputHash(facts.text, study.sources, sources.texts);
 }

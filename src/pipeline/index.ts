@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { lazyLocator, type Position } from '../facts/index.js';
 import { createTranslator, MissingInterpolationError, MissingLocaleKeyError } from '../i18n/index.js';
-import { openStaging, OUTPUT_MARKER, OutputWriteError, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
+import { openStaging, OUTPUT_MARKER, OutputWriteError, pathInOutput, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
 import { missingLevelNames, normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserIdentityError, browserIdentity, BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs, SourceDateEpochError } from '../outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
@@ -22,12 +22,13 @@ import { checkProjectTemplates } from './templates.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
 import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
-import { localeError, shardOf, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
-import type { OutputFormat, StudyReport } from './study.js';
+import { localeError, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
+import { OUTPUT_FORMATS, type OutputFormat, type StudyReport } from './study.js';
 import { stageTimer, type Stage } from './timing.js';
+import { shardOf, shardProblem } from './shard.js';
 
 export type { OutputFormat, StudyReport, SummaryReport } from './study.js';
-export { shardOf } from './study-file.js';
+export { shardOf } from './shard.js';
 export type { BuildManifest } from './cache.js';
 export { mergeSites, type MergeOptions } from './merge.js';
 
@@ -186,8 +187,10 @@ function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'la
  */
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const project = options.project ?? loadProject();
+  // In one order, each once: `--format press,summary` is the build `--format summary,press` made, not a new one to rebuild every study for.
+  const formats = OUTPUT_FORMATS.filter((f) => (options.formats ?? ['summary']).includes(f));
   // A project without level templates has no summaries to make: building it would write an empty output, not the summaries asked for.
-  if (project.levels.length === 0 && (options.site || (options.formats ?? ['summary']).includes('summary'))) {
+  if (project.levels.length === 0 && (options.site || formats.includes('summary'))) {
     throw new UsageError(`${join(project.root, 'templates')} has no reading-level template (<level>.hbs, e.g. easy.hbs); summaries and sites need at least one`);
   }
   const langs = pick('language', options.langs, Object.keys(project.languages));
@@ -195,15 +198,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const out = options.out ?? 'out';
   const write = options.write ?? true;
   const shard = options.shard;
-  if (shard && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.count >= 1 && shard.index >= 1 && shard.index <= shard.count)) {
-    throw new UsageError(`shard ${shard.index}/${shard.count}: expected k/n with 1 ≤ k ≤ n`);
-  }
-  checkProjectTemplates(project, levels, options.formats ?? ['summary']);
+  const shardWrong = shard && shardProblem(shard.index, shard.count);
+  if (shardWrong) throw new UsageError(`shard ${shard!.index}/${shard!.count}: ${shardWrong}`);
+  checkProjectTemplates(project, levels, formats);
   // Locale gaps (and missing bands) matter only for the languages and levels being built.
   const diagnostics: Diagnostic[] = project.diagnostics.filter((d) => (!d.place.lang || langs.includes(d.place.lang)) && (!d.place.level || levels.includes(d.place.level)));
   const time = stageTimer();
   const collected = time('load', () => collectFactsFiles(options.inputs));
   diagnostics.push(...collected.diagnostics);
+  // An input inside the output folder goes with it at the swap: the facts (or the project) deleted by their own build.
+  if (write) {
+    for (const input of [...options.inputs, ...(options.project ? [project.root] : [])]) {
+      const where = pathInOutput(out, input);
+      if (where === undefined) continue;
+      diagnostics.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: `${where ? `holds the input ${input}` : `is the input ${input}`}, and the output folder is replaced as a whole on every build; choose an --out folder outside the inputs`, place: { file: out } }));
+    }
+  }
   if (collected.files.length === 0 && collected.diagnostics.length === 0) {
     diagnostics.push(diagnostic({ ruleId: 'input/none', kind: 'input', severity: 'error', message: `no facts files (.yaml, .yml, .json) in ${options.inputs.join(', ') || '(no paths given)'}` }));
   }
@@ -234,7 +244,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const printDate = printing ? printSetting(() => pdfDate()) : undefined;
   const browser = printing ? printSetting(() => browserIdentity()) : undefined;
   // A press summary's notes to editors describe the organisation in the summary's language: one missing is not left out silently.
-  const aboutMissing = options.press?.about && (options.formats ?? []).includes('press') ? langs.filter((lang) => !options.press!.about![lang]) : [];
+  const aboutMissing = options.press?.about && formats.includes('press') ? langs.filter((lang) => !options.press!.about![lang]) : [];
   if (aboutMissing.length) {
     throw new UsageError(`press config: \`about\` has no text for ${aboutMissing.map((l) => `\`${l}\``).join(', ')}; expected one for every language built (${langs.join(', ')}), or no \`about\` at all`);
   }
@@ -257,7 +267,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     project,
     langs,
     levels,
-    formats: options.formats ?? ['summary'],
+    formats,
     ...(options.press ? { press: options.press } : {}),
     ...(site ? { site } : {}),
     ...(shard ? { shard } : {}),

@@ -30,7 +30,25 @@ function readError(path: string, error: unknown, what: string): Diagnostic {
  * folder or link that cannot be read is reported by its own path and the search goes on.
  */
 export function collectFactsFiles(inputs: readonly string[]): { files: string[]; diagnostics: Diagnostic[] } {
-  const found = new Set<string>();
+  // By the real file: one named twice (`in ./in/a.yaml`, `in $PWD/in/a.yaml`, a link beside it) is one
+  // study, not two with the same id. Of its names the one without a link in it is kept, else the first in
+  // sort order: the same name whatever order the folders are read in.
+  const byReal = new Map<string, string>();
+  const found = {
+    add(path: string) {
+      let real: string;
+      try {
+        real = realpathSync(path);
+      } catch {
+        real = resolve(path);
+      }
+      const rank = (name: string) => [resolve(name) === real ? 0 : 1, name] as const;
+      const name = byReal.get(real);
+      if (name === undefined) return void byReal.set(real, path);
+      const [a, b] = [rank(path), rank(name)];
+      if (a[0] < b[0] || (a[0] === b[0] && a[1] < b[1])) byReal.set(real, path);
+    },
+  };
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   const isFacts = (name: string) => FACTS_EXTENSIONS.has(extname(name)) && !isConfigFile(name);
@@ -74,7 +92,7 @@ export function collectFactsFiles(inputs: readonly string[]): { files: string[];
       diagnostics.push(readError(input, error, 'input'));
     }
   }
-  return { files: [...found].sort(), diagnostics };
+  return { files: [...byReal.values()].sort(), diagnostics };
 }
 
 /**
@@ -124,7 +142,7 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; byte: number } {
 }
 
 /** Source texts named in the facts, each resolved inside the facts file's folder tree. */
-export function readSourceTexts(facts: StudyFacts, factsFile: string, locate: Locator = () => undefined): { texts: Map<string, string>; diagnostics: Diagnostic[] } {
+export function readSourceTexts(facts: Pick<StudyFacts, 'id'> & { sources: readonly { id: string; path: string }[] }, factsFile: string, locate: Locator = () => undefined): { texts: Map<string, string>; diagnostics: Diagnostic[] } {
   const texts = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const base = dirname(resolve(factsFile));

@@ -21,6 +21,7 @@ import type { ProjectData, ReadingLevel } from '../project/index.js';
 import { readSourceTexts, readUtf8 } from './load.js';
 import { renderStudy, type OutputFormat, type StudyReport, type SummaryReport } from './study.js';
 import { stageTimer, type Stage } from './timing.js';
+import { shardOf } from './shard.js';
 
 /** What every study of a build shares: plain data, so it can be sent to a worker thread. */
 export interface StudySettings {
@@ -74,16 +75,6 @@ export interface StudyOutcome {
   timings: Record<Stage, number>;
 }
 
-/** The shard (1-based) of a study id: FNV-1a of the id, so a study stays in its shard as others come and go. */
-export function shardOf(id: string, count: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return (hash % count) + 1;
-}
-
 export function hashInputs(parts: readonly (string | Buffer)[]): string {
   const hash = createHash('sha256');
   for (const part of parts) {
@@ -92,6 +83,11 @@ export function hashInputs(parts: readonly (string | Buffer)[]): string {
     hash.update(part);
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/** The hash of a study's inputs as read: its facts file's text and each source text it names (by id). */
+export function studyInputHash(facts: string, sources: readonly { id: string }[], texts: ReadonlyMap<string, string>): string {
+  return hashInputs([facts, ...sources.map((s) => `${s.id}\u0000${texts.get(s.id) ?? ''}`)]);
 }
 
 /** What a thread builds once and reuses for every study. */
@@ -156,7 +152,7 @@ export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutco
   const consistency = time('validate', () => checkConsistency(facts, file, parsed.locate, bench.catalog));
   const sources = time('load', () => readSourceTexts(facts, task.path, parsed.locate));
   outcome.sources = facts.sources.map((s) => ({ id: s.id, path: s.path }));
-  outcome.inputHash = hashInputs([read.text!, ...facts.sources.map((s) => `${s.id}\u0000${sources.texts.get(s.id) ?? ''}`)]);
+  outcome.inputHash = studyInputHash(read.text!, facts.sources, sources.texts);
   outcome.diagnostics.push(
     ...consistency,
     ...sources.diagnostics,

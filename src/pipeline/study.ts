@@ -33,6 +33,8 @@ import { sitePage, type SitePage } from '../site/index.js';
 import type { StageTimer } from './timing.js';
 
 export type OutputFormat = 'summary' | 'press' | 'leaflet';
+/** Every format, in the order a build makes them (whatever order they are asked for in). */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['summary', 'press', 'leaflet'];
 
 export interface SummaryReport {
   lang: string;
