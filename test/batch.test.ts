@@ -5,7 +5,7 @@
  *
  * Real `laysum` runs (the compiled CLI) on 40 generated studies (bench/generate.ts, seeded).
  */
-import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateStudies } from '../bench/generate.js';
@@ -263,5 +263,28 @@ describe('shards', () => {
     });
     ok(['site', '--merge', 'half-2', 'half-1', '--out', 'good', '-q']);
     expectSameTree(join(dir, 'good'), join(dir, 'all'));
+  });
+
+  it('refuse to merge parts built from other facts files, or a part whose manifest names an impossible split', () => {
+    // Machine 2 checked out a folder without one of its studies: merged, the site would silently lose it.
+    ok(['site', 'facts', '--shard', '1/2', '--out', 'from-all-1', ...SMALL]);
+    const lost = Array.from({ length: STUDIES }, (_, i) => `study-${String(i + 1).padStart(5, '0')}`).filter((id) => shardOf(id, 2) === 2)[0]!;
+    cpSync(facts(), join(dir, 'facts-without-one'), { recursive: true });
+    rmSync(join(dir, 'facts-without-one', `${lost}.yaml`));
+    ok(['site', 'facts-without-one', '--shard', '2/2', '--out', 'from-fewer-2', ...SMALL]);
+    expect(runCli(['site', '--merge', 'from-all-1', 'from-fewer-2', '--out', 'bad', '-q'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: from-fewer-2: was built from other facts files than the other parts: it does not know \`${lost}\`; build every part from the same facts files [site/merge]\n`,
+    });
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
+    // A manifest edited by hand (or from a laysum without the bound): refused, not a list of 100,000,000 missing parts.
+    const manifest = join(dir, 'from-all-1', '.laysum-output');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"shard":"1/2"', '"shard":"1/100000000"'));
+    expect(runCli(['site', '--merge', 'from-all-1', '--out', 'bad', '-q'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: from-all-1: says it is part 1/100000000: expected at most 1000 parts (n ≤ 1000), one per machine that builds a part [site/merge]\n',
+    });
   });
 });

@@ -20,6 +20,7 @@ import { siteIndexFiles, SiteInputError, type SiteEntry } from '../site/index.js
 import { localeHashes, manifestText, readManifest, type BuildManifest, type ManifestStudy } from './cache.js';
 import type { BuildReport } from './index.js';
 import { stageTimer } from './timing.js';
+import { shardProblem } from './shard.js';
 
 export interface MergeOptions {
   /** Output folders of `laysum site` runs (typically one per `--shard k/n`). */
@@ -45,6 +46,12 @@ function checkShards(parts: readonly { dir: string; manifest: BuildManifest }[],
   for (const { dir, manifest } of parts) {
     if (!manifest.shard) continue;
     const [k, n] = manifest.shard.split('/').map(Number) as [number, number];
+    // A manifest edited by hand, or from a laysum without the bound, must not make the list of missing parts below run out of memory.
+    const wrong = shardProblem(k, n);
+    if (wrong) {
+      fail(`says it is part ${manifest.shard}: ${wrong}`, dir);
+      return;
+    }
     if (count === undefined) count = n;
     else if (n !== count) {
       fail(`is part ${manifest.shard}, but ${parts[0]!.dir} is part of ${count}; merge the parts of one sharded build (the same n in every --shard k/n)`, dir);
@@ -56,6 +63,23 @@ function checkShards(parts: readonly { dir: string; manifest: BuildManifest }[],
   if (count === undefined) return;
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((k) => !byIndex.has(k));
   if (missing.length > 0) fail(`${missing.map((k) => `part ${k}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; give the output folder of every --shard k/${count} run`);
+}
+
+/**
+ * The parts were built from the same facts files: each part lists the studies of the others it
+ * passed by (`others` in its manifest), so every part knows every study. One that does not was
+ * built from other inputs (a checkout missing a study, a newer one): merged, the site would lose
+ * a study or list one that no index page of another part's build expected.
+ */
+function checkSameInputs(parts: readonly { dir: string; manifest: BuildManifest }[], fail: (message: string, file?: string) => void): void {
+  const known = parts.map(({ manifest }) => new Set([...manifest.studies, ...(manifest.others ?? [])].map((s) => s.id)));
+  const all = new Set(known.flatMap((ids) => [...ids]));
+  parts.forEach(({ dir }, i) => {
+    const unknown = [...all].filter((id) => !known[i]!.has(id)).sort();
+    if (unknown.length === 0) return;
+    const listed = unknown.slice(0, 5).map((id) => `\`${id}\``).join(', ');
+    fail(`was built from other facts files than the other parts: it does not know ${listed}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}; build every part from the same facts files`, dir);
+  });
 }
 
 export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
@@ -89,6 +113,7 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
       }
     }
     checkShards(parts, refuse);
+    if (parts.length > 1 && refused.size === 0) checkSameInputs(parts, refuse);
     if (JSON.stringify(locales) !== JSON.stringify(first.localeHashes)) fail('the parts were built with other locale files than the ones of this project (--project); the index pages would not match them', parts[0]!.dir);
   }
   const owner = new Map<string, string>();
