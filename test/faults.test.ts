@@ -17,7 +17,7 @@
  * litter a killed build leaves (its pid no longer running).
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
@@ -193,6 +193,18 @@ describe('bad input: exit 2, the path named, the previous output intact', () => 
     expectPreviousIntact(dir);
   });
 
+  it('a FIFO named like a facts file in a folder: reported, not passed over in silence', () => {
+    const input = tempDir();
+    writeFileSync(join(input, 'a.yaml'), minimal);
+    execFileSync('mkfifo', [join(input, 'pipe.yaml')]);
+    const result = spawnSync(process.execPath, [BIN, 'check', input, '-q'], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.error, 'the check returned instead of hanging').toBeUndefined();
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('error: '))).toEqual([
+      expect.stringMatching(/pipe\.yaml: cannot read facts file: not a regular file \(a device, FIFO or socket\); expected a text file \[input\/read\]$/),
+    ]);
+  });
+
   it('a facts file the build may not read (EACCES, for real: run as nobody on a chmod 000 file)', () => {
     const { dir, out } = withPrevious();
     chmodSync(dir, 0o755);
@@ -363,6 +375,15 @@ describe('an input inside the output folder', () => {
     symlinkSync('out', join(dir, 'link'));
     expect(runCli(['build', 'link/studies', '--out', 'out', '--lang', 'en', '--level', 'easy', '-q'], dir).stderr).toContain('error: out: holds the input link/studies');
     expect(runCli(['build', 'out/studies', '--out', 'link', '--lang', 'en', '--level', 'easy', '-q'], dir).stderr).toContain('error: link: holds the input out/studies');
+    expectSameTree(out, before);
+  });
+
+  it('a press config inside the output folder is refused too (the swap would delete it)', () => {
+    const { dir, out } = withPrevious();
+    copyFileSync(join(SAMPLES, 'press.config.yaml'), join(out, 'press.config.yaml'));
+    const before = readTree(out);
+    const result = runCli(['build', join(SAMPLES, 'first-patient-2021.yaml'), '--out', 'out', '--format', 'press', '--press-config', 'out/press.config.yaml', '-q'], dir);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'error: out: holds the input out/press.config.yaml, and the output folder is replaced as a whole on every build; choose an --out folder outside the inputs [output/write]\n' });
     expectSameTree(out, before);
   });
 });

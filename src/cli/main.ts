@@ -156,7 +156,7 @@ async function writeReport(path: string, report: BuildReport, out?: string): Pro
 // The worker side: runs one build and reports back.
 
 async function execute(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<{ report: BuildReport; table?: string }> {
-  const { build, mergeSites, UsageError: PipelineUsageError } = await import('../pipeline/index.js');
+  const { build, inputInOutput, mergeSites, UsageError: PipelineUsageError } = await import('../pipeline/index.js');
   const options: BuildOptions = { ...job.options, onProgress };
   // check's table: its rows kept as they come (a few strings per summary), not the reports.
   const { tableRows, formatTable } = await import('../report/index.js');
@@ -176,6 +176,8 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     const { parsePressConfig } = await import('../outputs/index.js');
     const read = readUtf8(job.pressConfig, 'press config');
     if (read.diagnostic) throw new ConfigError([read.diagnostic]);
+    const inOutput = options.write !== false ? inputInOutput(options.out ?? 'out', job.pressConfig) : undefined;
+    if (inOutput) throw new ConfigError([inOutput]);
     // `about` needs a text for every language built: the languages as build() will pick them (an unknown one is its usage error).
     if (!options.project) {
       const { loadProject } = await import('../project/index.js');

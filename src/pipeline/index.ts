@@ -176,6 +176,16 @@ function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'la
 }
 
 /**
+ * An input inside the output folder (facts, the project, a press config) goes with it at the swap:
+ * deleted by its own build. Undefined when `input` is outside `out`.
+ */
+export function inputInOutput(out: string, input: string): Diagnostic | undefined {
+  const where = pathInOutput(out, input);
+  if (where === undefined) return undefined;
+  return diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: `${where ? `holds the input ${input}` : `is the input ${input}`}, and the output folder is replaced as a whole on every build; choose an --out folder outside the inputs`, place: { file: out } });
+}
+
+/**
  * Build (or, with `write: false`, only check) the summaries for every study in `inputs`.
  *
  * Studies are rendered and checked in worker threads and written into a staging folder as they
@@ -206,14 +216,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const time = stageTimer();
   const collected = time('load', () => collectFactsFiles(options.inputs));
   diagnostics.push(...collected.diagnostics);
-  // An input inside the output folder goes with it at the swap: the facts (or the project) deleted by their own build.
-  if (write) {
-    for (const input of [...options.inputs, ...(options.project ? [project.root] : [])]) {
-      const where = pathInOutput(out, input);
-      if (where === undefined) continue;
-      diagnostics.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: `${where ? `holds the input ${input}` : `is the input ${input}`}, and the output folder is replaced as a whole on every build; choose an --out folder outside the inputs`, place: { file: out } }));
-    }
-  }
+  if (write) diagnostics.push(...[...options.inputs, ...(options.project ? [project.root] : [])].flatMap((input) => inputInOutput(out, input) ?? []));
   if (collected.files.length === 0 && collected.diagnostics.length === 0) {
     diagnostics.push(diagnostic({ ruleId: 'input/none', kind: 'input', severity: 'error', message: `no facts files (.yaml, .yml, .json) in ${options.inputs.join(', ') || '(no paths given)'}` }));
   }

@@ -70,9 +70,7 @@ export function collectFactsFiles(inputs: readonly string[]): { files: string[];
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) {
-        if (isFacts(entry.name)) found.add(path);
-      } else if (entry.isSymbolicLink()) {
+      else if (entry.isSymbolicLink()) {
         let target;
         try {
           target = statSync(path);
@@ -83,6 +81,8 @@ export function collectFactsFiles(inputs: readonly string[]): { files: string[];
         if (target.isDirectory()) walk(path);
         else if (isFacts(entry.name)) found.add(path);
       }
+      // A FIFO, socket or device named like a facts file is taken too: reading it refuses it with a reason, not passes it over.
+      else if (isFacts(entry.name)) found.add(path);
     }
   };
   for (const input of inputs) {
