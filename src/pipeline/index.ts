@@ -108,6 +108,7 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   // A key missing in a language is one problem, whichever check found it: the project's checks name it by its path
   // (`summary:easy.intro`, the first), an output that asked for it in the message of the error it got.
   const missingKey = (d: Diagnostic) => (d.place.lang && d.place.path?.includes(':') ? new MissingLocaleKeyError(d.place.lang, d.place.path).message : d.message);
+  // A write that fails for a reason (a full disk) fails for every study after it: said once, for the first file.
   // A template mistake found while rendering is the same for every study: said once, with how often it came up.
   const templateRepeats = new Map<string, number>();
   const kept = diagnostics.filter((d) => {
@@ -116,7 +117,11 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
       templateRepeats.set(d.message, (n ?? 0) + 1);
       return n === undefined;
     }
-    const id = d.ruleId.startsWith('locale/') ? `${d.ruleId}|${d.place.lang}|${d.ruleId === 'locale/missing-key' ? missingKey(d) : d.message}` : JSON.stringify(d);
+    const id = d.ruleId.startsWith('locale/')
+      ? `${d.ruleId}|${d.place.lang}|${d.ruleId === 'locale/missing-key' ? missingKey(d) : d.message}`
+      : d.ruleId === 'output/write' && d.data?.reason
+        ? `${d.ruleId}|${d.place.file}|${String(d.data.reason)}`
+        : JSON.stringify(d);
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
@@ -478,7 +483,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       staging?.abort();
       staging = undefined;
       const all = dedupe(diagnostics);
-      all.push(diagnostic({ ruleId: error instanceof BrowserNotFoundError ? 'output/pdf' : 'output/write', kind: 'input', severity: 'error', message: error instanceof OutputWriteError ? error.detail : error.message, ...(error instanceof OutputWriteError ? { place: { file: error.path } } : {}) }));
+      // A full disk fails a worker's write, then the manifest's: one cause, said once (the worker's names the file).
+      const saidAlready = error instanceof OutputWriteError && all.some((d) => d.ruleId === 'output/write' && d.place.file === error.path);
+      if (!saidAlready) all.push(diagnostic({ ruleId: error instanceof BrowserNotFoundError ? 'output/pdf' : 'output/write', kind: 'input', severity: 'error', message: error instanceof OutputWriteError ? error.detail : error.message, ...(error instanceof OutputWriteError ? { place: { file: error.path } } : {}) }));
       return { ok: false, exitCode: 2, ...(write ? { out } : {}), written: 0, studies: [], studyCount: 0, summaryCount: 0, diagnostics: all, timings: time.totals, rebuilt: 0, reused: 0, upToDate: false };
     }
     throw error;

@@ -222,8 +222,10 @@ export function processStudy(task: StudyTask, bench: StudyWorkbench): StudyOutco
         }
       });
     } catch (error) {
-      const detail = error instanceof OutputWriteError ? error.detail : `cannot write the output (${current}): ${writeErrorReason(error)}; nothing was replaced`;
-      outcome.diagnostics.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: detail, place: { file: staging.target } }));
+      const reason = writeErrorReason(error);
+      const detail = error instanceof OutputWriteError ? error.detail : `cannot write the output (${current}): ${reason}; nothing was replaced`;
+      // The reason alone, too: a full disk fails every study written after it, on every thread, and is said once (build's dedupe).
+      outcome.diagnostics.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: detail, place: { file: staging.target }, data: { reason } }));
     }
   }
   return done();
