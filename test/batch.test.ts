@@ -256,6 +256,8 @@ describe('shards', () => {
     expect(mixed.stderr).toContain('third-1: is part 1/3, but half-1 is part of 2');
     // A part named as the mistake is the one line about it: not one more for each study it shares with the others.
     expect(runCli(['site', '--merge', 'half-1', 'half-1', 'half-2', '--out', 'bad', '-q'], dir)).toEqual({ code: 2, stdout: '', stderr: 'error: half-1: is part 1/2, and so is half-1; give each part once [site/merge]\n' });
+    // Its studies are counted once in the summary line.
+    expect(runCli(['site', '--merge', 'half-1', 'half-1', 'half-2', '--out', 'bad'], dir).stdout).toContain(`laysum: ${STUDIES} studies, ${STUDIES} summaries; nothing written; 1 error`);
     expect(runCli(['site', '--merge', 'all', 'half-2', '--out', 'bad', '-q'], dir)).toEqual({
       code: 2,
       stdout: '',

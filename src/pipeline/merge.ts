@@ -121,7 +121,11 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
   for (const { dir, manifest } of parts) {
     for (const study of manifest.studies) {
       const other = owner.get(study.id);
-      if (other !== undefined && !refused.has(other) && !refused.has(dir)) fail(`study \`${study.id}\` is in ${other} and in ${dir}; build the parts with --shard k/n so each study is in one`, dir);
+      if (other !== undefined) {
+        if (!refused.has(other) && !refused.has(dir)) fail(`study \`${study.id}\` is in ${other} and in ${dir}; build the parts with --shard k/n so each study is in one`, dir);
+        // Counted once in the summary line ("4 studies", not 6 for a part given twice).
+        continue;
+      }
       owner.set(study.id, dir);
       studies.push({ ...study, from: dir });
     }
