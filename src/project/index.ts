@@ -74,7 +74,14 @@ function readJson(path: string): { json: unknown; locate: Locator } {
 }
 
 /** The problems a validator found in a JSON project file, one diagnostic each, at the field's line and column. */
-function fieldProblems(ruleId: string, path: string, locate: Locator, issues: readonly { path: string; keys: PropertyKey[]; message: string }[]): ProjectConfigError {
+/** A validator's complaint about a field of a project file: its path as shown, its keys as in the file. */
+interface FieldIssue {
+  path: string;
+  keys: PropertyKey[];
+  message: string;
+}
+
+function fieldProblems(ruleId: string, path: string, locate: Locator, issues: readonly FieldIssue[]): ProjectConfigError {
   return new ProjectConfigError(issues.map((issue) => projectProblem(ruleId, path, issue.message, { ...locate(issue.keys), ...(issue.path ? { path: issue.path } : {}) })));
 }
 
@@ -301,17 +308,20 @@ export function checkBandCoverage(bands: Bands, levels: readonly string[], langs
   );
 }
 
+/** A JSON project file read and validated by `parse`; the issues of its `Invalid` error become one problem each, at its field. */
+function readValidatedJson<T>(path: string, ruleId: string, parse: (json: unknown) => T, Invalid: abstract new (...args: never[]) => { issues: readonly FieldIssue[] }): T {
+  const { json, locate } = readJson(path);
+  try {
+    return parse(json);
+  } catch (error) {
+    throw error instanceof Invalid ? fieldProblems(ruleId, path, locate, error.issues) : error;
+  }
+}
+
 export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   const problems = new ProblemList();
   const languagesPath = join(root, 'locales', 'languages.json');
-  const languages = problems.attempt(() => {
-    const { json, locate } = readJson(languagesPath);
-    try {
-      return parseLanguages(json);
-    } catch (error) {
-      throw error instanceof LanguagesError ? fieldProblems('project/languages', languagesPath, locate, error.issues) : error;
-    }
-  });
+  const languages = problems.attempt(() => readValidatedJson(languagesPath, 'project/languages', parseLanguages, LanguagesError));
   // Without languages.json no locale folder is known to be needed: those are read once it is right.
   const locales: Record<string, LocaleResources> = {};
   for (const code of Object.keys(languages ?? {})) {
@@ -337,14 +347,7 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
   const bandsPath = join(root, 'templates', 'bands.json');
-  const bands = problems.attempt(() => {
-    const { json, locate } = readJson(bandsPath);
-    try {
-      return parseBands(json);
-    } catch (error) {
-      throw error instanceof BandsError ? fieldProblems('project/bands', bandsPath, locate, error.issues) : error;
-    }
-  });
+  const bands = problems.attempt(() => readValidatedJson(bandsPath, 'project/bands', parseBands, BandsError));
   if (problems.diagnostics.length || !languages || !bands) throw new ProjectConfigError(problems.diagnostics);
   return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkEventKinds(locales), ...checkLocaleValues(locales), ...checkBandCoverage(bands, levels, Object.keys(languages))] };
 }
