@@ -275,4 +275,15 @@ describe('a build killed with SIGKILL leaves the previous output intact; the nex
     expect(readdirSync(dir)).toEqual(['out']);
     expect(which(join(dir, 'out'))).toBe('previous');
   });
+
+  it('an old output a finished build could not remove (permissions) is cleaned up and called that, not a stopped build', () => {
+    const dir = tempDir('laysum-kill-');
+    const dead = deadPid();
+    cpSync(join(root, 'ref-b', 'out'), join(dir, 'out'), { recursive: true });
+    cpSync(join(root, 'ref-a', 'out'), join(dir, `.out.staging-${dead}-AbC123.old`), { recursive: true });
+    const next = runCli(['build', join(FIXTURES, 'check-fail', 'wrong-title-language.yaml'), '--out', 'out'], dir);
+    expect(next.stderr).toMatch(new RegExp(`^laysum: cleaned up after a build that could not remove its previous output: removed \\S+\\.out\\.staging-${dead}-AbC123\\.old$`, 'm'));
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(which(join(dir, 'out'))).toBe('new');
+  });
 });

@@ -343,7 +343,9 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
     // the two renames of the swap — no output folder at all: put it back before anything else.
     const recovery = recoverOutput(running.out, 'dead');
     if (!flags.quiet && !flags.json && (recovery.restored || recovery.removed.length || recovery.failed.length)) {
-      process.stderr.write(`laysum: cleaned up after a build that was stopped: ${describeRecovery(running.out, recovery)}\n`);
+      // Only `.old` folders beside a complete output: a build finished but could not remove its previous output (permissions); nothing was stopped.
+      const leftovers = !recovery.restored && [...recovery.removed, ...recovery.failed.map((f) => f.path)].every((path) => path.endsWith('.old'));
+      process.stderr.write(`laysum: cleaned up after ${leftovers ? 'a build that could not remove its previous output' : 'a build that was stopped'}: ${describeRecovery(running.out, recovery)}\n`);
     }
   }
   const job: Job = {
