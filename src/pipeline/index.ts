@@ -302,7 +302,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       }
       const before = lastByFile.get(file);
       if (before && currentInputHash(path, before) === before.inputHash) {
-        if (shard && shardOf(before.id, shard.count) !== shard.index) return;
+        if (shard && shardOf(before.id, shard.count) !== shard.index) {
+          // Built by the last (unsharded, or otherwise split) build, another part's now: listed as such, as a file
+          // read by this build would be, so the next build of this part passes it by unread and is up to date.
+          const inputHash = currentInputHash(path, { sources: [] });
+          if (inputHash === undefined) tasks.push({ index, path });
+          else keptOthers.set(index, { file, id: before.id, inputHash, otherShard: true });
+          return;
+        }
         // A language is taken over when its locale is unchanged and its files are all still there
         // (a file deleted from the output by hand or by a deploy script is made again).
         const same = langs.filter((l) => before.langs[l] && last!.localeHashes[l] === hashes.locales[l] && before.langs[l]!.files.every((f) => existsSync(join(out, f))));
