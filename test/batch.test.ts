@@ -201,6 +201,22 @@ describe('shards', () => {
     expect(otherSplit.upToDate).toBe(false);
   });
 
+  it('an unsharded output rebuilt as one part lists the other part’s files at once: the next build of the part is up to date', () => {
+    for (const command of ['build', 'site']) {
+      const out = `whole-then-part-${command}`;
+      ok([command, 'facts', '--out', out, ...SMALL]);
+      // The part's studies are taken over from the whole build; the other part's are passed by, and listed as the other part's.
+      expect(json([command, 'facts', '--shard', '1/2', '--out', out, ...SMALL])).toMatchObject({ upToDate: false, rebuilt: 0 });
+      const inode = statSync(join(dir, out)).ino;
+      const again = json([command, 'facts', '--shard', '1/2', '--out', out, ...SMALL]);
+      expect([again.upToDate, again.written, again.rebuilt], command).toEqual([true, 0, 0]);
+      expect(statSync(join(dir, out)).ino).toBe(inode);
+      // The same output, manifest included, as the part's first build into an empty folder.
+      ok([command, 'facts', '--shard', '1/2', '--out', `${out}-fresh`, ...SMALL]);
+      expectSameTree(join(dir, out), join(dir, `${out}-fresh`));
+    }
+  });
+
   it('refuse to merge parts that share a study, a summaries build, or a folder that is not there', () => {
     // The refusals read the parts' manifests: one language and level is enough to build them.
     ok(['site', 'facts', '--shard', '1/2', '--out', 'half', ...SMALL]);

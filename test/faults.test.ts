@@ -359,6 +359,42 @@ describe('--report inside --out (`--out out --report out/report.html`, as `npm s
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual([OUTPUT_MARKER, 'en', 'report.html']);
   });
+
+  it('`check --report out/report.html` before or after `build --out out`: the folder the report makes is marked, one that holds anything never', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in', 'a.yaml'), minimal.replace('id: minimal-study', 'id: study-a'));
+    const small = ['--lang', 'en', '--level', 'easy', '-q'];
+    const check = (report: string, cwd = dir) => runCli(['check', join(dir, 'in'), '--report', report, ...small], cwd);
+    const build = (command: string, out: string) => runCli([command, 'in', '--out', out, ...small], dir);
+    expect(check('out/report.html').code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([OUTPUT_MARKER, 'report.html']);
+    // Before, out/ held the report alone, and the build refused it: "is not empty and was not written by laysum".
+    const built = build('build', 'out');
+    expect(built.code, built.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([OUTPUT_MARKER, 'en']);
+    // The other order: the report goes into the output, and the next build that writes replaces it with the folder.
+    expect(check('out/report.html').code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([OUTPUT_MARKER, 'en', 'report.html']);
+    // Several folders made: the outermost is marked, the output folder a report inside it belongs to.
+    expect(check('site/reports/check.html').code).toBe(0);
+    expect(readdirSync(join(dir, 'site')).sort()).toEqual([OUTPUT_MARKER, 'reports']);
+    const site = build('site', 'site');
+    expect(site.code, site.stderr).toBe(0);
+    // A folder that is there and empty is marked; one that holds anything is not, and stays refused.
+    mkdirSync(join(dir, 'empty'));
+    expect(check('empty/report.html').code).toBe(0);
+    expect(readdirSync(join(dir, 'empty')).sort()).toEqual([OUTPUT_MARKER, 'report.html']);
+    mkdirSync(join(dir, 'mine'));
+    writeFileSync(join(dir, 'mine', 'notes.txt'), 'mine');
+    expect(check('mine/report.html').code).toBe(0);
+    expect(readdirSync(join(dir, 'mine')).sort()).toEqual(['notes.txt', 'report.html']);
+    expect(build('build', 'mine')).toMatchObject({ code: 2, stderr: expect.stringContaining('mine: is not empty and was not written by laysum') });
+    // Nor the working folder, empty as it may be: swapping it would move it from under the command.
+    mkdirSync(join(dir, 'run'));
+    expect(check('report.html', join(dir, 'run')).code).toBe(0);
+    expect(readdirSync(join(dir, 'run'))).toEqual(['report.html']);
+  });
 });
 
 describe('an input inside the output folder', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, createTranslator, formatDiagnostic, loadProject, MissingLocaleKeyError, ProjectConfigError } from '../src/index.js';
 import { describeTemplateError } from '../src/render/index.js';
-import { projectCopyWithLevel, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
+import { FIXTURES, projectCopyWithLevel, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const ONE_STUDY = join(SAMPLES, 'mueller-2024.yaml');
 
@@ -93,6 +93,23 @@ describe('a template naming something it is not given', () => {
     expect(describeTemplateError(new Error('Missing helper: "y"'))).toEqual({ message: '`y` is not a helper' });
     expect(describeTemplateError(new Error('something else - 3:1'))).toEqual({ at: '3:2', message: 'something else' });
     expect(describeTemplateError('a thrown string')).toEqual({ message: 'a thrown string' });
+  });
+});
+
+describe('a site key missing from every language, the reference one included (test/fixtures/site-keys)', () => {
+  // Its site.json files lack `home.heading` (the homes' title) and `nav.level` (the study pages' level switcher); everything else is laysum's own.
+  const PROJECT = join(FIXTURES, 'site-keys');
+  const missing = (lang: string, key: string) => `error: locales/${lang}/site.json ${lang} ${key}: missing locale key \`${key}\` in language \`${lang}\`: the site's pages use it [locale/missing-key]\n`;
+
+  it('site: bad input naming every language and key in one run, before any study is rendered; nothing written', () => {
+    const out = join(tempDir(), 'site');
+    // Before: exit 1 and one line, the first language's first gap, met while rendering a study (`mueller-2024/en: missing locale key \`site:nav.level\`…`).
+    const r = runCli(['site', ONE_STUDY, join(SAMPLES, 'first-patient-2021.yaml'), '--project', PROJECT, '--out', out, '-q']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: ['en', 'de', 'zh'].flatMap((lang) => ['site:nav.level', 'site:home.heading'].map((key) => missing(lang, key))).join('') });
+    expect(existsSync(out)).toBe(false);
+    // Only the languages built are asked for; the summaries need no site words.
+    expect(runCli(['site', ONE_STUDY, '--project', PROJECT, '--lang', 'de', '--out', out, '-q']).stderr).toBe(['site:nav.level', 'site:home.heading'].map((key) => missing('de', key)).join(''));
+    expect(runCli(['build', ONE_STUDY, '--project', PROJECT, '--lang', 'en', '--level', 'easy', '--out', join(tempDir(), 'out'), '-q']).code).toBe(0);
   });
 });
 

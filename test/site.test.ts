@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type OutputFile } from '../src/index.js';
-import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SiteInputError, type SiteOptions } from '../src/site/index.js';
+import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SITE_KEYS, SiteInputError, type SiteOptions } from '../src/site/index.js';
 import { FIXTURES, runCli, SAMPLES, shippedProject, tempDir } from './helpers.js';
 import { languages, LANGS, LEVELS, SAMPLE_FILES, sitePages, STUDIES, translators } from './site-helpers.js';
 
@@ -52,6 +52,14 @@ describe('the static site of the samples', () => {
       ...LANGS.flatMap((lang) => STUDIES.flatMap((id) => [...LEVELS, 'index'].map((level) => `${lang}/${id}/${level}.html`))),
     ].sort();
     expect(site.map((f) => f.path)).toEqual(expected);
+  });
+
+  it('asks the locales for the site words missingSiteKeys checks before a build renders anything, and for no other', () => {
+    const asked = new Set<string>();
+    const recording = Object.fromEntries(Object.entries(translators).map(([lang, tr]) => [lang, { ...tr, t: (key: string, o?: Record<string, unknown>) => (asked.add(key), tr.t(key, o)) }]));
+    buildSite(pages, { ...options, translators: recording });
+    // A key said here but not in SITE_KEYS would be found only by the first language's render of a study, one build at a time.
+    expect([...asked].filter((key) => key.startsWith('site:')).sort()).toEqual([...SITE_KEYS.map((key) => `site:${key}`), ...LEVELS.map((level) => `site:levels.${level}`)].sort());
   });
 
   it('serves the standard level as the study folder’s index.html', () => {

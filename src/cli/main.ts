@@ -132,17 +132,42 @@ function isMissingOrEmpty(dir: string): boolean {
 }
 
 /**
+ * The folder a report outside any output folder (`check --report out/report.html`) makes: the
+ * outermost folder of its path that is not there yet, or its own folder when that is there and
+ * empty. Undefined when it goes into a folder that holds anything (never one laysum did not make
+ * or find empty), or into the working folder (a swap would move it from under the process).
+ */
+function newReportFolder(path: string): string | undefined {
+  let dir = dirname(resolve(path));
+  if (existsSync(dir)) return dir !== process.cwd() && isMissingOrEmpty(dir) ? dir : undefined;
+  while (!existsSync(dirname(dir)) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/**
  * The report page, written whole or not at all (a temporary file renamed into place). A report
- * inside the output folder (`--out out --report out/report.html`, as `npm start` writes it) of a
- * build that wrote nothing there (it failed, and there was no output yet) goes into an empty
- * output folder of laysum's, marked: the report alone would make `out/` a folder that is not
- * laysum's, which every later build refuses to replace.
+ * that would be the first thing in a folder goes into an empty output folder of laysum's, marked:
+ * the report alone would make that folder one that is not laysum's, which every later build
+ * refuses to replace. That folder is the output folder when the report is inside it
+ * (`--out out --report out/report.html`, as `npm start` writes it) and the build wrote nothing
+ * there (it failed, and there was no output yet); else the folder the report makes (`laysum check
+ * --report out/report.html` before `laysum build --out out`), see newReportFolder.
  */
 async function writeReport(path: string, report: BuildReport, out?: string): Promise<void> {
   const { reportHtml } = await import('../report/index.js');
   const temp = `${resolve(path)}.laysum-${process.pid}.tmp`;
   try {
-    if (out !== undefined && pathInOutput(out, path) && isMissingOrEmpty(outputFolder(out))) writeOutputs(out, []);
+    if (out !== undefined && pathInOutput(out, path)) {
+      if (isMissingOrEmpty(outputFolder(out))) writeOutputs(out, []);
+    } else {
+      const folder = newReportFolder(path);
+      try {
+        if (folder) writeOutputs(folder, []);
+      } catch (error) {
+        // A folder no build could replace (a mount point, one under /proc) gets the report unmarked; the write below says what else is wrong.
+        if (!(error instanceof OutputWriteError)) throw error;
+      }
+    }
     makeFolders(dirname(resolve(path)));
     writeFileSync(temp, reportHtml(report));
     renameSync(temp, path);

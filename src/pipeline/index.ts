@@ -13,7 +13,7 @@ import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.j
 import { lazyLocator, type Position } from '../facts/index.js';
 import { createTranslator, MissingInterpolationError, MissingLocaleKeyError } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError, pathInOutput, writeErrorReason, type PressConfig, type StagingFolder } from '../outputs/index.js';
-import { missingLevelNames, normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
+import { missingSiteKeys, normalizeBaseUrl, SiteInputError, siteIndexFiles, type SiteEntry } from '../site/index.js';
 import { BrowserIdentityError, browserIdentity, BrowserNotFoundError, defaultChromiumPath, pdfDate, pdfPageCount, printPdfs, SourceDateEpochError } from '../outputs/pdf.js';
 import { checkLeafletPages, LEAFLET_MAX_PAGES } from '../checks/pages.js';
 import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js';
@@ -268,8 +268,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (site && !langs.includes(site.defaultLang)) throw new UsageError(`default language \`${site.defaultLang}\` is not one of the languages built (${langs.join(', ')})`);
   // The site's wording, per language: for the index pages, and to find a level without its name before any study is rendered.
   const siteTranslators = site ? Object.fromEntries(langs.map((l) => [l, createTranslator(project.languages[l]!, project.locales[l] ?? {})])) : {};
-  for (const { lang, key } of missingLevelNames(siteTranslators, levels)) {
-    diagnostics.push(diagnostic({ ruleId: 'locale/missing-key', kind: 'check', severity: 'error', message: `missing locale key \`${key}\` in language \`${lang}\`: the site names every level built`, place: { file: `locales/${lang}/site.json`, lang, path: key } }));
+  // A level's name is a translation like any other (a gap is a failed check, exit 1). A word every page says, missing even where
+  // the reference language's parity check cannot see it, means the project's site locale does not fit this laysum: bad input, exit 2.
+  for (const { lang, key, level } of missingSiteKeys(siteTranslators, levels)) {
+    diagnostics.push(diagnostic({ ruleId: 'locale/missing-key', kind: level ? 'check' : 'input', severity: 'error', message: `missing locale key \`${key}\` in language \`${lang}\`: ${level ? 'the site names every level built' : "the site's pages use it"}`, place: { file: `locales/${lang}/site.json`, lang, path: key } }));
   }
   const settings: StudySettings = {
     project,
@@ -302,7 +304,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       }
       const before = lastByFile.get(file);
       if (before && currentInputHash(path, before) === before.inputHash) {
-        if (shard && shardOf(before.id, shard.count) !== shard.index) return;
+        if (shard && shardOf(before.id, shard.count) !== shard.index) {
+          // Built by the last (unsharded, or otherwise split) build, another part's now: listed as such, as a file
+          // read by this build would be, so the next build of this part passes it by unread and is up to date.
+          const inputHash = currentInputHash(path, { sources: [] });
+          if (inputHash === undefined) tasks.push({ index, path });
+          else keptOthers.set(index, { file, id: before.id, inputHash, otherShard: true });
+          return;
+        }
         // A language is taken over when its locale is unchanged and its files are all still there
         // (a file deleted from the output by hand or by a deploy script is made again).
         const same = langs.filter((l) => before.langs[l] && last!.localeHashes[l] === hashes.locales[l] && before.langs[l]!.files.every((f) => existsSync(join(out, f))));

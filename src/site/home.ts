@@ -14,7 +14,7 @@ import type { OutputFile } from '../outputs/index.js';
 import { escapeHtml } from '../outputs/html.js';
 import type { LanguageInfo, Translator } from '../i18n/index.js';
 import { footerHtml, pageDocument, switcher } from './layout.js';
-import { homeFile, levelNameKey, studyIndexFile, translator, type SiteEntry, type SitePlan } from './model.js';
+import { homeFile, levelNameKey, siteText, studyIndexFile, translator, type SiteEntry, type SitePlan } from './model.js';
 import { relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 export const ROOT_FILE = 'index.html';
@@ -64,7 +64,7 @@ function studyItem(plan: SitePlan, lang: string, study: SiteEntry): string {
   const href = relativeHref(homeFile(lang), studyIndexFile(lang, study.id));
   const conditions = tr.formatList(study.conditions.map((key) => conditionName(tr, key)));
   return `<li><a class="study-link" href="${escapeHtml(href)}">${escapeHtml(study.titles[lang] ?? '')}</a>
-<p class="study-meta"><span>${escapeHtml(tr.t('site:home.conditions', { list: conditions }))}</span> <span>${escapeHtml(tr.t('site:home.published', { year: study.year }))}</span></p></li>`;
+<p class="study-meta"><span>${escapeHtml(siteText(tr, 'home.conditions', { list: conditions }))}</span> <span>${escapeHtml(siteText(tr, 'home.published', { year: study.year }))}</span></p></li>`;
 }
 
 function homePage(plan: SitePlan, language: LanguageInfo, entries: readonly SiteEntry[]): OutputFile {
@@ -74,7 +74,7 @@ function homePage(plan: SitePlan, language: LanguageInfo, entries: readonly Site
   const groups = groupByCondition(plan, lang, entries);
   const languages = switcher(
     'language',
-    tr.t('site:nav.language'),
+    siteText(tr, 'nav.language'),
     plan.languages.map((l) => ({ href: relativeHref(path, homeFile(l.code)), label: l.name, lang: l.html, hreflang: l.html, current: l.code === lang })),
   );
   const levelNames = tr.formatList(plan.levels.map((l) => tr.t(levelNameKey(l))));
@@ -87,25 +87,25 @@ ${g.studies.map((s) => studyItem(plan, lang, s)).join('\n')}
 </ul>
 </section>`,
   );
-  const heading = tr.t('site:home.heading');
+  const heading = siteText(tr, 'home.heading');
   const content = pageDocument({
     path,
     language,
-    title: tr.t('site:home.documentTitle', { heading, site: tr.t('site:name') }),
+    title: siteText(tr, 'home.documentTitle', { heading, site: siteText(tr, 'name') }),
     canonical: `${lang}/`,
     alternates: homeAlternates(plan),
     baseUrl: plan.baseUrl,
-    skipLink: tr.t('site:skipLink'),
-    header: `<p class="site-name">${escapeHtml(tr.t('site:name'))}</p>\n${languages}`,
+    skipLink: siteText(tr, 'skipLink'),
+    header: `<p class="site-name">${escapeHtml(siteText(tr, 'name'))}</p>\n${languages}`,
     main: `<h1>${escapeHtml(heading)}</h1>
-<p>${escapeHtml(tr.t('site:home.intro', { levels: levelNames }))}</p>
-<nav class="toc" aria-label="${escapeHtml(tr.t('site:nav.conditions'))}">
+<p>${escapeHtml(siteText(tr, 'home.intro', { levels: levelNames }))}</p>
+<nav class="toc" aria-label="${escapeHtml(siteText(tr, 'nav.conditions'))}">
 <ul>
 ${toc.join('\n')}
 </ul>
 </nav>
 ${sections.join('\n')}`,
-    footer: footerHtml([{ text: tr.t('site:footer.generated') }, { text: tr.t('site:footer.advice') }]),
+    footer: footerHtml([{ text: siteText(tr, 'footer.generated') }, { text: siteText(tr, 'footer.advice') }]),
   });
   return { path, content };
 }
@@ -115,27 +115,27 @@ function rootPage(plan: SitePlan): OutputFile {
   const language = plan.defaultLang;
   const tr = translator(plan, language.code);
   const each = plan.languages.map((l) => ({ language: l, tr: translator(plan, l.code) }));
-  const heading = each.map(({ language: l, tr: t }) => `<span lang="${escapeHtml(l.html)}">${escapeHtml(t.t('site:chooseLanguage'))}</span>`);
+  const heading = each.map(({ language: l, tr: t }) => `<span lang="${escapeHtml(l.html)}">${escapeHtml(siteText(t, 'chooseLanguage'))}</span>`);
   const items = each.map(
     ({ language: l, tr: t }) =>
-      `<li><a href="${escapeHtml(relativeHref(ROOT_FILE, homeFile(l.code)))}" lang="${escapeHtml(l.html)}" hreflang="${escapeHtml(l.html)}"><span class="language-name">${escapeHtml(l.name)}</span> <span class="language-site">${escapeHtml(t.t('site:name'))}</span></a></li>`,
+      `<li><a href="${escapeHtml(relativeHref(ROOT_FILE, homeFile(l.code)))}" lang="${escapeHtml(l.html)}" hreflang="${escapeHtml(l.html)}"><span class="language-name">${escapeHtml(l.name)}</span> <span class="language-site">${escapeHtml(siteText(t, 'name'))}</span></a></li>`,
   );
   const content = pageDocument({
     path: ROOT_FILE,
     language,
-    title: tr.t('site:name'),
+    title: siteText(tr, 'name'),
     canonical: '',
     alternates: homeAlternates(plan),
     baseUrl: plan.baseUrl,
-    skipLink: tr.t('site:skipLink'),
-    header: `<p class="site-name">${escapeHtml(tr.t('site:name'))}</p>`,
+    skipLink: siteText(tr, 'skipLink'),
+    header: `<p class="site-name">${escapeHtml(siteText(tr, 'name'))}</p>`,
     main: `<h1 class="choose-language">${heading.join(' ')}</h1>
-<nav aria-label="${escapeHtml(tr.t('site:nav.language'))}">
+<nav aria-label="${escapeHtml(siteText(tr, 'nav.language'))}">
 <ul class="language-list">
 ${items.join('\n')}
 </ul>
 </nav>`,
-    footer: footerHtml(each.map(({ language: l, tr: t }) => ({ text: t.t('site:footer.generated'), lang: l.html }))),
+    footer: footerHtml(each.map(({ language: l, tr: t }) => ({ text: siteText(t, 'footer.generated'), lang: l.html }))),
   });
   return { path: ROOT_FILE, content };
 }

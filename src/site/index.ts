@@ -16,12 +16,12 @@ import type { OutputFile } from '../outputs/index.js';
 import { SITE_CSS } from './css.js';
 import { homePages } from './home.js';
 import { STYLESHEET_PATH } from './layout.js';
-import { levelNameKey, planSite, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
+import { levelNameKey, planSite, SITE_KEYS, siteKey, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
 import { robotsTxt, ROBOTS_FILE, sitemapXml, SITEMAP_FILE } from './sitemap.js';
 import { studyPageEntries, studyPages } from './study.js';
 import { SiteInputError } from './urls.js';
 
-export { planSite, type SiteEntry, type SitePage, type SiteOptions, type SitePlan, type SiteStudy } from './model.js';
+export { planSite, SITE_KEYS, type SiteEntry, type SitePage, type SiteOptions, type SitePlan, type SiteStudy } from './model.js';
 export { SiteInputError, normalizeBaseUrl, relativeHref, type Alternate, type PageEntry } from './urls.js';
 export { PALETTE, CONTRAST_PAIRS, SITE_CSS, type PaletteColour } from './css.js';
 export { groupByCondition } from './home.js';
@@ -45,13 +45,13 @@ export function siteStudyFiles(pages: SitePage[], options: SiteOptions): { files
 }
 
 /**
- * Every level's name on the site, in every language: the one site wording that depends on the
- * project (its levels), so a level added without it is found before any study is rendered — and in
- * every language, where a study's pages stop at the first language without one. (The other site
- * keys are fixed: the locale parity check holds every language to the reference language's.)
+ * The site's words a language lacks: every key of SITE_KEYS, and the name of each level built (the
+ * one wording that depends on the project's levels, `level` set). Found before any study is
+ * rendered, and in every language, where a study's pages stop at the first gap of the first one.
  */
-export function missingLevelNames(translators: Readonly<Record<string, Translator>>, levels: readonly string[]): { lang: string; key: string }[] {
-  return Object.entries(translators).flatMap(([lang, tr]) => levels.map(levelNameKey).filter((key) => !tr.has(key)).map((key) => ({ lang, key })));
+export function missingSiteKeys(translators: Readonly<Record<string, Translator>>, levels: readonly string[]): { lang: string; key: string; level?: string }[] {
+  const wanted = [...SITE_KEYS.map((key) => ({ key: siteKey(key) })), ...levels.map((level) => ({ key: levelNameKey(level), level }))];
+  return Object.entries(translators).flatMap(([lang, tr]) => wanted.filter(({ key }) => !tr.has(key)).map((gap) => ({ lang, ...gap })));
 }
 
 /** The index pages of a site: stylesheet, robots.txt, sitemap.xml, the root chooser and the language homes. */

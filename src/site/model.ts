@@ -9,7 +9,7 @@
  * link: the plan refuses incomplete input instead of writing a site with holes.
  */
 import type { StudyFacts } from '../facts/index.js';
-import type { LanguageInfo, Translator } from '../i18n/index.js';
+import type { LanguageInfo, TranslateOptions, Translator } from '../i18n/index.js';
 import { normalizeBaseUrl, SiteInputError, type SitePath } from './urls.js';
 
 export interface SitePage {
@@ -86,6 +86,17 @@ export const INDEX_LEVEL = 'standard';
 export const studyKey = (lang: string, level: string) => `${lang}/${level}`;
 /** The locale key of a level's name on the site (switcher, titles, the homes' intro): one per level the project has. */
 export const levelNameKey = (level: string) => `site:levels.${level}`;
+
+/**
+ * Every other word of the site: the keys of the `site` namespace its pages say, whatever the
+ * project's levels. The pages ask for them through siteText, typed by this list, so it is the one
+ * list of what every language must have (missingSiteKeys checks it before any study is rendered).
+ */
+export const SITE_KEYS = ['name', 'chooseLanguage', 'skipLink', 'nav.language', 'nav.level', 'nav.conditions', 'home.heading', 'home.documentTitle', 'home.intro', 'home.conditions', 'home.published', 'study.documentTitle', 'study.back', 'footer.generated', 'footer.advice'] as const;
+export type SiteKey = (typeof SITE_KEYS)[number];
+export const siteKey = (key: SiteKey) => `site:${key}`;
+/** A word of the site in the translator's language. */
+export const siteText = (tr: Translator, key: SiteKey, options?: TranslateOptions) => tr.t(siteKey(key), options);
 export const homeFile = (lang: string) => `${lang}/index.html`;
 export const studyFile = (lang: string, id: string, level: string) => `${lang}/${id}/${level}.html`;
 export const studyIndexFile = (lang: string, id: string) => `${lang}/${id}/index.html`;

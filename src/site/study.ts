@@ -11,7 +11,7 @@
 import type { OutputFile } from '../outputs/index.js';
 import { escapeHtml } from '../outputs/html.js';
 import { footerHtml, pageDocument, switcher } from './layout.js';
-import { homeFile, levelNameKey, pageOf, studyFile, studyIndexFile, studyUrl, translator, type SitePlan, type SiteStudy } from './model.js';
+import { homeFile, levelNameKey, siteText, pageOf, studyFile, studyIndexFile, studyUrl, translator, type SitePlan, type SiteStudy } from './model.js';
 import { relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 /** The hreflang cluster of a study at one level: the same level in every language. */
@@ -39,12 +39,12 @@ export function studyPages(plan: SitePlan, study: SiteStudy): { files: OutputFil
       const home = relativeHref(path, homeFile(lang));
       const languages = switcher(
         'language',
-        tr.t('site:nav.language'),
+        siteText(tr, 'nav.language'),
         plan.languages.map((l) => ({ href: relativeHref(path, studyFile(l.code, study.id, level)), label: l.name, lang: l.html, hreflang: l.html, current: l.code === lang })),
       );
       const levels = switcher(
         'level',
-        tr.t('site:nav.level'),
+        siteText(tr, 'nav.level'),
         plan.levels.map((l) => ({ href: relativeHref(path, studyFile(lang, study.id, l)), label: tr.t(levelNameKey(l)), lang: language.html, current: l === level })),
       );
       const canonical = studyUrl(plan, lang, study.id, level);
@@ -52,15 +52,15 @@ export function studyPages(plan: SitePlan, study: SiteStudy): { files: OutputFil
       const content = pageDocument({
         path,
         language,
-        title: tr.t('site:study.documentTitle', { title: page.title, level: tr.t(levelNameKey(level)), site: tr.t('site:name') }),
+        title: siteText(tr, 'study.documentTitle', { title: page.title, level: tr.t(levelNameKey(level)), site: siteText(tr, 'name') }),
         canonical,
         alternates,
         baseUrl: plan.baseUrl,
-        skipLink: tr.t('site:skipLink'),
-        header: `<p class="site-name"><a href="${escapeHtml(home)}">${escapeHtml(tr.t('site:name'))}</a></p>\n${languages}\n${levels}`,
+        skipLink: siteText(tr, 'skipLink'),
+        header: `<p class="site-name"><a href="${escapeHtml(home)}">${escapeHtml(siteText(tr, 'name'))}</a></p>\n${languages}\n${levels}`,
         // bodyHtml is markdown-it output with raw HTML off: safe as it is.
-        main: `${page.bodyHtml.trimEnd()}\n<p class="back-link"><a href="${escapeHtml(home)}">${escapeHtml(tr.t('site:study.back'))}</a></p>`,
-        footer: footerHtml([{ text: tr.t('site:footer.generated') }, { text: tr.t('site:footer.advice') }]),
+        main: `${page.bodyHtml.trimEnd()}\n<p class="back-link"><a href="${escapeHtml(home)}">${escapeHtml(siteText(tr, 'study.back'))}</a></p>`,
+        footer: footerHtml([{ text: siteText(tr, 'footer.generated') }, { text: siteText(tr, 'footer.advice') }]),
       });
       files.push({ path, content });
       if (level === plan.indexLevel) files.push({ path: studyIndexFile(lang, study.id), content });
