@@ -3,6 +3,8 @@ import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type OutputFile } from '../src/index.js';
 import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SITE_KEYS, SiteInputError, type SiteOptions } from '../src/site/index.js';
+import { sitemapFiles, SITEMAP_LIMITS } from '../src/site/sitemap.js';
+import type { PageEntry } from '../src/site/urls.js';
 import { FIXTURES, runCli, SAMPLES, shippedProject, tempDir } from './helpers.js';
 import { languages, LANGS, LEVELS, SAMPLE_FILES, sitePages, STUDIES, translators } from './site-helpers.js';
 
@@ -151,6 +153,37 @@ describe('the static site of the samples', () => {
     // The same alternates as the page itself says.
     const page = entries.find((e) => e.loc === `${BASE}zh/mueller-2024/expert.html`)!;
     expect(page.alternates.map((a) => a.href)).toEqual(tags(file('zh/mueller-2024/expert.html'), 'link').filter((l) => l.rel === 'alternate').map((l) => l.href));
+  });
+
+  it('splits a sitemap past the protocol limits into parts under an index named sitemap.xml (50,000 URLs, 50 MB a file)', () => {
+    const page = (i: number): PageEntry => {
+      const url = `en/study-${String(i).padStart(6, '0')}/easy.html`;
+      return { url, alternates: [{ hreflang: 'en', url }, { hreflang: 'de', url: url.replace('en/', 'de/') }] };
+    };
+    const urlsIn = (xml: string) => [...xml.matchAll(/<url>\n<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    // 50,001 pages (a site of about 5,600 studies): the 50,001st goes into a second file.
+    const pages = Array.from({ length: SITEMAP_LIMITS.urls + 1 }, (_, i) => page(SITEMAP_LIMITS.urls - i));
+    const split = sitemapFiles(BASE, pages);
+    expect(split.map((f) => f.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml']);
+    expect(split[0]!.content).toBe(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<sitemap><loc>${BASE}sitemap-1.xml</loc></sitemap>\n<sitemap><loc>${BASE}sitemap-2.xml</loc></sitemap>\n</sitemapindex>\n`,
+    );
+    const [first, second] = [urlsIn(split[1]!.content), urlsIn(split[2]!.content)];
+    expect([first.length, second.length]).toEqual([SITEMAP_LIMITS.urls, 1]);
+    // Every page once, in URL order across the parts, each part a whole urlset.
+    expect([...first, ...second]).toEqual(pages.map((p) => `${BASE}${p.url}`).sort());
+    for (const part of split.slice(1)) {
+      expect(part.content.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<urlset ')).toBe(true);
+      expect(part.content.endsWith('</url>\n</urlset>\n')).toBe(true);
+      expect(Buffer.byteLength(part.content)).toBeLessThanOrEqual(SITEMAP_LIMITS.bytes);
+    }
+    // One page fewer fits one file, as a small site's sitemap always has.
+    expect(sitemapFiles(BASE, pages.slice(1)).map((f) => f.path)).toEqual(['sitemap.xml']);
+    // The byte limit cuts too, and no part is over it: pages of about 290 bytes, at most 1,000 bytes a file.
+    const bySize = sitemapFiles(BASE, pages.slice(0, 20), { urls: SITEMAP_LIMITS.urls, bytes: 1_000 });
+    expect(bySize.length).toBeGreaterThan(3);
+    for (const part of bySize.slice(1)) expect(Buffer.byteLength(part.content)).toBeLessThanOrEqual(1_000);
+    expect(bySize.slice(1).flatMap((f) => urlsIn(f.content))).toEqual(pages.slice(0, 20).map((p) => `${BASE}${p.url}`).sort());
   });
 
   it('has a robots.txt that allows all and points at the sitemap by its absolute URL', () => {

@@ -17,7 +17,7 @@ import { SITE_CSS } from './css.js';
 import { homePages } from './home.js';
 import { STYLESHEET_PATH } from './layout.js';
 import { levelNameKey, planSite, SITE_KEYS, siteKey, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
-import { robotsTxt, ROBOTS_FILE, sitemapXml, SITEMAP_FILE } from './sitemap.js';
+import { robotsTxt, ROBOTS_FILE, sitemapFiles } from './sitemap.js';
 import { studyPageEntries, studyPages } from './study.js';
 import { SiteInputError } from './urls.js';
 
@@ -66,7 +66,7 @@ export function siteIndexFiles(entries: readonly SiteEntry[], options: SiteOptio
   return sortedUnique([
     { path: STYLESHEET_PATH, content: SITE_CSS },
     { path: ROBOTS_FILE, content: robotsTxt(plan.baseUrl) },
-    { path: SITEMAP_FILE, content: sitemapXml(plan.baseUrl, pageEntries) },
+    ...sitemapFiles(plan.baseUrl, pageEntries),
     ...homes.files,
   ]);
 }
