@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type OutputFile } from '../src/index.js';
-import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SITE_KEYS, SiteInputError, type SiteOptions } from '../src/site/index.js';
+import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SITE_KEYS, SiteInputError, siteIndexFiles, type SiteEntry, type SiteOptions } from '../src/site/index.js';
+import { HOME_LISTS_STUDIES_UP_TO } from '../src/site/home.js';
 import { sitemapFiles, SITEMAP_LIMITS } from '../src/site/sitemap.js';
 import type { PageEntry } from '../src/site/urls.js';
 import { FIXTURES, runCli, SAMPLES, shippedProject, tempDir } from './helpers.js';
@@ -43,6 +44,16 @@ function canonicalOf(html: string): string {
 const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 const headerOf = (html: string) => html.slice(html.indexOf('<header'), html.indexOf('</header>'));
 
+const TITLE: Record<string, string> = { en: 'Study', de: 'Studie', zh: '研究' };
+/** Studies of one to three of lupus, myositis and systemic sclerosis; the last one alone has myasthenia gravis. */
+const studyEntries = (count: number): SiteEntry[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `study-${String(i + 1).padStart(4, '0')}`,
+    conditions: i === count - 1 ? ['mg'] : [['sle'], ['sle', 'iim'], ['iim', 'ssc', 'sle']][i % 3]!,
+    year: 2020 + (i % 5),
+    titles: Object.fromEntries(LANGS.map((l) => [l, `${TITLE[l]} ${count - i}`])),
+  }));
+
 describe('the static site of the samples', () => {
   it('has a root, a home per language, every study × language × level, a folder index per study, CSS, sitemap and robots.txt, sorted by path', () => {
     const expected = [
@@ -60,6 +71,8 @@ describe('the static site of the samples', () => {
     const asked = new Set<string>();
     const recording = Object.fromEntries(Object.entries(translators).map(([lang, tr]) => [lang, { ...tr, t: (key: string, o?: Record<string, unknown>) => (asked.add(key), tr.t(key, o)) }]));
     buildSite(pages, { ...options, translators: recording });
+    // A site too large to list its studies on its homes says how many each condition has.
+    siteIndexFiles(studyEntries(HOME_LISTS_STUDIES_UP_TO + 1), { ...options, translators: recording });
     // A key said here but not in SITE_KEYS would be found only by the first language's render of a study, one build at a time.
     expect([...asked].filter((key) => key.startsWith('site:')).sort()).toEqual([...SITE_KEYS.map((key) => `site:${key}`), ...LEVELS.map((level) => `site:levels.${level}`)].sort());
   });
@@ -263,6 +276,64 @@ describe('study pages', () => {
   });
 });
 
+describe('a large site', () => {
+  const large = studyEntries(HOME_LISTS_STUDIES_UP_TO + 1);
+  const index = new Map(siteIndexFiles(large, options).map((f) => [f.path, f.content]));
+  const page = (path: string) => index.get(path) ?? expect.fail(`no ${path} in the site`);
+  const links = (html: string, cls?: string) => tags(html, 'a').filter((a) => cls === undefined || a.class === cls).map((a) => unescape(a.href!));
+  const KEYS = ['iim', 'mg', 'sle', 'ssc'];
+
+  it(`lists the conditions on its homes past ${HOME_LISTS_STUDIES_UP_TO} studies, each with its count and a page of its own`, () => {
+    expect([...index.keys()].filter((p) => p.includes('condition-')).sort()).toEqual(LANGS.flatMap((l) => KEYS.map((k) => `${l}/condition-${k}.html`)).sort());
+    const home = page('en/index.html');
+    expect(links(home, 'study-link')).toEqual([]);
+    expect(home).not.toContain('<section>');
+    expect(home).toContain('<li><a href="condition-sle.html">Lupus</a> <span class="study-count">200 studies</span></li>');
+    expect(home).toContain('<li><a href="condition-mg.html">Myasthenia gravis</a> <span class="study-count">1 study</span></li>');
+    expect(page('de/index.html')).toContain('<span class="study-count">1 Studie</span>');
+    expect(page('de/index.html')).toContain('<span class="study-count">133 Studien</span>');
+    expect(page('zh/index.html')).toContain('<span class="study-count">200项研究</span>');
+    // In the order of the condition names, as the small site's sections.
+    for (const lang of LANGS) {
+      const order = groupByCondition(planSite([], options), lang, large).map((g) => `condition-${g.key}.html`);
+      expect(links(page(`${lang}/index.html`)).filter((href) => href.startsWith('condition-'))).toEqual(order);
+    }
+    // A home of 201 studies is small now: the lists are on the condition pages.
+    expect(Buffer.byteLength(home)).toBeLessThan(5_000);
+  });
+
+  it.each(LANGS)('gives each condition a %s page that lists its studies in title order, in every language, back to the home', (lang) => {
+    const collator = new Intl.Collator(project.languages[lang]!.intl);
+    for (const group of groupByCondition(planSite([], options), lang, large)) {
+      const path = `${lang}/condition-${group.key}.html`;
+      const html = page(path);
+      const ids = large.filter((e) => e.conditions.includes(group.key)).sort((a, b) => collator.compare(a.titles[lang]!, b.titles[lang]!)).map((e) => `${e.id}/index.html`);
+      expect(links(html, 'study-link')).toEqual(ids);
+      expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+      expect(canonicalOf(html)).toBe(`${BASE}${path}`);
+      expect(tags(html, 'link').filter((l) => l.rel === 'alternate').map((l) => [l.hreflang, l.href])).toEqual([
+        ...LANGS.map((l) => [HTML_LANG[l], `${BASE}${l}/condition-${group.key}.html`]),
+        ['x-default', `${BASE}en/condition-${group.key}.html`],
+      ]);
+      // The language switcher leads to the same condition; the way back, to the home.
+      expect(links(html).filter((href) => href.endsWith(`condition-${group.key}.html`))).toEqual(LANGS.map((l) => (l === lang ? `condition-${group.key}.html` : `../${l}/condition-${group.key}.html`)));
+      expect(links(html).at(-1)).toBe('index.html');
+    }
+    expect(page(`${lang}/condition-sle.html`)).toContain(`<h1>${lang === 'en' ? 'Lupus' : lang === 'de' ? 'Lupus' : '红斑狼疮'}</h1>`);
+  });
+
+  it('lists the condition pages in the sitemap with their alternates', () => {
+    const xml = page('sitemap.xml');
+    for (const lang of LANGS) for (const key of KEYS) expect(xml).toContain(`<loc>${BASE}${lang}/condition-${key}.html</loc>`);
+  });
+
+  it(`lists the studies on the homes up to ${HOME_LISTS_STUDIES_UP_TO} studies, with no condition pages`, () => {
+    const small = new Map(siteIndexFiles(studyEntries(HOME_LISTS_STUDIES_UP_TO), options).map((f) => [f.path, f.content]));
+    expect([...small.keys()].filter((p) => p.includes('condition-'))).toEqual([]);
+    expect(links(small.get('en/index.html')!, 'study-link')).toHaveLength(HOME_LISTS_STUDIES_UP_TO + Math.floor(HOME_LISTS_STUDIES_UP_TO / 3) * 3);
+  });
+});
+
 describe('home pages', () => {
   const homeSections = (html: string) =>
     [...html.matchAll(/<section>\n<h2 id="condition-([a-z_]+)">([^<]+)<\/h2>([\s\S]*?)<\/section>/g)].map((m) => ({
@@ -402,9 +473,10 @@ describe('style and words', () => {
     expect(print).toContain('a[href^="http://"]::after,a[href^="https://"]::after{content:" (" attr(href) ")"');
   });
 
-  it('has the same site keys in every language, and no number written into a sentence', () => {
-    const keys = (tree: unknown, prefix = ''): string[] =>
-      Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  it('has the same site keys in every language (each in the plural forms its language has), and no number written into a sentence', () => {
+    const keys = (tree: unknown, prefix = ''): string[] => [
+      ...new Set(Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k.replace(/_(zero|one|two|few|many|other)$/, '')}`] : keys(v, `${prefix}${k}.`)))),
+    ];
     const en = keys(project.locales.en!.site).sort();
     for (const lang of LANGS) {
       const site = project.locales[lang]!.site!;

@@ -1,10 +1,16 @@
 /**
- * The language homes (studies grouped by condition) and the root language chooser.
+ * The language homes (studies grouped by condition), a page per condition on a large site, and
+ * the root language chooser.
  *
  *   de/index.html:  <h1>Studien nach Erkrankung</h1>
  *                   <h2>Lupus</h2>  CAR-T-Zell-Therapie bei Lupus, Myositis … · Erkrankungen: Lupus, Myositis … · Veröffentlicht 2024
  *                   <h2>Myositis</h2> … (a study with three conditions is listed under each of them)
  *   index.html:     English / Deutsch / 中文, each link in its own language, → en/index.html, …
+ *
+ * A site of more than HOME_LISTS_STUDIES_UP_TO studies lists only the conditions on its homes, each
+ * with how many studies it has, and each condition's studies on a page of its own
+ * (`de/condition-sle.html`): listed on the home, 1,000 studies of one to six conditions made a home
+ * of 1.1 MB a language, 10,000 one of 11 MB.
  *
  * Groups are sorted by the condition's name in the page's language and studies by title, both
  * with Intl.Collator for the language (pinyin order for Chinese), ties broken by key and id so
@@ -14,10 +20,13 @@ import type { OutputFile } from '../outputs/index.js';
 import { escapeHtml } from '../outputs/html.js';
 import type { LanguageInfo, Translator } from '../i18n/index.js';
 import { footerHtml, pageDocument, switcher } from './layout.js';
-import { homeFile, levelNameKey, siteText, studyIndexFile, translator, type SiteEntry, type SitePlan } from './model.js';
+import { conditionFile, homeFile, levelNameKey, siteText, studyIndexFile, translator, type SiteEntry, type SitePlan } from './model.js';
 import { relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 export const ROOT_FILE = 'index.html';
+
+/** The most studies a home lists under their conditions; a larger site gives each condition a page (see above). */
+export const HOME_LISTS_STUDIES_UP_TO = 200;
 
 /** The hreflang cluster of the homes: each language's home, and the chooser as x-default. */
 function homeAlternates(plan: SitePlan): Alternate[] {
@@ -67,26 +76,43 @@ function studyItem(plan: SitePlan, lang: string, study: SiteEntry): string {
 <p class="study-meta"><span>${escapeHtml(siteText(tr, 'home.conditions', { list: conditions }))}</span> <span>${escapeHtml(siteText(tr, 'home.published', { year: study.year }))}</span></p></li>`;
 }
 
-function homePage(plan: SitePlan, language: LanguageInfo, entries: readonly SiteEntry[]): OutputFile {
-  const lang = language.code;
-  const tr = translator(plan, lang);
-  const path = homeFile(lang);
-  const groups = groupByCondition(plan, lang, entries);
+function studyList(plan: SitePlan, lang: string, studies: readonly SiteEntry[]): string {
+  return `<ul class="study-list">
+${studies.map((s) => studyItem(plan, lang, s)).join('\n')}
+</ul>`;
+}
+
+/** The header of a language's home or condition page: the site's name and the same page in every language. */
+function pageHeader(plan: SitePlan, tr: Translator, lang: string, path: string, fileIn: (lang: string) => string): string {
   const languages = switcher(
     'language',
     siteText(tr, 'nav.language'),
-    plan.languages.map((l) => ({ href: relativeHref(path, homeFile(l.code)), label: l.name, lang: l.html, hreflang: l.html, current: l.code === lang })),
+    plan.languages.map((l) => ({ href: relativeHref(path, fileIn(l.code)), label: l.name, lang: l.html, hreflang: l.html, current: l.code === lang })),
   );
+  return `<p class="site-name">${escapeHtml(siteText(tr, 'name'))}</p>\n${languages}`;
+}
+
+function siteFooter(tr: Translator): string {
+  return footerHtml([{ text: siteText(tr, 'footer.generated') }, { text: siteText(tr, 'footer.advice') }]);
+}
+
+function homePage(plan: SitePlan, language: LanguageInfo, groups: readonly Group[], ownPages: boolean): OutputFile {
+  const lang = language.code;
+  const tr = translator(plan, lang);
+  const path = homeFile(lang);
   const levelNames = tr.formatList(plan.levels.map((l) => tr.t(levelNameKey(l))));
-  const toc = groups.map((g) => `<li><a href="#condition-${g.key}">${escapeHtml(asHeading(g.name, language))}</a></li>`);
-  const sections = groups.map(
-    (g) => `<section>
-<h2 id="condition-${g.key}">${escapeHtml(asHeading(g.name, language))}</h2>
-<ul class="study-list">
-${g.studies.map((s) => studyItem(plan, lang, s)).join('\n')}
-</ul>
+  const name = (g: Group) => escapeHtml(asHeading(g.name, language));
+  const toc = ownPages
+    ? groups.map((g) => `<li><a href="${escapeHtml(relativeHref(path, conditionFile(lang, g.key)))}">${name(g)}</a> <span class="study-count">${escapeHtml(siteText(tr, 'home.studyCount', { count: g.studies.length }))}</span></li>`)
+    : groups.map((g) => `<li><a href="#condition-${g.key}">${name(g)}</a></li>`);
+  const sections = ownPages
+    ? []
+    : groups.map(
+        (g) => `<section>
+<h2 id="condition-${g.key}">${name(g)}</h2>
+${studyList(plan, lang, g.studies)}
 </section>`,
-  );
+      );
   const heading = siteText(tr, 'home.heading');
   const content = pageDocument({
     path,
@@ -96,7 +122,7 @@ ${g.studies.map((s) => studyItem(plan, lang, s)).join('\n')}
     alternates: homeAlternates(plan),
     baseUrl: plan.baseUrl,
     skipLink: siteText(tr, 'skipLink'),
-    header: `<p class="site-name">${escapeHtml(siteText(tr, 'name'))}</p>\n${languages}`,
+    header: pageHeader(plan, tr, lang, path, homeFile),
     main: `<h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(siteText(tr, 'home.intro', { levels: levelNames }))}</p>
 <nav class="toc" aria-label="${escapeHtml(siteText(tr, 'nav.conditions'))}">
@@ -105,7 +131,36 @@ ${toc.join('\n')}
 </ul>
 </nav>
 ${sections.join('\n')}`,
-    footer: footerHtml([{ text: siteText(tr, 'footer.generated') }, { text: siteText(tr, 'footer.advice') }]),
+    footer: siteFooter(tr),
+  });
+  return { path, content };
+}
+
+/** The hreflang cluster of a condition's pages: the condition in each language, the default language's as x-default. */
+function conditionAlternates(plan: SitePlan, key: string): Alternate[] {
+  const page = (lang: string) => conditionFile(lang, key);
+  return [...plan.languages.map((l) => ({ hreflang: l.html, url: page(l.code) })), { hreflang: 'x-default', url: page(plan.defaultLang.code) }];
+}
+
+/** A condition's studies, on a site too large to list them on its home. */
+function conditionPage(plan: SitePlan, language: LanguageInfo, group: Group): OutputFile {
+  const lang = language.code;
+  const tr = translator(plan, lang);
+  const path = conditionFile(lang, group.key);
+  const heading = asHeading(group.name, language);
+  const content = pageDocument({
+    path,
+    language,
+    title: siteText(tr, 'home.documentTitle', { heading, site: siteText(tr, 'name') }),
+    canonical: path,
+    alternates: conditionAlternates(plan, group.key),
+    baseUrl: plan.baseUrl,
+    skipLink: siteText(tr, 'skipLink'),
+    header: pageHeader(plan, tr, lang, path, (l) => conditionFile(l, group.key)),
+    main: `<h1>${escapeHtml(heading)}</h1>
+${studyList(plan, lang, group.studies)}
+<p class="back-link"><a href="${escapeHtml(relativeHref(path, homeFile(lang)))}">${escapeHtml(siteText(tr, 'study.back'))}</a></p>`,
+    footer: siteFooter(tr),
   });
   return { path, content };
 }
@@ -141,7 +196,20 @@ ${items.join('\n')}
 }
 
 export function homePages(plan: SitePlan, studies: readonly SiteEntry[] = plan.entries): { files: OutputFile[]; entries: PageEntry[] } {
-  const files = [rootPage(plan), ...plan.languages.map((l) => homePage(plan, l, studies))];
+  const ownPages = studies.length > HOME_LISTS_STUDIES_UP_TO;
+  const files = [rootPage(plan)];
+  const entries: PageEntry[] = [];
   const alternates = homeAlternates(plan);
-  return { files, entries: [{ url: '', alternates }, ...plan.languages.map((l) => ({ url: `${l.code}/`, alternates }))] };
+  entries.push({ url: '', alternates });
+  for (const language of plan.languages) {
+    const groups = groupByCondition(plan, language.code, studies);
+    files.push(homePage(plan, language, groups, ownPages));
+    entries.push({ url: `${language.code}/`, alternates });
+    if (!ownPages) continue;
+    for (const group of groups) {
+      files.push(conditionPage(plan, language, group));
+      entries.push({ url: conditionFile(language.code, group.key), alternates: conditionAlternates(plan, group.key) });
+    }
+  }
+  return { files, entries };
 }

@@ -51,7 +51,9 @@ export function siteStudyFiles(pages: SitePage[], options: SiteOptions): { files
  */
 export function missingSiteKeys(translators: Readonly<Record<string, Translator>>, levels: readonly string[]): { lang: string; key: string; level?: string }[] {
   const wanted = [...SITE_KEYS.map((key) => ({ key: siteKey(key) })), ...levels.map((level) => ({ key: levelNameKey(level), level }))];
-  return Object.entries(translators).flatMap(([lang, tr]) => wanted.filter(({ key }) => !tr.has(key)).map((gap) => ({ lang, ...gap })));
+  // A count's sentence is there in its plural forms (`home.studyCount_other`; every language has `other`).
+  const has = (tr: Translator, key: string) => tr.has(key) || tr.has(`${key}_other`);
+  return Object.entries(translators).flatMap(([lang, tr]) => wanted.filter(({ key }) => !has(tr, key)).map((gap) => ({ lang, ...gap })));
 }
 
 /** The index pages of a site: stylesheet, robots.txt, sitemap.xml, the root chooser and the language homes. */

@@ -92,7 +92,7 @@ export const levelNameKey = (level: string) => `site:levels.${level}`;
  * project's levels. The pages ask for them through siteText, typed by this list, so it is the one
  * list of what every language must have (missingSiteKeys checks it before any study is rendered).
  */
-export const SITE_KEYS = ['name', 'chooseLanguage', 'skipLink', 'nav.language', 'nav.level', 'nav.conditions', 'home.heading', 'home.documentTitle', 'home.intro', 'home.conditions', 'home.published', 'study.documentTitle', 'study.back', 'footer.generated', 'footer.advice'] as const;
+export const SITE_KEYS = ['name', 'chooseLanguage', 'skipLink', 'nav.language', 'nav.level', 'nav.conditions', 'home.heading', 'home.documentTitle', 'home.intro', 'home.conditions', 'home.published', 'home.studyCount', 'study.documentTitle', 'study.back', 'footer.generated', 'footer.advice'] as const;
 export type SiteKey = (typeof SITE_KEYS)[number];
 export const siteKey = (key: SiteKey) => `site:${key}`;
 /** A word of the site in the translator's language. */
@@ -100,6 +100,8 @@ export const siteText = (tr: Translator, key: SiteKey, options?: TranslateOption
 export const homeFile = (lang: string) => `${lang}/index.html`;
 export const studyFile = (lang: string, id: string, level: string) => `${lang}/${id}/${level}.html`;
 export const studyIndexFile = (lang: string, id: string) => `${lang}/${id}/index.html`;
+/** A condition's page on a large site (see home.ts): beside the home, where no study folder can be (a study id has no dot). */
+export const conditionFile = (lang: string, key: string) => `${lang}/condition-${key}.html`;
 
 /** The canonical URL of a study page: the study folder for the index level, else the level's file. */
 export function studyUrl(plan: SitePlan, lang: string, id: string, level: string): SitePath {
