@@ -139,6 +139,22 @@ function detectClean(clean: string, candidates: readonly LanguageInfo[]): Detect
   return { lang: pick.code, code: pick.franc, score, judged: true, method: byTrigrams ? 'trigrams' : 'markers', size };
 }
 
+/**
+ * A text too short for trigrams, judged by marker words alone: the language whose markers lead
+ * every other candidate's by `minMarkerLead`, else not judged. Only for sentences of a summary,
+ * where the wording is laysum's own and names are stripped: "It was mild." (it, was) in a German
+ * paragraph is English, "Sie heißt CAR-T." (sie, ß) German, "Alle waren Frauen." not judged.
+ */
+export function detectByMarkers(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = []): Detection {
+  const clean = stripForDetection(text, exempt);
+  const size = (clean.match(HAN)?.length ?? 0) + (clean.match(LATIN)?.length ?? 0);
+  const evidence = markerEvidence(clean, candidates).sort((a, b) => b.hits - a.hits);
+  const [lead, runnerUp] = evidence;
+  const margin = (lead?.hits ?? 0) - (runnerUp?.hits ?? 0);
+  if (!lead || margin < DETECTOR_SETTINGS.minMarkerLead) return { lang: 'und', code: 'und', score: 0, judged: false, method: 'none', size };
+  return { lang: lead.language.code, code: lead.language.franc, score: round(Math.min(1, margin / 5)), judged: true, method: 'markers', size };
+}
+
 function markerEvidence(text: string, languages: readonly LanguageInfo[]): { language: LanguageInfo; hits: number }[] {
   const words = text.toLowerCase().split(/[^\p{L}]+/u);
   return languages.map((language) => {

@@ -11,7 +11,7 @@
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import type { DerivedFacts, DerivedValue } from '../derive/index.js';
 import type { StudyFacts } from '../facts/index.js';
-import type { LanguageInfo } from '../i18n/index.js';
+import { shownValue, type LanguageInfo } from '../i18n/index.js';
 import { findNumbers } from './numbers.js';
 import { excerpt, markdownUnits } from './paragraphs.js';
 
@@ -32,7 +32,12 @@ function allow(map: AllowedNumbers, value: number, from: string): void {
 export function allowedNumbers(facts: StudyFacts, derived: DerivedFacts, output?: DerivedValue['onlyIn']): AllowedNumbers {
   const map: AllowedNumbers = new Map();
   const walk = (value: unknown, path: string) => {
-    if (typeof value === 'number') allow(map, value, path);
+    if (typeof value === 'number') {
+      allow(map, value, path);
+      // A fact with more decimals than a summary shows (a mean of 112.25) is stated as shown (112.3).
+      const shown = shownValue(value);
+      if (shown !== value) allow(map, shown, `${path} (rounded)`);
+    }
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
     else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) if (k !== 'source' && k !== 'quotes' && k !== 'title') walk(v, path ? `${path}.${k}` : k);

@@ -9,8 +9,9 @@
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import type { LanguageInfo } from '../i18n/index.js';
 import type { StudyFacts } from '../facts/index.js';
-import { detectLanguage, type Detection } from './detect.js';
+import { detectByMarkers, detectLanguage, type Detection } from './detect.js';
 import { excerpt, markdownUnits, plainParagraphs } from './paragraphs.js';
+import { splitSentences } from './readability/sentences.js';
 
 export interface LanguageStats {
   paragraphs: number;
@@ -55,21 +56,55 @@ export function checkSummaryLanguage(markdown: string, target: LanguageInfo, can
   const { paragraphs, shapes } = markdownUnits(markdown);
   const detections = paragraphs.map((p, i) => detectLanguage(p, candidates, exempt, shapes[i]));
   const diagnostics: Diagnostic[] = [];
-  detections.forEach((d, i) => {
-    if (!d.judged || d.lang === target.code) return;
+  const fail = (what: string, d: Detection, text: string) =>
     diagnostics.push(
       diagnostic({
         ruleId: 'language/summary',
         kind: 'check',
         severity: 'error',
-        message: `paragraph ${i + 1} reads as \`${d.lang}\` (${d.code}, score ${d.score}), expected \`${target.code}\`: “${excerpt(paragraphs[i]!)}”`,
+        message: `${what} reads as \`${d.lang}\` (${d.code}, score ${d.score}), expected \`${target.code}\`: “${excerpt(text)}”`,
         place: { ...place },
         expected: target.code,
         actual: d.lang,
       }),
     );
+  let failedSentences = 0;
+  detections.forEach((d, i) => {
+    if (d.judged && d.lang !== target.code) {
+      fail(`paragraph ${i + 1}`, d, paragraphs[i]!);
+      return;
+    }
+    // A paragraph is judged by what most of it says: one English sentence a translator left among
+    // German ones ("… Blut. The changed cells look for cells that carry a marker called CD19.")
+    // reads as German. So each sentence is judged too.
+    const wrong = foreignSentence(paragraphs[i]!, d.judged, target, candidates, exempt);
+    if (wrong) {
+      failedSentences++;
+      fail(wrong.sentence === paragraphs[i] ? `paragraph ${i + 1}` : `a sentence of paragraph ${i + 1}`, wrong.detection, wrong.sentence);
+    }
   });
-  return { diagnostics, stats: tally(detections, target.code) };
+  const stats = tally(detections, target.code);
+  return { diagnostics, stats: { ...stats, failed: stats.failed + failedSentences } };
+}
+
+/**
+ * The first sentence of a paragraph that reads as another language than the target, if any. A
+ * sentence too short for trigrams ("It was mild.", a heading "Why was the study done?") is judged
+ * by its marker words (detectByMarkers); a paragraph of one sentence has had its trigrams read.
+ */
+function foreignSentence(paragraph: string, judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[], exempt: readonly string[]): { sentence: string; detection: Detection } | undefined {
+  const sentences = splitSentences(paragraph, target.script === 'Han' ? 'zh' : target.code);
+  if (sentences.length < 2) {
+    if (judged) return undefined;
+    const detection = detectByMarkers(paragraph, candidates, exempt);
+    return detection.judged && detection.lang !== target.code ? { sentence: paragraph, detection } : undefined;
+  }
+  for (const sentence of sentences) {
+    const trigrams = detectLanguage(sentence, candidates, exempt);
+    const detection = trigrams.judged ? trigrams : detectByMarkers(sentence, candidates, exempt);
+    if (detection.judged && detection.lang !== target.code) return { sentence, detection };
+  }
+  return undefined;
 }
 
 export interface SourceLanguageReport {

@@ -1,0 +1,92 @@
+/**
+ * A harm walk: inputs a real user could give (facts with odd but valid values, edited locale
+ * strings) that made laysum write something false or in the wrong language with every check
+ * passing, or fail a correct summary. Each test names what it guards; /work/notes/harm-19.md
+ * lists every case tried.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, findNumbers, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
+import { FIXTURES, projectWith, SAMPLES } from './helpers.js';
+
+const HARM = join(FIXTURES, 'harm');
+const ALL_FORMATS = ['summary', 'press', 'leaflet'] as const;
+
+function buildAll(input: string, project?: ProjectData, langs?: string[]): Promise<BuildReport> {
+  return build({ inputs: [input], formats: [...ALL_FORMATS], write: false, workers: 1, langs, ...(project ? { project } : {}) });
+}
+
+const errors = (report: BuildReport, ruleId: string) => report.diagnostics.filter((d) => d.ruleId === ruleId).map(formatDiagnostic);
+
+/** The node of a locale file at a dotted path (`easy.safety`). */
+function localeNode(project: ProjectData, lang: string, ns: string, path: string): Record<string, unknown> {
+  let node = project.locales[lang]![ns] as Record<string, unknown>;
+  for (const key of path.split('.')) node = node[key] as Record<string, unknown>;
+  return node;
+}
+
+/** Copy a locale string of English into another language, as a translator who left it untranslated. */
+function leaveInEnglish(project: ProjectData, lang: string, ns: string, path: string): void {
+  const [parent, key] = [path.split('.').slice(0, -1).join('.'), path.split('.').at(-1)!];
+  localeNode(project, lang, ns, parent)[key] = localeNode(project, 'en', ns, parent)[key];
+}
+
+describe('harm walk: numbers', () => {
+  it('accepts a fact with more decimals than a summary shows, as it is shown (34.25 → 34.3)', async () => {
+    const report = await buildAll(join(HARM, 'two-decimals.yaml'));
+    expect(errors(report, 'fidelity/number')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    // Every output of every language: 3 levels, press and leaflet.
+    expect(report.studies[0]!.summaries).toHaveLength(15);
+  });
+
+  it('does not read Chinese words written with numerals (十分 "very", 千万 "by all means", 万一 "in case") as numbers', async () => {
+    const zh = loadProject().languages.zh!;
+    const values = (text: string) => findNumbers(text, zh).map((n) => n.value);
+    expect(values('我现在感觉十分好。万一复发，千万别放弃。')).toEqual([]);
+    // The same characters as numbers still are: ten minutes, a tenth, thirty million, 10,001.
+    expect(values('十分钟、十分之一、三千万人、一万一千')).toEqual([10, 10, 30_000_000, 11_000]);
+    const report = await buildAll(join(HARM, 'zh-quote-adverbs.yaml'));
+    expect(errors(report, 'fidelity/number')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+  });
+});
+
+describe('harm walk: language', () => {
+  it('checks the language of the leaflet pictures\' descriptions, which a screen reader reads aloud', async () => {
+    const untranslated = projectWith((p) => leaveInEnglish(p, 'de', 'leaflet', 'arrays.eventDescription'));
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], formats: ['leaflet'], langs: ['de'], write: false, workers: 1, project: untranslated });
+    const wrong = errors(report, 'language/summary');
+    // One per side effect's picture (CRS, ICANS, pneumonia).
+    expect(wrong).toHaveLength(3);
+    expect(wrong[0]).toMatch(/^error: de\/mueller-2024\/leaflet\.html mueller-2024\/de\/leaflet: paragraph \d+ reads as `en` .*“Filled figures show the people who had this problem\./);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('fails an English sentence a translator left inside a German paragraph, long or short', async () => {
+    const untranslated = projectWith((p) => {
+      leaveInEnglish(p, 'de', 'summary', 'easy.what.pretreatment'); // among four German sentences
+      leaveInEnglish(p, 'de', 'summary', 'easy.safety.grade1'); // "It was mild.": too short for trigrams
+      leaveInEnglish(p, 'de', 'summary', 'easy.why.heading'); // a heading, one short sentence
+      leaveInEnglish(p, 'de', 'summary', 'standard.done.target');
+    });
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], formats: [...ALL_FORMATS], langs: ['de'], write: false, workers: 1, project: untranslated });
+    const wrong = errors(report, 'language/summary').map((line) => line.replace(/ \(eng, score [\d.]+\)/, ''));
+    expect(wrong).toEqual([
+      'error: de/mueller-2024/easy.md mueller-2024/de/easy: paragraph 3 reads as `en`, expected `de`: “Why was the study done?” [language/summary]',
+      'error: de/mueller-2024/easy.md mueller-2024/de/easy: a sentence of paragraph 6 reads as `en`, expected `de`: “Before the new cells, each person got strong medicines to prepare the body.” [language/summary]',
+      'error: de/mueller-2024/easy.md mueller-2024/de/easy: a sentence of paragraph 25 reads as `en`, expected `de`: “It was mild.” [language/summary]',
+      'error: de/mueller-2024/standard.md mueller-2024/de/standard: a sentence of paragraph 6 reads as `en`, expected `de`: “The changed cells look for cells that carry a marker called CD19.” [language/summary]',
+      'error: de/mueller-2024/press.md mueller-2024/de/press: a sentence of paragraph 6 reads as `en`, expected `de`: “The changed cells look for cells that carry a marker called CD19.” [language/summary]',
+      'error: de/mueller-2024/leaflet.html mueller-2024/de/leaflet: a sentence of paragraph 4 reads as `en`, expected `de`: “Before the new cells, each person got strong medicines to prepare the body.” [language/summary]',
+      'error: de/mueller-2024/leaflet.html mueller-2024/de/leaflet: a sentence of paragraph 20 reads as `en`, expected `de`: “It was mild.” [language/summary]',
+    ]);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('judges no sentence of the bundled samples as another language (every format)', async () => {
+    const report = await buildAll(SAMPLES);
+    expect(errors(report, 'language/summary')).toEqual([]);
+    expect(report.studies.flatMap((s) => s.summaries)).toHaveLength(4 * 3 * 5);
+  });
+});
