@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, findNumbers, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
+import { build, checkFidelity, findNumbers, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
 import { FIXTURES, projectWith, SAMPLES } from './helpers.js';
 
 const HARM = join(FIXTURES, 'harm');
@@ -49,6 +49,19 @@ describe('harm walk: numbers', () => {
     const report = await buildAll(join(HARM, 'zh-quote-adverbs.yaml'));
     expect(errors(report, 'fidelity/number')).toEqual([]);
     expect(report.exitCode).toBe(0);
+  });
+
+  it('reads digits written onto a name (COVID-19, IL-6, type 2, 2型) as the name, and the count beside it as a count', async () => {
+    const report = await buildAll(join(HARM, 'names-with-digits.yaml'));
+    expect(errors(report, 'fidelity/number')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    const project = loadProject();
+    const allowed = new Map([[12, ['population.total']]]);
+    const unmatched = (text: string, lang: string) =>
+      checkFidelity(text, project.languages[lang]!, allowed, { study: 'names-with-digits', lang, level: 'standard' }, []).diagnostics.map((d) => d.actual);
+    expect(unmatched('After COVID-19, IL-6 fell in 12 people with type 2 diabetes; 13 had HLA-B27.', 'en')).toEqual(['13']);
+    expect(unmatched('Bei 12 von 13 Menschen mit Typ-1-Diabetes.', 'de')).toEqual(['13']);
+    expect(unmatched('12名2型糖尿病患者中，13名', 'zh')).toEqual(['13']);
   });
 });
 

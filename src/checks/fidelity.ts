@@ -74,12 +74,21 @@ export interface FidelityStats {
   unmatched: number;
 }
 
+/**
+ * Digits written onto Latin letters are part of a name, not a count: CD19, IL-6, COVID-19,
+ * HLA-B27, Typ-1-Diabetes (in a title, a quote, a project's term). So is a type: type 2 diabetes,
+ * Typ 2, 2型糖尿病. laysum's own wording never writes a count that way ("Grad 1", "15 people").
+ */
+const NAME_WITH_DIGITS = /\p{Script=Latin}+-?\d+(?:-?\p{Script=Latin}+\d*)*|\b(?:[Tt]ype|Typ)\s\d+\b|\d+(?=型)/gu;
+const HAS_LETTER_DIGIT = /\p{Script=Latin}-?\d|\b(?:[Tt]ype|Typ)\s\d|\d型/u;
+
 /** Removes links, DOIs and proper names, which may hold digits that are names, not counts. */
 function stripNames(text: string, names: readonly string[]): string {
   let out = text;
   if (out.includes('http')) out = out.replace(/https?:\/\/\S+/g, ' ');
   if (out.includes('10.')) out = out.replace(/\b10\.\d{4,9}\/\S+/g, ' ');
   for (const name of names) if (name.length >= 2 && out.includes(name)) out = out.split(name).join(' ');
+  if (HAS_LETTER_DIGIT.test(out)) out = out.replace(NAME_WITH_DIGITS, ' ');
   return out;
 }
 
