@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, checkFidelity, findNumbers, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
+import { placeholderGaps } from '../src/i18n/index.js';
 import { FIXTURES, projectWith, SAMPLES } from './helpers.js';
 
 const HARM = join(FIXTURES, 'harm');
@@ -101,5 +102,34 @@ describe('harm walk: language', () => {
     const report = await buildAll(SAMPLES);
     expect(errors(report, 'language/summary')).toEqual([]);
     expect(report.studies.flatMap((s) => s.summaries)).toHaveLength(4 * 3 * 5);
+  });
+});
+
+describe('harm walk: locale strings', () => {
+  // "{{count}} of {{total}} people had {{event}}." with {{count}} dropped says all 15 people had
+  // what 1 had; every number left is a fact, so no output check sees it (test below).
+  it('keeps, in every translation of laysum\'s locales, each number placeholder English states', () => {
+    expect(placeholderGaps(loadProject().locales)).toEqual([]);
+  });
+
+  it('names a translation that drops a number placeholder, which every output check lets through', async () => {
+    const dropped = projectWith((p) => {
+      localeNode(p, 'de', 'summary', 'easy.safety').event_other = '{{total}} Menschen hatten {{event}}.';
+      localeNode(p, 'zh', 'summary', 'standard.safety').event = '{{total}}人中，有人出现了{{event}}。';
+    });
+    expect(placeholderGaps(dropped.locales)).toEqual([
+      { lang: 'de', key: 'summary:easy.safety.event_other', reference: 'summary:easy.safety.event', missing: ['count'] },
+      { lang: 'zh', key: 'summary:standard.safety.event', reference: 'summary:standard.safety.event', missing: ['count', 'percent'] },
+    ]);
+    // What the outputs say, with every check passing: why this is checked on the locales.
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], levels: ['easy'], write: false, workers: 1, project: dropped });
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('lets a translation word a count of one (or a person) its own way, and word units and dates as it needs', () => {
+    const own = projectWith((p) => {
+      localeNode(p, 'de', 'summary', 'easy.who').total_one = 'Eine Person war dabei.';
+    });
+    expect(placeholderGaps(own.locales)).toEqual([]);
   });
 });

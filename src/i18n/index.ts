@@ -348,3 +348,4 @@ export function baseKeys(resources: LocaleResources): Set<string> {
   for (const [ns, tree] of Object.entries(resources)) walk(tree, `${ns}:`.replace(/:$/, ':'));
   return new Set([...keys].map((k) => k.replace(/^(\w+):\./, '$1:')));
 }
+export { placeholderGaps, NUMBER_PLACEHOLDERS, type PlaceholderGap } from './placeholders.js';
