@@ -4,11 +4,12 @@
  * passing, or fail a correct summary. Each test names what it guards; /work/notes/harm-19.md
  * lists every case tried.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, checkFidelity, findNumbers, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
 import { placeholderGaps } from '../src/i18n/index.js';
-import { FIXTURES, projectWith, SAMPLES } from './helpers.js';
+import { FIXTURES, projectWith, SAMPLES, tempDir } from './helpers.js';
 
 const HARM = join(FIXTURES, 'harm');
 const ALL_FORMATS = ['summary', 'press', 'leaflet'] as const;
@@ -63,6 +64,23 @@ describe('harm walk: numbers', () => {
     expect(unmatched('After COVID-19, IL-6 fell in 12 people with type 2 diabetes; 13 had HLA-B27.', 'en')).toEqual(['13']);
     expect(unmatched('Bei 12 von 13 Menschen mit Typ-1-Diabetes.', 'de')).toEqual(['13']);
     expect(unmatched('12名2型糖尿病患者中，13名', 'zh')).toEqual(['13']);
+  });
+});
+
+describe('harm walk: units', () => {
+  it('words the unit for the number as shown: 0.96 months is "1 month", and German ages agree with their number', async () => {
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [join(HARM, 'near-one.yaml')], out, formats: [...ALL_FORMATS], workers: 1 });
+    expect(report.exitCode).toBe(0);
+    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    expect(read('en/near-one/easy.md')).toContain('Half of them were checked for 1 month or longer. The shortest time was 0.5 months. The longest time was 1 month.');
+    expect(read('en/near-one/standard.md')).toContain('Their median age was 1 year.');
+    expect(read('en/near-one/expert.md')).toContain('median 1 month (range 0.5–1)');
+    expect(read('de/near-one/easy.md')).toContain('Etwa die Hälfte war älter als 1 Jahr.');
+    expect(read('de/near-one/standard.md')).toContain('Das mittlere Alter (Median) betrug 1 Jahr:');
+    expect(read('de/near-one/expert.md')).toContain('Alter: 1 Jahr (Median).');
+    expect(read('en/near-one/leaflet.html')).toContain('Half of them were checked for 1 month or longer.');
+    for (const lang of ['en', 'de']) expect(read(`${lang}/near-one/standard.md`)).not.toMatch(/\b1 (?:months|years|days|Monate|Jahre|Jahren|Tage)\b/);
   });
 });
 
