@@ -9,7 +9,8 @@
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import type { LanguageInfo } from '../i18n/index.js';
 import type { StudyFacts } from '../facts/index.js';
-import { detectByMarkers, detectLanguage, type Detection } from './detect.js';
+import { detectByMarkers, detectLanguage, nothingToStrip, type Detection } from './detect.js';
+import { DigitShapeMemo } from '../memo/index.js';
 import { excerpt, markdownUnits, plainParagraphs } from './paragraphs.js';
 import { splitSentences } from './readability/sentences.js';
 
@@ -76,8 +77,8 @@ export function checkSummaryLanguage(markdown: string, target: LanguageInfo, can
     }
     // A paragraph is judged by what most of it says: one English sentence a translator left among
     // German ones ("… Blut. The changed cells look for cells that carry a marker called CD19.")
-    // reads as German. So each sentence is judged too.
-    const wrong = foreignSentence(paragraphs[i]!, d.judged, target, candidates, exempt);
+    // reads as German. So each sentence is judged too, by its marker words.
+    const wrong = foreignSentence(paragraphs[i]!, shapes[i], d.judged, target, candidates, exempt);
     if (wrong) {
       failedSentences++;
       fail(wrong.sentence === paragraphs[i] ? `paragraph ${i + 1}` : `a sentence of paragraph ${i + 1}`, wrong.detection, wrong.sentence);
@@ -87,24 +88,45 @@ export function checkSummaryLanguage(markdown: string, target: LanguageInfo, can
   return { diagnostics, stats: { ...stats, failed: stats.failed + failedSentences } };
 }
 
+/** A paragraph's foreign sentence: which one (by its index among the paragraph's sentences) and how it was detected; false: none. */
+type ForeignSentence = { index: number; detection: Detection } | false;
+
+/**
+ * Foreign sentences by target, candidates and the paragraph's digit shape: summaries repeat
+ * paragraphs but for their figures, and judging a paragraph's sentences reads each of them (a
+ * fifth more time for the checks without it). Detection ignores digits, so the shape decides;
+ * paragraphs with a name to strip are not kept, for what is stripped depends on the study. Bounded.
+ */
+const foreignByShape = new Map<string, DigitShapeMemo<ForeignSentence>>();
+
 /**
  * The first sentence of a paragraph that reads as another language than the target, if any. A
- * sentence too short for trigrams ("It was mild.", a heading "Why was the study done?") is judged
- * by its marker words (detectByMarkers); a paragraph of one sentence has had its trigrams read.
+ * sentence is judged by its marker words (detectByMarkers): "It was mild." (it, was) or "The
+ * changed cells look for cells that carry a marker called CD19." (the, that) in a German paragraph.
+ * Trigrams, which judge paragraphs, cost more and need 40 letters. A paragraph of one sentence
+ * has had its trigrams read; where they could not judge it (a heading), its markers are read.
  */
-function foreignSentence(paragraph: string, judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[], exempt: readonly string[]): { sentence: string; detection: Detection } | undefined {
-  const sentences = splitSentences(paragraph, target.script === 'Han' ? 'zh' : target.code);
-  if (sentences.length < 2) {
-    if (judged) return undefined;
-    const detection = detectByMarkers(paragraph, candidates, exempt);
-    return detection.judged && detection.lang !== target.code ? { sentence: paragraph, detection } : undefined;
+function foreignSentence(paragraph: string, shape: string | undefined, judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[], exempt: readonly string[]): { sentence: string; detection: Detection } | undefined {
+  const split = () => splitSentences(paragraph, target.script === 'Han' ? 'zh' : target.code);
+  const key = `${target.code}|${candidates.map((c) => c.code).join(',')}`;
+  let memo = foreignByShape.get(key);
+  if (!memo) foreignByShape.set(key, (memo = new DigitShapeMemo()));
+  const kept = shape !== undefined && nothingToStrip(paragraph, exempt);
+  let found = kept ? memo.get(shape) : undefined;
+  if (found === undefined) {
+    found = findForeign(split(), judged, target, candidates, exempt);
+    if (kept) memo.set(shape, found);
   }
-  for (const sentence of sentences) {
-    const trigrams = detectLanguage(sentence, candidates, exempt);
-    const detection = trigrams.judged ? trigrams : detectByMarkers(sentence, candidates, exempt);
-    if (detection.judged && detection.lang !== target.code) return { sentence, detection };
+  return found === false ? undefined : { sentence: split()[found.index]!, detection: found.detection };
+}
+
+function findForeign(sentences: readonly string[], judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[], exempt: readonly string[]): ForeignSentence {
+  if (sentences.length < 2 && judged) return false;
+  for (let index = 0; index < sentences.length; index++) {
+    const detection = detectByMarkers(sentences[index]!, candidates, exempt);
+    if (detection.judged && detection.lang !== target.code) return { index, detection };
   }
-  return undefined;
+  return false;
 }
 
 export interface SourceLanguageReport {
