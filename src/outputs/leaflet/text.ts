@@ -47,5 +47,6 @@ export function visibleText(html: string): string {
  * aloud to a German reader. (An SVG's `<title>` is its caption, which the page prints.)
  */
 export function pictureDescriptions(html: string): string[] {
-  return [...html.matchAll(/<desc\b[^>]*>([\s\S]*?)<\/desc>/gi)].map((m) => decodeEntities(m[1]!).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  // Blanks collapsed as visibleText does: a no-break space stays, for it groups digits (10 000).
+  return [...html.matchAll(/<desc\b[^>]*>([\s\S]*?)<\/desc>/gi)].map((m) => decodeEntities(m[1]!).replace(/[ \t\n\r\f\v]+/g, ' ').trim()).filter(Boolean);
 }
