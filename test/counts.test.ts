@@ -130,7 +130,7 @@ describe('facts a template must not depend on', () => {
       ['en/mean-age/easy.md', 'Their average age was 42 years.'],
       ['en/mean-age/standard.md', 'Their average (mean) age was 42 years.'],
       ['en/mean-age/expert.md', 'Age: 42 ± 9 years (mean ± SD).'],
-      ['de/mean-age/standard.md', 'Das Durchschnittsalter (Mittelwert) lag bei 42 Jahren.'],
+      ['de/mean-age/standard.md', 'Das Durchschnittsalter (Mittelwert) betrug 42 Jahre.'],
       ['zh/mean-age/easy.md', '患者的平均年龄是42岁。'],
       ['en/no-results/easy.md', 'The youngest was 19, the oldest 64 years old.'],
       ['en/no-results/expert.md', 'Age: 19–64 years.'],

@@ -11,7 +11,7 @@
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import type { DerivedFacts, DerivedValue } from '../derive/index.js';
 import type { StudyFacts } from '../facts/index.js';
-import type { LanguageInfo } from '../i18n/index.js';
+import { shownValue, type LanguageInfo } from '../i18n/index.js';
 import { findNumbers } from './numbers.js';
 import { excerpt, markdownUnits } from './paragraphs.js';
 
@@ -32,7 +32,12 @@ function allow(map: AllowedNumbers, value: number, from: string): void {
 export function allowedNumbers(facts: StudyFacts, derived: DerivedFacts, output?: DerivedValue['onlyIn']): AllowedNumbers {
   const map: AllowedNumbers = new Map();
   const walk = (value: unknown, path: string) => {
-    if (typeof value === 'number') allow(map, value, path);
+    if (typeof value === 'number') {
+      allow(map, value, path);
+      // A fact with more decimals than a summary shows (a mean of 112.25) is stated as shown (112.3).
+      const shown = shownValue(value);
+      if (shown !== value) allow(map, shown, `${path} (rounded)`);
+    }
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
     else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) if (k !== 'source' && k !== 'quotes' && k !== 'title') walk(v, path ? `${path}.${k}` : k);
@@ -69,12 +74,21 @@ export interface FidelityStats {
   unmatched: number;
 }
 
+/**
+ * Digits written onto Latin letters are part of a name, not a count: CD19, IL-6, COVID-19,
+ * HLA-B27, Typ-1-Diabetes (in a title, a quote, a project's term). So is a type: type 2 diabetes,
+ * Typ 2, 2型糖尿病. laysum's own wording never writes a count that way ("Grad 1", "15 people").
+ */
+const NAME_WITH_DIGITS = /\p{Script=Latin}+-?\d+(?:-?\p{Script=Latin}+\d*)*|\b(?:[Tt]ype|Typ)\s\d+\b|\d+(?=型)/gu;
+const HAS_LETTER_DIGIT = /\p{Script=Latin}-?\d|\b(?:[Tt]ype|Typ)\s\d|\d型/u;
+
 /** Removes links, DOIs and proper names, which may hold digits that are names, not counts. */
 function stripNames(text: string, names: readonly string[]): string {
   let out = text;
   if (out.includes('http')) out = out.replace(/https?:\/\/\S+/g, ' ');
   if (out.includes('10.')) out = out.replace(/\b10\.\d{4,9}\/\S+/g, ' ');
   for (const name of names) if (name.length >= 2 && out.includes(name)) out = out.split(name).join(' ');
+  if (HAS_LETTER_DIGIT.test(out)) out = out.replace(NAME_WITH_DIGITS, ' ');
   return out;
 }
 

@@ -9,8 +9,10 @@
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import type { LanguageInfo } from '../i18n/index.js';
 import type { StudyFacts } from '../facts/index.js';
-import { detectLanguage, type Detection } from './detect.js';
+import { detectByMarkers, detectLanguage, nothingToStrip, type Detection } from './detect.js';
+import { DigitShapeMemo } from '../memo/index.js';
 import { excerpt, markdownUnits, plainParagraphs } from './paragraphs.js';
+import { splitSentences } from './readability/sentences.js';
 
 export interface LanguageStats {
   paragraphs: number;
@@ -55,21 +57,76 @@ export function checkSummaryLanguage(markdown: string, target: LanguageInfo, can
   const { paragraphs, shapes } = markdownUnits(markdown);
   const detections = paragraphs.map((p, i) => detectLanguage(p, candidates, exempt, shapes[i]));
   const diagnostics: Diagnostic[] = [];
-  detections.forEach((d, i) => {
-    if (!d.judged || d.lang === target.code) return;
+  const fail = (what: string, d: Detection, text: string) =>
     diagnostics.push(
       diagnostic({
         ruleId: 'language/summary',
         kind: 'check',
         severity: 'error',
-        message: `paragraph ${i + 1} reads as \`${d.lang}\` (${d.code}, score ${d.score}), expected \`${target.code}\`: “${excerpt(paragraphs[i]!)}”`,
+        message: `${what} reads as \`${d.lang}\` (${d.code}, score ${d.score}), expected \`${target.code}\`: “${excerpt(text)}”`,
         place: { ...place },
         expected: target.code,
         actual: d.lang,
       }),
     );
+  let failedSentences = 0;
+  detections.forEach((d, i) => {
+    if (d.judged && d.lang !== target.code) {
+      fail(`paragraph ${i + 1}`, d, paragraphs[i]!);
+      return;
+    }
+    // A paragraph is judged by what most of it says: one English sentence a translator left among
+    // German ones ("… Blut. The changed cells look for cells that carry a marker called CD19.")
+    // reads as German. So each sentence is judged too, by its marker words.
+    const wrong = foreignSentence(paragraphs[i]!, shapes[i], d.judged, target, candidates, exempt);
+    if (wrong) {
+      failedSentences++;
+      fail(wrong.sentence === paragraphs[i] ? `paragraph ${i + 1}` : `a sentence of paragraph ${i + 1}`, wrong.detection, wrong.sentence);
+    }
   });
-  return { diagnostics, stats: tally(detections, target.code) };
+  const stats = tally(detections, target.code);
+  return { diagnostics, stats: { ...stats, failed: stats.failed + failedSentences } };
+}
+
+/** A paragraph's foreign sentence: which one (by its index among the paragraph's sentences) and how it was detected; false: none. */
+type ForeignSentence = { index: number; detection: Detection } | false;
+
+/**
+ * Foreign sentences by target, candidates and the paragraph's digit shape: summaries repeat
+ * paragraphs but for their figures, and judging a paragraph's sentences reads each of them (a
+ * fifth more time for the checks without it). Detection ignores digits, so the shape decides;
+ * paragraphs with a name to strip are not kept, for what is stripped depends on the study. Bounded.
+ */
+const foreignByShape = new Map<string, DigitShapeMemo<ForeignSentence>>();
+
+/**
+ * The first sentence of a paragraph that reads as another language than the target, if any. A
+ * sentence is judged by its marker words (detectByMarkers): "It was mild." (it, was) or "The
+ * changed cells look for cells that carry a marker called CD19." (the, that) in a German paragraph.
+ * Trigrams, which judge paragraphs, cost more and need 40 letters. A paragraph of one sentence
+ * has had its trigrams read; where they could not judge it (a heading), its markers are read.
+ */
+function foreignSentence(paragraph: string, shape: string | undefined, judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[], exempt: readonly string[]): { sentence: string; detection: Detection } | undefined {
+  const split = () => splitSentences(paragraph, target.script === 'Han' ? 'zh' : target.code);
+  const key = `${target.code}|${candidates.map((c) => c.code).join(',')}`;
+  let memo = foreignByShape.get(key);
+  if (!memo) foreignByShape.set(key, (memo = new DigitShapeMemo()));
+  const kept = shape !== undefined && nothingToStrip(paragraph, exempt);
+  let found = kept ? memo.get(shape) : undefined;
+  if (found === undefined) {
+    found = findForeign(split(), judged, target, candidates, exempt);
+    if (kept) memo.set(shape, found);
+  }
+  return found === false ? undefined : { sentence: split()[found.index]!, detection: found.detection };
+}
+
+function findForeign(sentences: readonly string[], judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[], exempt: readonly string[]): ForeignSentence {
+  if (sentences.length < 2 && judged) return false;
+  for (let index = 0; index < sentences.length; index++) {
+    const detection = detectByMarkers(sentences[index]!, candidates, exempt);
+    if (detection.judged && detection.lang !== target.code) return { index, detection };
+  }
+  return false;
 }
 
 export interface SourceLanguageReport {

@@ -90,6 +90,13 @@ const DIGITS = /\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?/g;
 const HAS_ASCII_DIGIT = /[0-9]/;
 const SEPARATOR = /[.,\u00a0\u202f]/;
 const HAN_NUMERAL = /[零〇一二两三四五六七八九十百千万]+/g;
+/**
+ * Everyday words written with numerals that are no numbers, as "one" words are not (a patient's
+ * quote: "我现在感觉十分好"): 十分 "very" (not 十分钟 "ten minutes", 十分之一 "a tenth"), 千万
+ * "by all means" before a verb (not 三千万 "thirty million"), 万一 "in case". Blanked before
+ * numerals are read.
+ */
+const HAN_NOT_NUMBERS = /(?<![零〇一二两三四五六七八九十百千万\d])(?:十分(?![钟鐘之])|千万(?=[别不要记务])|万一(?![零〇一二两三四五六七八九十百千万\d]))/gu;
 
 /**
  * Number words by language and text shape: a batch's summaries repeat most paragraphs but for
@@ -147,7 +154,8 @@ function scanNumberWords(text: string, language: LanguageInfo): FoundNumber[] {
     }
   }
   if (language.script === 'Han') {
-    for (const match of text.matchAll(HAN_NUMERAL)) {
+    const counted = text.replace(HAN_NOT_NUMBERS, (word) => '\u3000'.repeat(word.length));
+    for (const match of counted.matchAll(HAN_NUMERAL)) {
       if (match[0] === '一' || match[0] === '万') continue;
       found.push({ value: parseHanNumeral(match[0]), text: match[0] });
     }

@@ -106,10 +106,17 @@ function dateFormatter(intl: string): (iso: string) => FormattedDate {
 /** The marks `digitGroup` may name: the fidelity check reads numbers grouped with these (src/checks/numbers). */
 export const DIGIT_GROUP_MARKS = ['\u00a0', '\u202f', '.', ','] as const;
 
+/** Decimals a number is shown with (numberFormat); the fidelity check allows a fact as shown. */
+export const SHOWN_FRACTION_DIGITS = 1;
+
+/** A value as numberFormat shows it, as a number (34.25 → 34.3), rounded by Intl itself so the two never disagree. */
+const shownFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: SHOWN_FRACTION_DIGITS, useGrouping: false });
+export const shownValue = (value: number): number => Number(shownFormat.format(value));
+
 /** Formats numbers as the language writes them: at most one decimal, grouping only from five
  *  digits (10,000 / 10 000), so years and four-digit counts stay 2024, 1500. */
 export function numberFormat(language: Pick<LanguageInfo, 'intl' | 'digitGroup'>): (value: number) => string {
-  const format = new Intl.NumberFormat(language.intl, { maximumFractionDigits: 1, useGrouping: 'min2' } as Intl.NumberFormatOptions);
+  const format = new Intl.NumberFormat(language.intl, { maximumFractionDigits: SHOWN_FRACTION_DIGITS, useGrouping: 'min2' } as Intl.NumberFormatOptions);
   const group = language.digitGroup;
   if (group === undefined) return (value) => format.format(value);
   return (value) => (Math.abs(value) < 10_000 ? format.format(value) : format.formatToParts(value).map((p) => (p.type === 'group' ? group : p.value)).join(''));
@@ -341,3 +348,4 @@ export function baseKeys(resources: LocaleResources): Set<string> {
   for (const [ns, tree] of Object.entries(resources)) walk(tree, `${ns}:`.replace(/:$/, ':'));
   return new Set([...keys].map((k) => k.replace(/^(\w+):\./, '$1:')));
 }
+export { placeholderGaps, NUMBER_PLACEHOLDERS, type PlaceholderGap } from './placeholders.js';

@@ -9,7 +9,7 @@
 import Handlebars from 'handlebars';
 import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
-import type { Translator } from '../i18n/index.js';
+import { shownValue, type Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
 import { buildSummaryModel, countContext, gradeSentence, termHeadword, termName, type SafetyEvent, type SummaryModel } from './model.js';
 import type { PressConfig } from '../outputs/press.js';
@@ -113,8 +113,9 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const { tr, level } = ctx(options);
     return termHeadword(tr, level, String(namespace), String(key));
   });
+  // The plural form of the number as shown: a median of 0.96 months is shown as "1", so "1 month", not "1 months".
   hb.registerHelper('unit', function (unit: unknown, count: unknown, options: HelperOptions) {
-    return ctx(options).tr.t(`terms:units.${String(unit)}`, { count: number('unit', count) });
+    return ctx(options).tr.t(`terms:units.${String(unit)}`, { count: shownValue(number('unit', count)) });
   });
   hb.registerHelper('num', function (value: unknown, options: HelperOptions) {
     return ctx(options).tr.formatNumber(number('num', value));

@@ -20,18 +20,18 @@ import { closeHanSpacing, helperNames, registerHelpers, type RenderData } from '
 import { iconArray, type IconArrayOptions } from './icon-array.js';
 import { buildLeafletModel, fullArrayLayout, LEAFLET_LEVEL, type LeafletModel, type LeafletModelOptions } from './model.js';
 import { estimatePrintedHeight } from './fit.js';
-import { visibleText } from './text.js';
+import { pictureDescriptions, visibleText } from './text.js';
 
 export { iconArray, estimateTextWidth, OKABE_ITO, UNMARKED, type IconArrayOptions, type IconGroup } from './icon-array.js';
 export { cutAt, figureParts, type FigurePart } from './figure-parts.js';
 export { buildLeafletModel, fullArrayLayout, LEAFLET_LEVEL, SIDE_BY_SIDE_FROM, type LeafletModel, type LeafletModelOptions, type SafetyLayout } from './model.js';
 export { estimateLeafletRoom, estimatePrintedHeight, type LeafletRoom } from './fit.js';
-export { visibleText } from './text.js';
+export { pictureDescriptions, visibleText } from './text.js';
 
 export interface Leaflet {
   /** The full HTML document: inline CSS and SVG, no scripts, no external requests. */
   html: string;
-  /** The reader-visible text in reading order, blocks separated by "\n" (for the language and number checks). */
+  /** The reader-visible text in reading order, then the pictures' descriptions a screen reader reads; blocks separated by "\n" (for the checks). */
   text: string;
 }
 
@@ -97,5 +97,5 @@ export function renderLeaflet(facts: StudyFacts, derived: DerivedFacts, tr: Tran
   if (layout.strips === undefined && events > 0 && estimatePrintedHeight(html, tr.language.script === 'Han' ? 'Han' : 'Latin') > FULL_ARRAYS_MAX_HEIGHT[fullArrayLayout(events)]) {
     html = renderHtml(facts, derived, tr, template, { strips: true });
   }
-  return { html, text: visibleText(html) };
+  return { html, text: [visibleText(html), ...pictureDescriptions(html)].join('\n') };
 }

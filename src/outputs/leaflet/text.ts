@@ -4,10 +4,10 @@
  *   '<h2>Who took part?</h2><p>15 people <b>took</b> part.</p><svg><title>…</title><text>8 people with lupus</text></svg>'
  *   → 'Who took part?\n15 people took part.\n8 people with lupus'
  *
- * The checks (language, numbers) read this instead of the HTML. It is taken from the rendered
- * document, not rebuilt from the model, so it is exactly what the template printed. The
- * document's `<title>` and the SVGs' `<title>`/`<desc>` are left out: they are not on the page
- * (they repeat the visible caption and legend for screen readers).
+ * The checks (language, numbers) read this and the pictures' descriptions (pictureDescriptions)
+ * instead of the HTML. It is taken from the rendered document, not rebuilt from the model, so it
+ * is exactly what the template printed. The document's `<title>` and the SVGs' `<title>`/`<desc>`
+ * are left out: they are not on the page.
  *
  * The input is laysum's own output (a template with escaped data), not arbitrary HTML, so a
  * tag-level scan is enough: no comments inside text, no `>` inside attribute values.
@@ -38,4 +38,15 @@ export function visibleText(html: string): string {
     .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
+}
+
+/**
+ * What a screen reader says of each picture beyond its visible caption: the SVGs' `<desc>`
+ * ("Filled figures show the people who had this problem. …"), one block each. No page shows it,
+ * so it is checked with the visible text: a sentence a translator left in English there is read
+ * aloud to a German reader. (An SVG's `<title>` is its caption, which the page prints.)
+ */
+export function pictureDescriptions(html: string): string[] {
+  // Blanks collapsed as visibleText does: a no-break space stays, for it groups digits (10 000).
+  return [...html.matchAll(/<desc\b[^>]*>([\s\S]*?)<\/desc>/gi)].map((m) => decodeEntities(m[1]!).replace(/[ \t\n\r\f\v]+/g, ' ').trim()).filter(Boolean);
 }

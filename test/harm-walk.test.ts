@@ -1,0 +1,153 @@
+/**
+ * A harm walk: inputs a real user could give (facts with odd but valid values, edited locale
+ * strings) that made laysum write something false or in the wrong language with every check
+ * passing, or fail a correct summary. Each test names what it guards; /work/notes/harm-19.md
+ * lists every case tried.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, checkFidelity, findNumbers, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
+import { placeholderGaps } from '../src/i18n/index.js';
+import { FIXTURES, projectWith, SAMPLES, tempDir } from './helpers.js';
+
+const HARM = join(FIXTURES, 'harm');
+const ALL_FORMATS = ['summary', 'press', 'leaflet'] as const;
+
+function buildAll(input: string, project?: ProjectData, langs?: string[]): Promise<BuildReport> {
+  return build({ inputs: [input], formats: [...ALL_FORMATS], write: false, workers: 1, langs, ...(project ? { project } : {}) });
+}
+
+const errors = (report: BuildReport, ruleId: string) => report.diagnostics.filter((d) => d.ruleId === ruleId).map(formatDiagnostic);
+
+/** The node of a locale file at a dotted path (`easy.safety`). */
+function localeNode(project: ProjectData, lang: string, ns: string, path: string): Record<string, unknown> {
+  let node = project.locales[lang]![ns] as Record<string, unknown>;
+  for (const key of path.split('.')) node = node[key] as Record<string, unknown>;
+  return node;
+}
+
+/** Copy a locale string of English into another language, as a translator who left it untranslated. */
+function leaveInEnglish(project: ProjectData, lang: string, ns: string, path: string): void {
+  const [parent, key] = [path.split('.').slice(0, -1).join('.'), path.split('.').at(-1)!];
+  localeNode(project, lang, ns, parent)[key] = localeNode(project, 'en', ns, parent)[key];
+}
+
+describe('harm walk: numbers', () => {
+  it('accepts a fact with more decimals than a summary shows, as it is shown (34.25 → 34.3)', async () => {
+    const report = await buildAll(join(HARM, 'two-decimals.yaml'));
+    expect(errors(report, 'fidelity/number')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    // Every output of every language: 3 levels, press and leaflet.
+    expect(report.studies[0]!.summaries).toHaveLength(15);
+  });
+
+  it('does not read Chinese words written with numerals (十分 "very", 千万 "by all means", 万一 "in case") as numbers', async () => {
+    const zh = loadProject().languages.zh!;
+    const values = (text: string) => findNumbers(text, zh).map((n) => n.value);
+    expect(values('我现在感觉十分好。万一复发，千万别放弃。')).toEqual([]);
+    // The same characters as numbers still are: ten minutes, a tenth, thirty million, 10,001.
+    expect(values('十分钟、十分之一、三千万人、一万一千')).toEqual([10, 10, 30_000_000, 11_000]);
+    const report = await buildAll(join(HARM, 'zh-quote-adverbs.yaml'));
+    expect(errors(report, 'fidelity/number')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('reads digits written onto a name (COVID-19, IL-6, type 2, 2型) as the name, and the count beside it as a count', async () => {
+    const report = await buildAll(join(HARM, 'names-with-digits.yaml'));
+    expect(errors(report, 'fidelity/number')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    const project = loadProject();
+    const allowed = new Map([[12, ['population.total']]]);
+    const unmatched = (text: string, lang: string) =>
+      checkFidelity(text, project.languages[lang]!, allowed, { study: 'names-with-digits', lang, level: 'standard' }, []).diagnostics.map((d) => d.actual);
+    expect(unmatched('After COVID-19, IL-6 fell in 12 people with type 2 diabetes; 13 had HLA-B27.', 'en')).toEqual(['13']);
+    expect(unmatched('Bei 12 von 13 Menschen mit Typ-1-Diabetes.', 'de')).toEqual(['13']);
+    expect(unmatched('12名2型糖尿病患者中，13名', 'zh')).toEqual(['13']);
+  });
+});
+
+describe('harm walk: units', () => {
+  it('words the unit for the number as shown: 0.96 months is "1 month", and German ages agree with their number', async () => {
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [join(HARM, 'near-one.yaml')], out, formats: [...ALL_FORMATS], workers: 1 });
+    expect(report.exitCode).toBe(0);
+    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    expect(read('en/near-one/easy.md')).toContain('Half of them were checked for 1 month or longer. The shortest time was 0.5 months. The longest time was 1 month.');
+    expect(read('en/near-one/standard.md')).toContain('Their median age was 1 year.');
+    expect(read('en/near-one/expert.md')).toContain('median 1 month (range 0.5–1)');
+    expect(read('de/near-one/easy.md')).toContain('Etwa die Hälfte war älter als 1 Jahr.');
+    expect(read('de/near-one/standard.md')).toContain('Das mittlere Alter (Median) betrug 1 Jahr:');
+    expect(read('de/near-one/expert.md')).toContain('Alter: 1 Jahr (Median).');
+    expect(read('en/near-one/leaflet.html')).toContain('Half of them were checked for 1 month or longer.');
+    for (const lang of ['en', 'de']) expect(read(`${lang}/near-one/standard.md`)).not.toMatch(/\b1 (?:months|years|days|Monate|Jahre|Jahren|Tage)\b/);
+  });
+});
+
+describe('harm walk: language', () => {
+  it('checks the language of the leaflet pictures\' descriptions, which a screen reader reads aloud', async () => {
+    const untranslated = projectWith((p) => leaveInEnglish(p, 'de', 'leaflet', 'arrays.eventDescription'));
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], formats: ['leaflet'], langs: ['de'], write: false, workers: 1, project: untranslated });
+    const wrong = errors(report, 'language/summary');
+    // One per side effect's picture (CRS, ICANS, pneumonia).
+    expect(wrong).toHaveLength(3);
+    expect(wrong[0]).toMatch(/^error: de\/mueller-2024\/leaflet\.html mueller-2024\/de\/leaflet: paragraph \d+ reads as `en` .*“Filled figures show the people who had this problem\./);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('fails an English sentence a translator left inside a German paragraph, long or short', async () => {
+    const untranslated = projectWith((p) => {
+      leaveInEnglish(p, 'de', 'summary', 'easy.what.pretreatment'); // among four German sentences
+      leaveInEnglish(p, 'de', 'summary', 'easy.safety.grade1'); // "It was mild.": too short for trigrams
+      leaveInEnglish(p, 'de', 'summary', 'easy.why.heading'); // a heading, one short sentence
+      leaveInEnglish(p, 'de', 'summary', 'standard.done.target');
+    });
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], formats: [...ALL_FORMATS], langs: ['de'], write: false, workers: 1, project: untranslated });
+    const wrong = errors(report, 'language/summary').map((line) => line.replace(/ \(eng, score [\d.]+\)/, ''));
+    expect(wrong).toEqual([
+      'error: de/mueller-2024/easy.md mueller-2024/de/easy: paragraph 3 reads as `en`, expected `de`: “Why was the study done?” [language/summary]',
+      'error: de/mueller-2024/easy.md mueller-2024/de/easy: a sentence of paragraph 6 reads as `en`, expected `de`: “Before the new cells, each person got strong medicines to prepare the body.” [language/summary]',
+      'error: de/mueller-2024/easy.md mueller-2024/de/easy: a sentence of paragraph 25 reads as `en`, expected `de`: “It was mild.” [language/summary]',
+      'error: de/mueller-2024/standard.md mueller-2024/de/standard: a sentence of paragraph 6 reads as `en`, expected `de`: “The changed cells look for cells that carry a marker called CD19.” [language/summary]',
+      'error: de/mueller-2024/press.md mueller-2024/de/press: a sentence of paragraph 6 reads as `en`, expected `de`: “The changed cells look for cells that carry a marker called CD19.” [language/summary]',
+      'error: de/mueller-2024/leaflet.html mueller-2024/de/leaflet: a sentence of paragraph 4 reads as `en`, expected `de`: “Before the new cells, each person got strong medicines to prepare the body.” [language/summary]',
+      'error: de/mueller-2024/leaflet.html mueller-2024/de/leaflet: a sentence of paragraph 20 reads as `en`, expected `de`: “It was mild.” [language/summary]',
+    ]);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('judges no sentence of the bundled samples as another language (every format)', async () => {
+    const report = await buildAll(SAMPLES);
+    expect(errors(report, 'language/summary')).toEqual([]);
+    expect(report.studies.flatMap((s) => s.summaries)).toHaveLength(4 * 3 * 5);
+  });
+});
+
+describe('harm walk: locale strings', () => {
+  // "{{count}} of {{total}} people had {{event}}." with {{count}} dropped says all 15 people had
+  // what 1 had; every number left is a fact, so no output check sees it (test below).
+  it('keeps, in every translation of laysum\'s locales, each number placeholder English states', () => {
+    expect(placeholderGaps(loadProject().locales)).toEqual([]);
+  });
+
+  it('names a translation that drops a number placeholder, which every output check lets through', async () => {
+    const dropped = projectWith((p) => {
+      localeNode(p, 'de', 'summary', 'easy.safety').event_other = '{{total}} Menschen hatten {{event}}.';
+      localeNode(p, 'zh', 'summary', 'standard.safety').event = '{{total}}人中，有人出现了{{event}}。';
+    });
+    expect(placeholderGaps(dropped.locales)).toEqual([
+      { lang: 'de', key: 'summary:easy.safety.event_other', reference: 'summary:easy.safety.event', missing: ['count'] },
+      { lang: 'zh', key: 'summary:standard.safety.event', reference: 'summary:standard.safety.event', missing: ['count', 'percent'] },
+    ]);
+    // What the outputs say, with every check passing: why this is checked on the locales.
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], levels: ['easy'], write: false, workers: 1, project: dropped });
+    expect(report.exitCode).toBe(0);
+  });
+
+  it('lets a translation word a count of one (or a person) its own way, and word units and dates as it needs', () => {
+    const own = projectWith((p) => {
+      localeNode(p, 'de', 'summary', 'easy.who').total_one = 'Eine Person war dabei.';
+    });
+    expect(placeholderGaps(own.locales)).toEqual([]);
+  });
+});
