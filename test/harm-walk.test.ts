@@ -4,12 +4,12 @@
  * passing, or fail a correct summary. Each test names what it guards; /work/notes/harm-19.md
  * lists every case tried.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, checkFidelity, findNumbers, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
 import { placeholderGaps } from '../src/i18n/index.js';
-import { FIXTURES, projectWith, SAMPLES, tempDir } from './helpers.js';
+import { FIXTURES, projectCopy, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const HARM = join(FIXTURES, 'harm');
 const ALL_FORMATS = ['summary', 'press', 'leaflet'] as const;
@@ -130,7 +130,7 @@ describe('harm walk: locale strings', () => {
     expect(placeholderGaps(loadProject().locales)).toEqual([]);
   });
 
-  it('names a translation that drops a number placeholder, which every output check lets through', async () => {
+  it('names a translation that drops a number placeholder, which every output check lets through, and fails the build', async () => {
     const dropped = projectWith((p) => {
       localeNode(p, 'de', 'summary', 'easy.safety').event_other = '{{total}} Menschen hatten {{event}}.';
       localeNode(p, 'zh', 'summary', 'standard.safety').event = '{{total}}人中，有人出现了{{event}}。';
@@ -139,9 +139,24 @@ describe('harm walk: locale strings', () => {
       { lang: 'de', key: 'summary:easy.safety.event_other', reference: 'summary:easy.safety.event', missing: ['count'] },
       { lang: 'zh', key: 'summary:standard.safety.event', reference: 'summary:standard.safety.event', missing: ['count', 'percent'] },
     ]);
-    // What the outputs say, with every check passing: why this is checked on the locales.
+    // The outputs' own checks let it through (every number left is a fact): the project's locale check is what fails the
+    // build, for the languages it builds.
     const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['de'], levels: ['easy'], write: false, workers: 1, project: dropped });
-    expect(report.exitCode).toBe(0);
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      'error: locales/de/summary.json de summary:easy.safety.event_other: locale key `summary:easy.safety.event_other` in language `de` leaves out {{count}}, which `en` states (`summary:easy.safety.event`); expected every number the sentence is given [locale/number-placeholder]',
+    ]);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it('fails `laysum build --project` whose German locale drops a count, naming the file and key', () => {
+    const dir = projectCopy();
+    const file = join(dir, 'locales', 'de', 'summary.json');
+    const locale = JSON.parse(readFileSync(file, 'utf8')) as { easy: { safety: Record<string, string> } };
+    locale.easy.safety.event_other = '{{total}} Menschen hatten {{event}}.';
+    writeFileSync(file, JSON.stringify(locale, null, 2));
+    const result = runCli(['build', join(SAMPLES, 'mueller-2024.yaml'), '--project', dir, '--out', join(tempDir(), 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error: locales/de/summary.json de summary:easy.safety.event_other: locale key `summary:easy.safety.event_other` in language `de` leaves out {{count}}');
   });
 
   it('lets a translation word a count of one (or a person) its own way, and word units and dates as it needs', () => {

@@ -7,11 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import {
   build,
   check,
-  checkCaseForms,
-  checkLocaleSettings,
-  checkEventKinds,
-  checkLocaleValues,
-  checkLocaleParity,
+  checkProjectData,
   createTranslator,
   formatDiagnostic,
   loadProject,
@@ -169,7 +165,7 @@ export const translator = (lang: string): Translator => createTranslator(shipped
 export function projectWith(change: (project: ProjectData) => void): ProjectData {
   const project = structuredClone(loadProject());
   change(project);
-  project.diagnostics = [...checkLocaleParity(project.locales), ...checkCaseForms(project.locales, project.levels), ...checkLocaleSettings(project.locales), ...checkEventKinds(project.locales), ...checkLocaleValues(project.locales)];
+  project.diagnostics = checkProjectData(project);
   return project;
 }
 

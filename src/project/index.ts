@@ -9,7 +9,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { baseKeys, EVENT_KINDS, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
+import { baseKeys, EVENT_KINDS, placeholderGaps, type LanguageInfo, type LocaleResources } from '../i18n/index.js';
 import { ConfigError, diagnostic, readErrorReason, type Diagnostic, type Place } from '../diagnostics/index.js';
 import { describeJsonError, lazyLocator, type Locator } from '../facts/index.js';
 import { bandFor, BandsError, parseBands, type Bands } from '../checks/readability/index.js';
@@ -134,6 +134,39 @@ function checkTemplateSyntax(path: string, source: string): void {
 }
 
 /** Every base key of the reference language must exist in every other language. */
+/**
+ * A translation that leaves out a number placeholder English states (placeholderGaps): without its
+ * number a sentence can say something false that no check of the output can see, for every number
+ * left in it is a fact ("15 Menschen hatten …" where 1 of 15 had it).
+ */
+export function checkNumberPlaceholders(locales: Record<string, LocaleResources>, reference = 'en'): Diagnostic[] {
+  return placeholderGaps(locales, reference).map((gap) => {
+    const [ns] = gap.key.split(':');
+    const missing = gap.missing.map((v) => `{{${v}}}`).join(', ');
+    return diagnostic({
+      ruleId: 'locale/number-placeholder',
+      kind: 'check',
+      severity: 'error',
+      message: `locale key \`${gap.key}\` in language \`${gap.lang}\` leaves out ${missing}, which \`${reference}\` states (\`${gap.reference}\`); expected every number the sentence is given`,
+      place: { file: `locales/${gap.lang}/${ns}.json`, lang: gap.lang, path: gap.key },
+    });
+  });
+}
+
+/** Every check of a project's locales and bands: loadProject runs them, and so may a caller that changed a loaded project. */
+export function checkProjectData(project: Pick<ProjectData, 'languages' | 'locales' | 'levels' | 'bands'>): Diagnostic[] {
+  const { languages, locales, levels, bands } = project;
+  return [
+    ...checkLocaleParity(locales),
+    ...checkNumberPlaceholders(locales),
+    ...checkCaseForms(locales, levels),
+    ...checkLocaleSettings(locales),
+    ...checkEventKinds(locales),
+    ...checkLocaleValues(locales),
+    ...checkBandCoverage(bands, levels, Object.keys(languages)),
+  ];
+}
+
 export function checkLocaleParity(locales: Record<string, LocaleResources>, reference = 'en'): Diagnostic[] {
   const ref = locales[reference];
   if (!ref) return [];
@@ -349,5 +382,5 @@ export function loadProject(root: string = PACKAGE_ROOT): ProjectData {
   const bandsPath = join(root, 'templates', 'bands.json');
   const bands = problems.attempt(() => readValidatedJson(bandsPath, 'project/bands', parseBands, BandsError));
   if (problems.diagnostics.length || !languages || !bands) throw new ProjectConfigError(problems.diagnostics);
-  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: [...checkLocaleParity(locales), ...checkCaseForms(locales, levels), ...checkLocaleSettings(locales), ...checkEventKinds(locales), ...checkLocaleValues(locales), ...checkBandCoverage(bands, levels, Object.keys(languages))] };
+  return { root, languages, locales, templates, partials, formats, levels, bands, diagnostics: checkProjectData({ languages, locales, levels, bands }) };
 }
