@@ -44,15 +44,20 @@ export interface Detection {
 const HAN = /\p{Script=Han}/gu;
 const LATIN = /\p{Script=Latin}/gu;
 
-/** Remove what is not language: links, DOIs, numbers and the given proper names. */
-export function stripForDetection(text: string, exempt: readonly string[] = []): string {
+/** The text without the given proper names, links and DOIs, whose words are no language's (sentence marks are kept). */
+export function withoutNames(text: string, exempt: readonly string[] = []): string {
   let out = text;
   for (const name of exempt) {
     if (name.length >= 2 && out.includes(name)) out = out.split(name).join(' ');
   }
   if (out.includes('http')) out = out.replace(/https?:\/\/\S+/g, ' ');
   if (out.includes('10.')) out = out.replace(/\b10\.\d{4,9}\/\S+/g, ' ');
-  return out
+  return out;
+}
+
+/** Remove what is not language: links, DOIs, numbers and the given proper names. */
+export function stripForDetection(text: string, exempt: readonly string[] = []): string {
+  return withoutNames(text, exempt)
     .replace(/[\d.,:;±–—%·-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -77,15 +82,18 @@ export function nothingToStrip(text: string, exempt: readonly string[]): boolean
   return true;
 }
 
-/** `shape`: the text's digitShape, where the caller has it (src/markdown gives one string per shape). */
-export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = [], shape?: string): Detection {
+/**
+ * `shape`: the text's digitShape, where the caller has it (src/markdown gives one string per shape);
+ * `plain`: whether nothingToStrip(text, exempt), where the caller has worked it out.
+ */
+export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = [], shape?: string, plain = nothingToStrip(text, exempt)): Detection {
   let codes = candidateCodes.get(candidates);
   if (codes === undefined) candidateCodes.set(candidates, (codes = candidates.map((c) => c.code).join(',')));
   let known = cache.get(codes);
   if (!known) cache.set(codes, (known = new DigitShapeMemo()));
-  const plain = nothingToStrip(text, exempt) ? (shape ?? digitShape(text)) : undefined;
-  if (plain !== undefined) {
-    const found = known.get(plain);
+  const plainKey = plain ? (shape ?? digitShape(text)) : undefined;
+  if (plainKey !== undefined) {
+    const found = known.get(plainKey);
     if (found) return found;
   }
   const clean = stripForDetection(text, exempt);
@@ -96,7 +104,7 @@ export function detectLanguage(text: string, candidates: readonly LanguageInfo[]
     detection = detectClean(clean, candidates);
     known.set(key, detection);
   }
-  if (plain !== undefined) known.set(plain, detection);
+  if (plainKey !== undefined) known.set(plainKey, detection);
   return detection;
 }
 

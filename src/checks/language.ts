@@ -9,8 +9,8 @@
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import type { LanguageInfo } from '../i18n/index.js';
 import type { StudyFacts } from '../facts/index.js';
-import { detectByMarkers, detectLanguage, nothingToStrip, type Detection } from './detect.js';
-import { DigitShapeMemo } from '../memo/index.js';
+import { detectByMarkers, detectLanguage, nothingToStrip, withoutNames, type Detection } from './detect.js';
+import { digitShape, DigitShapeMemo } from '../memo/index.js';
 import { excerpt, markdownUnits, plainParagraphs } from './paragraphs.js';
 import { splitSentences } from './readability/sentences.js';
 
@@ -55,7 +55,9 @@ function tally(detections: Detection[], target: string): LanguageStats {
 
 export function checkSummaryLanguage(markdown: string, target: LanguageInfo, candidates: readonly LanguageInfo[], place: SummaryPlace, exempt: readonly string[]): LanguageCheckResult {
   const { paragraphs, shapes } = markdownUnits(markdown);
-  const detections = paragraphs.map((p, i) => detectLanguage(p, candidates, exempt, shapes[i]));
+  // Whether a paragraph has a name to take out, worked out once for both of its checks.
+  const plain = paragraphs.map((p) => nothingToStrip(p, exempt));
+  const detections = paragraphs.map((p, i) => detectLanguage(p, candidates, exempt, shapes[i], plain[i]));
   const diagnostics: Diagnostic[] = [];
   const fail = (what: string, d: Detection, text: string) =>
     diagnostics.push(
@@ -70,6 +72,7 @@ export function checkSummaryLanguage(markdown: string, target: LanguageInfo, can
       }),
     );
   let failedSentences = 0;
+  const memo = foreignMemo(target, candidates);
   detections.forEach((d, i) => {
     if (d.judged && d.lang !== target.code) {
       fail(`paragraph ${i + 1}`, d, paragraphs[i]!);
@@ -78,7 +81,7 @@ export function checkSummaryLanguage(markdown: string, target: LanguageInfo, can
     // A paragraph is judged by what most of it says: one English sentence a translator left among
     // German ones ("… Blut. The changed cells look for cells that carry a marker called CD19.")
     // reads as German. So each sentence is judged too, by its marker words.
-    const wrong = foreignSentence(paragraphs[i]!, shapes[i], d.judged, target, candidates, exempt);
+    const wrong = foreignSentence(paragraphs[i]!, plain[i]! ? shapes[i] : undefined, d.judged, target, candidates, exempt, memo);
     if (wrong) {
       failedSentences++;
       fail(wrong.sentence === paragraphs[i] ? `paragraph ${i + 1}` : `a sentence of paragraph ${i + 1}`, wrong.detection, wrong.sentence);
@@ -92,12 +95,19 @@ export function checkSummaryLanguage(markdown: string, target: LanguageInfo, can
 type ForeignSentence = { index: number; detection: Detection } | false;
 
 /**
- * Foreign sentences by target, candidates and the paragraph's digit shape: summaries repeat
- * paragraphs but for their figures, and judging a paragraph's sentences reads each of them (a
- * fifth more time for the checks without it). Detection ignores digits, so the shape decides;
- * paragraphs with a name to strip are not kept, for what is stripped depends on the study. Bounded.
+ * Foreign sentences by target, candidates and the digit shape of the paragraph's text without its
+ * proper names: summaries repeat paragraphs but for their figures and the study's own names (the
+ * target of its cells, its authors), and judging a paragraph's sentences reads each of them.
+ * Detection ignores digits and names, so the shape of what is left decides. Bounded.
  */
 const foreignByShape = new Map<string, DigitShapeMemo<ForeignSentence>>();
+
+function foreignMemo(target: LanguageInfo, candidates: readonly LanguageInfo[]): DigitShapeMemo<ForeignSentence> {
+  const key = `${target.code}|${candidates.map((c) => c.code).join(',')}`;
+  let memo = foreignByShape.get(key);
+  if (!memo) foreignByShape.set(key, (memo = new DigitShapeMemo()));
+  return memo;
+}
 
 /**
  * The first sentence of a paragraph that reads as another language than the target, if any. A
@@ -106,24 +116,34 @@ const foreignByShape = new Map<string, DigitShapeMemo<ForeignSentence>>();
  * Trigrams, which judge paragraphs, cost more and need 40 letters. A paragraph of one sentence
  * has had its trigrams read; where they could not judge it (a heading), its markers are read.
  */
-function foreignSentence(paragraph: string, shape: string | undefined, judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[], exempt: readonly string[]): { sentence: string; detection: Detection } | undefined {
-  const split = () => splitSentences(paragraph, target.script === 'Han' ? 'zh' : target.code);
-  const key = `${target.code}|${candidates.map((c) => c.code).join(',')}`;
-  let memo = foreignByShape.get(key);
-  if (!memo) foreignByShape.set(key, (memo = new DigitShapeMemo()));
-  const kept = shape !== undefined && nothingToStrip(paragraph, exempt);
-  let found = kept ? memo.get(shape) : undefined;
+/** `shape`: the paragraph's digit shape when it has no name to take out. */
+function foreignSentence(
+  paragraph: string,
+  shape: string | undefined,
+  judged: boolean,
+  target: LanguageInfo,
+  candidates: readonly LanguageInfo[],
+  exempt: readonly string[],
+  memo: DigitShapeMemo<ForeignSentence>,
+): { sentence: string; detection: Detection } | undefined {
+  const split = (text: string) => splitSentences(text, target.script === 'Han' ? 'zh' : target.code);
+  const text = shape !== undefined ? paragraph : withoutNames(paragraph, exempt);
+  const key = shape ?? digitShape(text);
+  let found = memo.get(key);
   if (found === undefined) {
-    found = findForeign(split(), judged, target, candidates, exempt);
-    if (kept) memo.set(shape, found);
+    found = findForeign(split(text), judged, target, candidates);
+    memo.set(key, found);
   }
-  return found === false ? undefined : { sentence: split()[found.index]!, detection: found.detection };
+  if (found === false) return undefined;
+  // Said as the paragraph says it, names and all, where taking them out left its sentences as they were.
+  const [own, judgedOnes] = [split(paragraph), split(text)];
+  return { sentence: (own.length === judgedOnes.length ? own : judgedOnes)[found.index]!, detection: found.detection };
 }
 
-function findForeign(sentences: readonly string[], judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[], exempt: readonly string[]): ForeignSentence {
+function findForeign(sentences: readonly string[], judged: boolean, target: LanguageInfo, candidates: readonly LanguageInfo[]): ForeignSentence {
   if (sentences.length < 2 && judged) return false;
   for (let index = 0; index < sentences.length; index++) {
-    const detection = detectByMarkers(sentences[index]!, candidates, exempt);
+    const detection = detectByMarkers(sentences[index]!, candidates);
     if (detection.judged && detection.lang !== target.code) return { index, detection };
   }
   return false;

@@ -111,7 +111,7 @@ export const SHOWN_FRACTION_DIGITS = 1;
 
 /** A value as numberFormat shows it, as a number (34.25 → 34.3), rounded by Intl itself so the two never disagree. */
 const shownFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: SHOWN_FRACTION_DIGITS, useGrouping: false });
-export const shownValue = (value: number): number => Number(shownFormat.format(value));
+export const shownValue = (value: number): number => (Number.isInteger(value) ? value : Number(shownFormat.format(value)));
 
 /** Formats numbers as the language writes them: at most one decimal, grouping only from five
  *  digits (10,000 / 10 000), so years and four-digit counts stay 2024, 1500. */
