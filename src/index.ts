@@ -16,7 +16,7 @@ export { markdownToHtml, htmlDocument, plainTitle, foreignTexts, markdownToText,
 export * from './checks/index.js';
 export { renderLeaflet, estimatePrintedHeight, estimateLeafletRoom, FULL_ARRAYS_MAX_HEIGHT, type Leaflet, type LeafletRoom } from './outputs/leaflet/index.js';
 export { printPdfs, pdfDate, withFixedDates, pdfPageCount, BrowserNotFoundError, SourceDateEpochError, type PdfJob, type PrintOptions, type PrintedPdf } from './outputs/pdf.js';
-export { loadProject, ProjectConfigError, checkLocaleParity, checkCaseForms, checkLocaleSettings, checkEventKinds, checkLocaleValues, checkBandCoverage, checkNumberPlaceholders, checkProjectData, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
+export { loadProject, ProjectConfigError, checkLocaleParity, checkCaseForms, checkLocaleSettings, checkEventKinds, checkLocaleValues, checkBandCoverage, checkNumberPlaceholders, checkProjectData, checkUntranslated, PACKAGE_ROOT, type ProjectData, type ReadingLevel } from './project/index.js';
 export { parseLanguages, LanguagesError } from './project/languages.js';
 export { ConfigError, formatDiagnostic, exitCodeFor, type Diagnostic, type Severity, type Place } from './diagnostics/index.js';
 export { reportHtml, reportTable, reportRows, type ReportRow } from './report/index.js';

@@ -159,6 +159,23 @@ describe('harm walk: locale strings', () => {
     expect(result.stderr).toContain('error: locales/de/summary.json de summary:easy.safety.event_other: locale key `summary:easy.safety.event_other` in language `de` leaves out {{count}}');
   });
 
+  it('names a sentence left in English word for word, which has no marker word for the output check ("All were women.")', async () => {
+    const left = projectWith((p) => {
+      leaveInEnglish(p, 'de', 'summary', 'standard.who.sex_female_other');
+      leaveInEnglish(p, 'zh', 'summary', 'standard.who.sex_female_other');
+    });
+    expect(left.diagnostics.filter((d) => d.ruleId === 'locale/untranslated').map(formatDiagnostic)).toEqual(
+      ['de', 'zh'].map((lang) => `error: locales/${lang}/summary.json ${lang} summary:standard.who.sex_female_other: locale key \`summary:standard.who.sex_female_other\` in language \`${lang}\` is the same as in \`en\` (“All were women.”); expected a translation [locale/untranslated]`),
+    );
+    // The outputs' language check cannot see it: the sentence has no word it weighs.
+    const facts = join(SAMPLES, 'shanghai-donor-2025.yaml'); // four women
+    const report = await build({ inputs: [facts], langs: ['de'], levels: ['standard'], write: false, workers: 1, project: left });
+    expect(report.diagnostics.filter((d) => d.ruleId === 'language/summary')).toEqual([]);
+    expect(report.exitCode).toBe(1);
+    // Shared names, abbreviations and settings are shorter than a sentence: laysum's own locales have none to report.
+    expect(projectWith(() => {}).diagnostics.filter((d) => d.ruleId === 'locale/untranslated')).toEqual([]);
+  });
+
   it('lets a translation word a count of one (or a person) its own way, and word units and dates as it needs', () => {
     const own = projectWith((p) => {
       localeNode(p, 'de', 'summary', 'easy.who').total_one = 'Eine Person war dabei.';

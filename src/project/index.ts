@@ -153,12 +153,52 @@ export function checkNumberPlaceholders(locales: Record<string, LocaleResources>
   });
 }
 
+/** Words of two letters or more a text says besides its `{{placeholders}}`. */
+const wordsOf = (text: string) => text.replace(/\{\{[^}]*\}\}/g, ' ').match(/\p{L}{2,}/gu) ?? [];
+
+/** A text of at least this many words, the same in a language as in the reference, was left untranslated. */
+const UNTRANSLATED_FROM_WORDS = 3;
+
+/**
+ * A sentence another language took over from the reference word for word ("All of them were
+ * women." in German): too short for the language check of the output to judge, it would reach
+ * readers in the wrong language. Names, abbreviations and settings the languages share ("SLE",
+ * "Sponsor", "et al.", "clinical") are shorter.
+ */
+export function checkUntranslated(locales: Record<string, LocaleResources>, reference = 'en'): Diagnostic[] {
+  const ref = locales[reference];
+  if (!ref) return [];
+  const out: Diagnostic[] = [];
+  const walk = (lang: string, ns: string, node: unknown, refNode: unknown, path: string) => {
+    if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+      const refTree = (refNode ?? {}) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(node)) walk(lang, ns, value, refTree[key], path ? `${path}.${key}` : key);
+    } else if (typeof node === 'string' && node === refNode && wordsOf(node).length >= UNTRANSLATED_FROM_WORDS) {
+      out.push(
+        diagnostic({
+          ruleId: 'locale/untranslated',
+          kind: 'check',
+          severity: 'error',
+          message: `locale key \`${ns}:${path}\` in language \`${lang}\` is the same as in \`${reference}\` (“${node}”); expected a translation`,
+          place: { file: `locales/${lang}/${ns}.json`, lang, path: `${ns}:${path}` },
+        }),
+      );
+    }
+  };
+  for (const [lang, resources] of Object.entries(locales)) {
+    if (lang === reference) continue;
+    for (const [ns, tree] of Object.entries(resources)) walk(lang, ns, tree, ref[ns], '');
+  }
+  return out;
+}
+
 /** Every check of a project's locales and bands: loadProject runs them, and so may a caller that changed a loaded project. */
 export function checkProjectData(project: Pick<ProjectData, 'languages' | 'locales' | 'levels' | 'bands'>): Diagnostic[] {
   const { languages, locales, levels, bands } = project;
   return [
     ...checkLocaleParity(locales),
     ...checkNumberPlaceholders(locales),
+    ...checkUntranslated(locales),
     ...checkCaseForms(locales, levels),
     ...checkLocaleSettings(locales),
     ...checkEventKinds(locales),
