@@ -123,6 +123,41 @@ describe('harm walk: language', () => {
   });
 });
 
+describe('harm walk: a part greater than its whole', () => {
+  /** Swap two placeholders of a locale string, as a translator might. */
+  const swap = (text: string, a: string, b: string) => text.replace(`{{${a}}}`, '\u0000').replace(`{{${b}}}`, `{{${a}}}`).replace('\u0000', `{{${b}}}`);
+
+  it('fails "15 of 11 people" in every language when a translation swapped its numbers (each a fact, so the number check passes it)', async () => {
+    const swapped = projectWith((p) => {
+      for (const lang of ['en', 'de', 'zh']) {
+        const safety = localeNode(p, lang, 'summary', 'standard.safety') as Record<string, string>;
+        for (const key of Object.keys(safety).filter((k) => k === 'event' || k === 'event_other')) safety[key] = swap(safety[key]!, 'count', 'total');
+      }
+    });
+    const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], levels: ['standard'], write: false, workers: 1, project: swapped });
+    const found = report.diagnostics.filter((d) => d.ruleId === 'fidelity/part-of-whole');
+    expect(new Set(found.map((d) => d.place?.lang))).toEqual(new Set(['en', 'de', 'zh']));
+    expect(found.map(formatDiagnostic)).toContain(
+      'error: en/mueller-2024/standard.md mueller-2024/en/standard: “15 of 11” says a part (15) greater than its whole (11); expected at most 11 (numbers swapped in the wording?): “15 of 11 people (73%) had a strong immune reaction with fever.” [fidelity/part-of-whole]',
+    );
+    expect(report.diagnostics.filter((d) => d.ruleId === 'fidelity/number')).toEqual([]);
+    expect(report.exitCode).toBe(1);
+  });
+
+  it.each([
+    ['en', '15 of 1,000 people had it. 0 of 3 had it. 1,000 of 1,000 had it.', []],
+    ['en', '1,500 of 1,000 people had it.', ['“1,500 of 1,000”']],
+    ['de', '15 von 10\u00a0000 Menschen hatten es. 20\u00a0000 von 10\u00a0000 Menschen hatten es.', ['“20\u00a0000 von 10\u00a0000”']],
+    ['zh', '15人中，有8人出现了发热。8人中，有15人出现了发热。20名患者中，3名出现了发热。', ['“8人中，有15”']],
+  ])('reads the %s part and whole with their group marks: %s', (lang, text, expected) => {
+    const language = loadProject().languages[lang]!;
+    const values = [0, 3, 8, 15, 20, 1000, 1500, 10000, 20000];
+    const allowed = new Map(values.map((v) => [v, ['fact']])) as Parameters<typeof checkFidelity>[2];
+    const result = checkFidelity(`${text}\n`, language, allowed, { study: 's', lang, level: 'standard' }, []);
+    expect(result.diagnostics.map((d) => d.message.split(' says')[0])).toEqual(expected);
+  });
+});
+
 describe('harm walk: locale strings', () => {
   // "{{count}} of {{total}} people had {{event}}." with {{count}} dropped says all 15 people had
   // what 1 had; every number left is a fact, so no output check sees it (test below).

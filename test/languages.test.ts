@@ -40,7 +40,7 @@ describe('parseLanguages', () => {
     ['a two-letter franc code', (l) => (l.en!.franc = 'en'), 'en.franc: expected the ISO 639-3 code franc reports (e.g. `deu`)'],
     ['an empty name', (l) => (l.en!.name = ''), 'en.name: expected the language’s own name for itself'],
     ['a bad <html lang>', (l) => (l.zh!.html = 'zh_CN!'), 'zh.html: expected a BCP 47 language tag for `<html lang>` (e.g. `de`, `zh-Hans`)'],
-    ['a misspelt field', (l) => (l.de!.digitgroup = '.'), 'de: unknown `digitgroup`; expected name, intl, html, franc, script, digitGroup, markers, numberWords'],
+    ['a misspelt field', (l) => (l.de!.digitgroup = '.'), 'de: unknown `digitgroup`; expected name, intl, html, franc, script, digitGroup, markers, numberWords, partOfWhole'],
     ['a language code that cannot name a folder', (l) => (l['../de'] = l.de!), '../de: expected a language code such as `en` or `zh-Hant` (it names folders and appears in facts files)'],
     ['a language that is not an object', (l) => ((l as Record<string, unknown>).en = 'English'), 'en: expected an object with name, intl, html, franc, script'],
     ['a number word that is not a whole number', (l) => ((l.en!.numberWords as Record<string, unknown>).two = 2.5), 'en.numberWords.two: expected a whole number'],
@@ -48,6 +48,8 @@ describe('parseLanguages', () => {
     ['the decimal mark as the digit-group mark', (l) => (l.de!.digitGroup = ','), 'de.digitGroup: is ","; expected one of U+00A0, U+202F, "." (a group mark the fidelity check reads, other than the decimal mark ",")'],
     ['an ordinary space, where a number could break across lines', (l) => (l.de!.digitGroup = ' '), 'de.digitGroup: is U+0020; expected one of U+00A0, U+202F, "." (a group mark the fidelity check reads, other than the decimal mark ",")'],
     ['a digit-group mark that is a number', (l) => (l.de!.digitGroup = 5), 'de.digitGroup: is 5; expected a digit-group mark'],
+    ['a part-of-whole pattern without its whole', (l) => (l.en!.partOfWhole = ['(?<part>\\d+) of \\d+']), 'en.partOfWhole.0: expected a regular expression with the groups `(?<part>…)` and `(?<whole>…)`'],
+    ['a part-of-whole pattern that does not compile', (l) => (l.en!.partOfWhole = ['(?<part>\\d+ of (?<whole>\\d+)']), 'en.partOfWhole.0: expected a regular expression with the groups `(?<part>…)` and `(?<whole>…)`'],
     ['no language at all', (l) => Object.keys(l).forEach((code) => delete l[code]), '(top): expected at least one language'],
   ])('rejects %s, naming the language and field', (_what, change, message) => {
     expect(problems(change)).toEqual([message]);

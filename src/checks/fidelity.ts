@@ -97,6 +97,31 @@ function sentenceAround(paragraph: string, text: string): string {
   return excerpt(sentences.find((s) => s.includes(text)) ?? paragraph, 120);
 }
 
+/** Each language's `partOfWhole` patterns, compiled once. */
+const partPatterns = new WeakMap<LanguageInfo, RegExp[]>();
+
+/** The one number a text is, as the language writes it ("10 000"), or undefined. */
+function numberIn(text: string, language: LanguageInfo): number | undefined {
+  const found = findNumbers(text, language);
+  return found.length === 1 ? found[0]!.value : undefined;
+}
+
+/** Every "N of M" (as the language's `partOfWhole` says it) whose part is greater than its whole: [part, whole, the words]. */
+function partsOverWholes(text: string, language: LanguageInfo): [number, number, string][] {
+  if (!language.partOfWhole) return [];
+  let patterns = partPatterns.get(language);
+  if (!patterns) partPatterns.set(language, (patterns = language.partOfWhole.map((source) => new RegExp(source, 'gu'))));
+  const out: [number, number, string][] = [];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      const part = numberIn(match.groups?.part ?? '', language);
+      const whole = numberIn(match.groups?.whole ?? '', language);
+      if (part !== undefined && whole !== undefined && part > whole) out.push([part, whole, match[0]]);
+    }
+  }
+  return out;
+}
+
 export function checkFidelity(
   markdown: string,
   language: LanguageInfo,
@@ -120,6 +145,18 @@ export function checkFidelity(
           severity: 'error',
           message: `a percentage in an easy-read summary; state it as "8 of 15 people" instead: “${excerpt(paragraph, 120)}”`,
           place: { ...place },
+        }),
+      );
+    }
+    for (const [part, whole, said] of partsOverWholes(text, language)) {
+      diagnostics.push(
+        diagnostic({
+          ruleId: 'fidelity/part-of-whole',
+          kind: 'check',
+          severity: 'error',
+          message: `“${said}” says a part (${part}) greater than its whole (${whole}); expected at most ${whole} (numbers swapped in the wording?): “${sentenceAround(paragraph, said)}”`,
+          place: { ...place },
+          actual: said,
         }),
       );
     }

@@ -34,6 +34,13 @@ export interface LanguageInfo {
   markers?: { words: string[]; letters?: string };
   /** Number words the fidelity check reads as numbers (`fifteen` → 15). Chinese numerals are parsed. */
   numberWords?: Record<string, number>;
+  /**
+   * How the language writes a part of a whole ("8 of 15", "8 von 15", "15人中，有8"): regular
+   * expressions with the groups `part` and `whole`, each a number. The fidelity check fails a part
+   * greater than its whole, which every number being a fact cannot catch ("15 of 11 people", from a
+   * translation that swapped its placeholders).
+   */
+  partOfWhole?: string[];
 }
 
 export class MissingLocaleKeyError extends Error {

@@ -38,12 +38,22 @@ const isKnownLocale = (tag: string) => isLanguageTag(tag) && Intl.NumberFormat.s
 export const markName = (mark: string) =>
   /^[!-~]$/.test(mark) ? `"${mark}"` : [...mark].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 
+/** A pattern of `partOfWhole`: a regular expression that compiles and names both numbers. */
+function isPartOfWholePattern(source: string): boolean {
+  try {
+    const groups = new RegExp(`${source}|`, 'u').exec('')?.groups;
+    return !!groups && 'part' in groups && 'whole' in groups;
+  } catch {
+    return false;
+  }
+}
+
 const decimalMark = (intl: string) => new Intl.NumberFormat(intl).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
 
 /** A string field, whose message says what it should hold, whether it is missing or of another type. */
 const text = (what: string) => z.string({ error: (issue) => `${issue.input === undefined ? 'missing' : `is ${JSON.stringify(issue.input)}`}; expected ${what}` });
 
-const FIELDS = ['name', 'intl', 'html', 'franc', 'script', 'digitGroup', 'markers', 'numberWords'];
+const FIELDS = ['name', 'intl', 'html', 'franc', 'script', 'digitGroup', 'markers', 'numberWords', 'partOfWhole'];
 
 const LanguageSchema = z
   .strictObject(
@@ -56,6 +66,7 @@ const LanguageSchema = z
       script: z.enum(['Latin', 'Han'], 'expected one of Latin, Han'),
       markers: z.strictObject({ words: z.array(z.string().min(1)).min(1), letters: z.string().min(1).optional() }).optional(),
       numberWords: z.record(z.string().min(1), z.number('expected a whole number').int('expected a whole number').nonnegative('expected a whole number')).optional(),
+      partOfWhole: z.array(z.string().refine(isPartOfWholePattern, 'expected a regular expression with the groups `(?<part>…)` and `(?<whole>…)`')).optional(),
     },
     {
       error: (issue) =>
