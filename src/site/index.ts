@@ -19,7 +19,7 @@ import { STYLESHEET_PATH } from './layout.js';
 import { levelNameKey, planSite, SITE_KEYS, siteKey, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
 import { robotsTxt, ROBOTS_FILE, sitemapFiles } from './sitemap.js';
 import { studyPageEntries, studyPages } from './study.js';
-import { SiteInputError } from './urls.js';
+import { SiteInputError, type PageEntry } from './urls.js';
 
 export { planSite, SITE_KEYS, type SiteEntry, type SitePage, type SiteOptions, type SitePlan, type SiteStudy } from './model.js';
 export { SiteInputError, normalizeBaseUrl, relativeHref, type Alternate, type PageEntry } from './urls.js';
@@ -64,11 +64,15 @@ export function siteIndexFiles(entries: readonly SiteEntry[], options: SiteOptio
     if (sorted[i]!.id === sorted[i - 1]!.id) throw new SiteInputError(`study \`${sorted[i]!.id}\` is listed twice`);
   }
   const homes = homePages(plan, sorted);
-  const pageEntries = [...homes.entries, ...sorted.flatMap((entry) => studyPageEntries(plan, entry.id))];
+  // One study's entries at a time: the sitemap keeps only their lines.
+  function* pageEntries(): Generator<PageEntry> {
+    yield* homes.entries;
+    for (const entry of sorted) yield* studyPageEntries(plan, entry.id);
+  }
   return sortedUnique([
     { path: STYLESHEET_PATH, content: SITE_CSS },
     { path: ROBOTS_FILE, content: robotsTxt(plan.baseUrl) },
-    ...sitemapFiles(plan.baseUrl, pageEntries),
+    ...sitemapFiles(plan.baseUrl, pageEntries()),
     ...homes.files,
   ]);
 }
