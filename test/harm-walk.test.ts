@@ -7,9 +7,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, checkFidelity, findNumbers, formatDiagnostic, loadProject, type BuildReport, type ProjectData } from '../src/index.js';
+import { allowedNumbers, build, checkFidelity, deriveFacts, findNumbers, formatDiagnostic, loadProject, termsWithFigures, type BuildReport, type ProjectData } from '../src/index.js';
 import { placeholderGaps } from '../src/i18n/index.js';
-import { FIXTURES, projectCopy, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
+import { FIXTURES, loadFacts, projectCopy, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const HARM = join(FIXTURES, 'harm');
 const ALL_FORMATS = ['summary', 'press', 'leaflet'] as const;
@@ -120,6 +120,28 @@ describe('harm walk: language', () => {
     const report = await buildAll(SAMPLES);
     expect(errors(report, 'language/summary')).toEqual([]);
     expect(report.studies.flatMap((s) => s.summaries)).toHaveLength(4 * 3 * 5);
+  });
+});
+
+describe('harm walk: figures in a project\'s own terms', () => {
+  it('reads "stage N" inside a term the study uses as the term\'s name, not as a count; the same figure elsewhere is still checked', async () => {
+    const study = join(SAMPLES, 'shanghai-donor-2025.yaml');
+    const facts = loadFacts(study);
+    const allowed = allowedNumbers(facts, deriveFacts(facts));
+    const n = Array.from({ length: 100 }, (_, i) => i + 3).find((v) => !allowed.has(v))!;
+    const staged = projectWith((p) => {
+      const sle = (p.locales.en!.terms!.conditions as Record<string, Record<string, string>>).sle!;
+      sle.lay = `lupus with stage ${n} kidney disease`;
+      sle.patients_other = `people with lupus with stage ${n} kidney disease`;
+    });
+    expect(termsWithFigures(facts, staged.locales.en!.terms)).toEqual([`people with lupus with stage ${n} kidney disease`, `lupus with stage ${n} kidney disease`]);
+    const report = await build({ inputs: [study], langs: ['en'], formats: [...ALL_FORMATS], write: false, workers: 1, project: staged });
+    expect(errors(report, 'fidelity/number')).toEqual([]);
+    expect(report.exitCode).toBe(0);
+    // Outside the term the figure is a count like any other, and not a fact.
+    const loose = projectWith((p) => ((localeNode(p, 'en', 'summary', 'standard.who') as Record<string, string>).heading = `Who took part (stage ${n})?`));
+    const looseReport = await build({ inputs: [study], langs: ['en'], levels: ['standard'], write: false, workers: 1, project: loose });
+    expect(errors(looseReport, 'fidelity/number').length).toBeGreaterThan(0);
   });
 });
 

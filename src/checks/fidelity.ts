@@ -10,7 +10,7 @@
  */
 import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js';
 import type { DerivedFacts, DerivedValue } from '../derive/index.js';
-import type { StudyFacts } from '../facts/index.js';
+import { termFields, type StudyFacts } from '../facts/index.js';
 import { shownValue, type LanguageInfo } from '../i18n/index.js';
 import { findNumbers } from './numbers.js';
 import { excerpt, markdownUnits } from './paragraphs.js';
@@ -176,6 +176,25 @@ export function checkFidelity(
     }
   }
   return { diagnostics, stats: { numbers, unmatched: diagnostics.length } };
+}
+
+/**
+ * The words of the terms a study uses (every text of `terms:<namespace>.<key>` in the language)
+ * that carry figures of their own — "stage 3 kidney disease", "grade 2 or higher" — for the number
+ * check to read as names, not counts: a project's vocabulary is wording, not a fact of the study.
+ * Longest first, as names are. Only for the number check: a term's words still count for the
+ * language check.
+ */
+export function termsWithFigures(facts: StudyFacts, terms: Record<string, unknown> | undefined): string[] {
+  const out = new Set<string>();
+  const walk = (node: unknown) => {
+    if (typeof node === 'string') {
+      // Placeholders are filled with facts, which the check reads; the rest of the text is the term's.
+      for (const piece of node.split(/\{\{[^}]*\}\}/)) if (/\d/.test(piece) && piece.trim().length >= 2) out.add(piece.trim());
+    } else if (node && typeof node === 'object') for (const value of Object.values(node)) walk(value);
+  };
+  for (const use of termFields(facts)) walk((terms?.[use.namespace] as Record<string, unknown> | undefined)?.[use.key]);
+  return [...out].sort((a, b) => b.length - a.length);
 }
 
 /** Case- and whitespace-folded, so a quote survives line breaks and capitalisation. */

@@ -11,7 +11,7 @@ export {
   type SourceLanguageReport,
   type SummaryPlace,
 } from './language.js';
-export { allowedNumbers, checkFidelity, checkFactSources, type AllowedNumbers, type FidelityStats } from './fidelity.js';
+export { allowedNumbers, checkFidelity, checkFactSources, termsWithFigures, type AllowedNumbers, type FidelityStats } from './fidelity.js';
 export { findNumbers, parseHanNumeral, type FoundNumber } from './numbers.js';
 export { ANNEX_V, checkCoverage, unknownElements, type CoverageElement, type CoverageRow, type CoverageState } from './coverage.js';
 export { checkReadability, glossaryTerms, type ReadabilityResult } from './readability-check.js';
