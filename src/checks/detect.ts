@@ -164,13 +164,18 @@ export function detectByMarkers(text: string, candidates: readonly LanguageInfo[
   return { lang: lead.language.code, code: lead.language.franc, score: round(Math.min(1, margin / 5)), judged: true, method: 'markers', size };
 }
 
+/** Each language's marker words as a set, made once per loaded language. */
+const markerWords = new WeakMap<LanguageInfo, ReadonlySet<string>>();
+
 function markerEvidence(text: string, languages: readonly LanguageInfo[]): { language: LanguageInfo; hits: number }[] {
   const words = text.toLowerCase().split(/[^\p{L}]+/u);
   return languages.map((language) => {
-    const markers = new Set(language.markers?.words ?? []);
-    let hits = words.filter((w) => markers.has(w)).length;
+    let markers = markerWords.get(language);
+    if (!markers) markerWords.set(language, (markers = new Set(language.markers?.words ?? [])));
+    let hits = 0;
+    for (const word of words) if (markers.has(word)) hits++;
     const letters = language.markers?.letters;
-    if (letters && [...text].some((c) => letters.includes(c))) hits += 2;
+    if (letters && [...letters].some((c) => text.includes(c))) hits += 2;
     return { language, hits };
   });
 }

@@ -148,7 +148,9 @@ export function checkFidelity(
         }),
       );
     }
-    for (const [part, whole, said] of partsOverWholes(text, language)) {
+    const found = findNumbers(text, language, text === paragraph ? shapes[i] : undefined);
+    // A part and its whole are two of the numbers read here: a paragraph with fewer has none to swap.
+    for (const [part, whole, said] of found.length >= 2 ? partsOverWholes(text, language) : []) {
       diagnostics.push(
         diagnostic({
           ruleId: 'fidelity/part-of-whole',
@@ -160,17 +162,17 @@ export function checkFidelity(
         }),
       );
     }
-    for (const found of findNumbers(text, language, text === paragraph ? shapes[i] : undefined)) {
+    for (const number of found) {
       numbers++;
-      if (allowed.has(found.value)) continue;
+      if (allowed.has(number.value)) continue;
       diagnostics.push(
         diagnostic({
           ruleId: 'fidelity/number',
           kind: 'check',
           severity: 'error',
-          message: `number ${found.text} is not a fact of the study (nor derived from one) in “${sentenceAround(paragraph, found.text)}”`,
+          message: `number ${number.text} is not a fact of the study (nor derived from one) in “${sentenceAround(paragraph, number.text)}”`,
           place: { ...place },
-          actual: found.text,
+          actual: number.text,
         }),
       );
     }
@@ -187,14 +189,38 @@ export function checkFidelity(
  */
 export function termsWithFigures(facts: StudyFacts, terms: Record<string, unknown> | undefined): string[] {
   const out = new Set<string>();
-  const walk = (node: unknown) => {
-    if (typeof node === 'string') {
-      // Placeholders are filled with facts, which the check reads; the rest of the text is the term's.
-      for (const piece of node.split(/\{\{[^}]*\}\}/)) if (/\d/.test(piece) && piece.trim().length >= 2) out.add(piece.trim());
-    } else if (node && typeof node === 'object') for (const value of Object.values(node)) walk(value);
-  };
-  for (const use of termFields(facts)) walk((terms?.[use.namespace] as Record<string, unknown> | undefined)?.[use.key]);
-  return [...out].sort((a, b) => b.length - a.length);
+  for (const use of termFields(facts)) {
+    const term = (terms?.[use.namespace] as Record<string, unknown> | undefined)?.[use.key];
+    if (term && typeof term === 'object') for (const piece of figuresOfTerm(term)) out.add(piece);
+    else if (typeof term === 'string') for (const piece of figuresOf(term)) out.add(piece);
+  }
+  return out.size ? [...out].sort((a, b) => b.length - a.length) : [];
+}
+
+/** A term's texts with figures, worked out once per term of a loaded locale (a batch asks for the same terms in every study). */
+const termFigures = new WeakMap<object, readonly string[]>();
+
+function figuresOfTerm(term: object): readonly string[] {
+  let found = termFigures.get(term);
+  if (!found) {
+    const pieces: string[] = [];
+    const walk = (node: unknown) => {
+      if (typeof node === 'string') pieces.push(...figuresOf(node));
+      else if (node && typeof node === 'object') for (const value of Object.values(node)) walk(value);
+    };
+    walk(term);
+    termFigures.set(term, (found = pieces));
+  }
+  return found;
+}
+
+/** The pieces of a term's text that carry figures: placeholders are filled with facts, which the check reads; the rest is the term's. */
+function figuresOf(text: string): string[] {
+  if (!/\d/.test(text)) return [];
+  return text
+    .split(/\{\{[^}]*\}\}/)
+    .filter((piece) => /\d/.test(piece) && piece.trim().length >= 2)
+    .map((piece) => piece.trim());
 }
 
 /** Case- and whitespace-folded, so a quote survives line breaks and capitalisation. */
