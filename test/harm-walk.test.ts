@@ -63,7 +63,7 @@ describe('harm walk: numbers', () => {
       checkFidelity(text, project.languages[lang]!, allowed, { study: 'names-with-digits', lang, level: 'standard' }, []).diagnostics.map((d) => d.actual);
     expect(unmatched('After COVID-19, IL-6 fell in 12 people with type 2 diabetes; 13 had HLA-B27.', 'en')).toEqual(['13']);
     expect(unmatched('Bei 12 von 13 Menschen mit Typ-1-Diabetes.', 'de')).toEqual(['13']);
-    expect(unmatched('12名2型糖尿病患者中，13名', 'zh')).toEqual(['13']);
+    expect(unmatched('13名2型糖尿病患者中，12名', 'zh')).toEqual(['13']);
   });
 });
 
@@ -166,12 +166,54 @@ describe('harm walk: a part greater than its whole', () => {
     expect(report.exitCode).toBe(1);
   });
 
+  it('fails a swap in the expert medication line (count/of) and in the Chinese outcome sentence (the group\'s patients between whole and 中)', async () => {
+    const swapped = projectWith((p) => {
+      for (const lang of ['en', 'de', 'zh']) {
+        const outcomes = localeNode(p, lang, 'summary', 'expert.outcomes') as Record<string, string>;
+        outcomes.medication = swap(outcomes.medication!, 'count', 'of');
+      }
+      const results = localeNode(p, 'zh', 'summary', 'standard.results') as Record<string, string>;
+      results.outcome = swap(results.outcome!, 'responders', 'assessed');
+    });
+    // 7 of 8 with lupus reached remission; 14 of 15 stopped their medicines.
+    const study = join(tempDir(), 'swapped.yaml');
+    writeFileSync(
+      study,
+      [
+        'id: swapped',
+        'title: { en: CAR T-cell therapy for lupus in 15 people, de: CAR-T-Zell-Therapie bei Lupus – 15 Behandelte, zh: CAR-T细胞疗法治疗红斑狼疮：15名患者的报告 }',
+        'citation: { authors: [Muster A], year: 2024 }',
+        'design: case_series',
+        'intervention: { name: car_t, kind: autologous }',
+        'population: { total: 15, groups: [{ condition: sle, n: 8 }, { condition: iim, n: 7 }] }',
+        'outcomes: [{ condition: sle, measure: doris_remission, responders: 7, assessed: 8 }]',
+        'medication: [{ change: stopped_immunosuppressants, count: 14, of: 15 }]',
+        'safety: []',
+        '',
+      ].join('\n'),
+    );
+    const report = await build({ inputs: [study], levels: ['standard', 'expert'], write: false, workers: 1, project: swapped });
+    const found = report.diagnostics.filter((d) => d.ruleId === 'fidelity/part-of-whole').map((d) => `${d.place?.lang}/${d.place?.level} ${d.actual}`);
+    expect(found.sort()).toEqual(['de/expert 15/14', 'en/expert 15/14', 'zh/expert 15/14', 'zh/standard 7名红斑狼疮患者中，8'].sort());
+    expect(report.exitCode).toBe(1);
+  });
+
   it.each([
     ['en', '15 of 1,000 people had it. 0 of 3 had it. 1,000 of 1,000 had it.', []],
     ['en', '1,500 of 1,000 people had it.', ['“1,500 of 1,000”']],
     ['en', 'A dose of 0.5 of 1 million cells, 3 of 2.5 litres: decimals are no part of a whole.', []],
     ['de', '15 von 10\u00a0000 Menschen hatten es. 20\u00a0000 von 10\u00a0000 Menschen hatten es.', ['“20\u00a0000 von 10\u00a0000”']],
     ['zh', '15人中，有8人出现了发热。8人中，有15人出现了发热。20名患者中，3名出现了发热。', ['“8人中，有15”']],
+    // How the outcomes say it: the group's own patients between the whole and 中.
+    ['zh', '8名红斑狼疮患者中，8名（100%）达到缓解。3名肌炎患者中，有15人病情好转。', ['“3名肌炎患者中，有15”']],
+    ['zh', '15名患者中，女性8名，男性3名。3名患者中途退出，15名继续随访。', []],
+    // Expert tables (a cell of its own) and the medication line: part/whole.
+    ['en', '15/1,000', []],
+    ['en', '1,500/1,000', ['“1,500/1,000”']],
+    ['en', 'Immunosuppressive therapy stopped: 15/3 (100%).', ['“15/3”']],
+    ['en', 'The ward was staffed 24/7 and the dose was 15/3 mg.', []],
+    ['de', 'Immunsuppressive Therapie abgesetzt: 20 000/10 000 (100 %).', ['“20 000/10 000”']],
+    ['zh', '停用免疫抑制剂：15/3（100%）。', ['“15/3”']],
   ])('reads the %s part and whole with their group marks: %s', (lang, text, expected) => {
     const language = loadProject().languages[lang]!;
     const values = [0, 3, 8, 15, 20, 1000, 1500, 10000, 20000];
