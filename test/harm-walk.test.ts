@@ -81,6 +81,9 @@ describe('harm walk: units', () => {
     expect(read('de/near-one/expert.md')).toContain('Alter: 1 Jahr (Median).');
     expect(read('en/near-one/leaflet.html')).toContain('Half of them were checked for 1 month or longer.');
     for (const lang of ['en', 'de']) expect(read(`${lang}/near-one/standard.md`)).not.toMatch(/\b1 (?:months|years|days|Monate|Jahre|Jahren|Tage)\b/);
+    // A mean given with its spread is several values: plural, though the mean shows as 1.
+    expect(read('en/near-one/expert.md')).toContain('1 ± 0.5 days (mean ± SD)');
+    expect(read('de/near-one/expert.md')).toContain('1 ± 0,5 Tage (Mittelwert ± Standardabweichung)');
   });
 });
 

@@ -114,8 +114,12 @@ export function registerHelpers(hb: typeof Handlebars): void {
     return termHeadword(tr, level, String(namespace), String(key));
   });
   // The plural form of the number as shown: a median of 0.96 months is shown as "1", so "1 month", not "1 months".
+  // A value given with its spread (`spread=sd`) is several values, so plural whatever it shows: "1 ± 0.5 days".
   hb.registerHelper('unit', function (unit: unknown, count: unknown, options: HelperOptions) {
-    return ctx(options).tr.t(`terms:units.${String(unit)}`, { count: shownValue(number('unit', count)) });
+    const shown = shownValue(number('unit', count));
+    const spread = options.hash.spread === undefined ? 0 : number('unit', options.hash.spread);
+    const { tr } = ctx(options);
+    return spread !== 0 ? tr.t(`terms:units.${String(unit)}_other`) : tr.t(`terms:units.${String(unit)}`, { count: shown });
   });
   hb.registerHelper('num', function (value: unknown, options: HelperOptions) {
     return ctx(options).tr.formatNumber(number('num', value));
