@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedNumbers, build, checkFidelity, deriveFacts, findNumbers, formatDiagnostic, loadProject, termsWithFigures, type BuildReport, type ProjectData } from '../src/index.js';
 import { placeholderGaps } from '../src/i18n/index.js';
-import { FIXTURES, loadFacts, projectCopy, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
+import { errorLines, FIXTURES, loadFacts, projectCopy, projectWith, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const HARM = join(FIXTURES, 'harm');
 const ALL_FORMATS = ['summary', 'press', 'leaflet'] as const;
@@ -84,6 +84,32 @@ describe('harm walk: units', () => {
     // A mean given with its spread is several values: plural, though the mean shows as 1.
     expect(read('en/near-one/expert.md')).toContain('1 ± 0.5 days (mean ± SD)');
     expect(read('de/near-one/expert.md')).toContain('1 ± 0,5 Tage (Mittelwert ± Standardabweichung)');
+  });
+
+  it('says a follow-up everyone had as long once: never "12 to 12 months", "range 12–12" or "the shortest … the longest" of one time', async () => {
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [join(HARM, 'same-follow-up.yaml'), join(FIXTURES, 'counts', 'one-person.yaml')], out, formats: [...ALL_FORMATS], workers: 1 });
+    expect(errorLines(report)).toEqual([]);
+    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    expect(read('en/same-follow-up/easy.md')).toContain('Each of them was checked for 12 months.');
+    expect(read('en/same-follow-up/standard.md')).toContain('The researchers kept checking on each of the people for 12 months after the treatment.');
+    expect(read('en/same-follow-up/expert.md')).toContain('- **Follow-up:** 12 months for every participant');
+    expect(read('de/same-follow-up/easy.md')).toContain('Bei allen dauerte das 12 Monate.');
+    expect(read('de/same-follow-up/expert.md')).toContain('12 Monate bei allen Teilnehmenden');
+    expect(read('zh/same-follow-up/standard.md')).toContain('每名患者的随访时间都是12个月。');
+    expect(read('en/same-follow-up/leaflet.html')).toContain('Each of them was checked for 12 months.');
+    // One person: the person's own time, at the expert level too (was "median 1 year (range 1–1)").
+    expect(read('en/one-person/expert.md')).toContain('- **Follow-up:** 1 year\n');
+    expect(read('de/one-person/expert.md')).toContain('- **Nachbeobachtung (Follow-up):** 1 Jahr\n');
+    expect(read('zh/one-person/expert.md')).toContain('- **随访**：1年\n');
+    for (const lang of ['en', 'de', 'zh']) {
+      for (const study of ['same-follow-up', 'one-person']) {
+        for (const level of ['easy', 'standard', 'expert']) {
+          const text = read(`${lang}/${study}/${level}.md`);
+          expect(text, `${lang}/${study}/${level}`).not.toMatch(/\b(12|1)\s*(?:–|～|to|bis)\s*\1\b|shortest|longest|kürzeste|längste|最短|最长/);
+        }
+      }
+    }
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
-import { EVENT_KINDS, type EventKind, type Translator } from '../i18n/index.js';
+import { EVENT_KINDS, shownValue, type EventKind, type Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
 import type { PressConfig } from '../outputs/press.js';
 import { escapeMarkdown as esc, escapeInline, escapeUrlPath } from './escape.js';
@@ -48,6 +48,8 @@ export interface StudyView {
   intervention: StudyFacts['intervention'];
   population: StudyFacts['population'];
   followUp?: StudyFacts['followUp'];
+  /** The shortest and longest follow-up show as the same figure (everyone followed as long): said once, not "12 to 12 months". */
+  followUpSame?: boolean;
   outcomes: SummaryOutcome[];
   /** How the wording speaks of the study's size (see StudySize). */
   studySize: StudySize;
@@ -251,7 +253,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     ...(facts.furtherTrials ? { furtherTrials: facts.furtherTrials } : {}),
     intervention: facts.intervention,
     population,
-    ...(facts.followUp ? { followUp: facts.followUp } : {}),
+    ...(facts.followUp ? { followUp: facts.followUp, followUpSame: shownValue(facts.followUp.min) === shownValue(facts.followUp.max) } : {}),
     outcomes: facts.outcomes.map((outcome, i) => ({ ...outcome, firstOfMeasure: facts.outcomes.findIndex((o) => o.measure === outcome.measure) === i })),
     studySize: studySizeOf(population.total),
     measurements: facts.measurements,
