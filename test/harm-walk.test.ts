@@ -195,6 +195,17 @@ describe('harm walk: a part greater than its whole', () => {
     expect(report.exitCode).toBe(1);
   });
 
+  it('does not read an author\'s words as a part of a whole ("Die Daten wurden 2024 von 12 Zentren erhoben." in a quote), but still reads their numbers', async () => {
+    const fixture = join(HARM, 'quote-like-a-part.yaml');
+    const report = await build({ inputs: [fixture], formats: [...ALL_FORMATS], write: false, workers: 1 });
+    expect(errorLines(report)).toEqual([]);
+    // The same quote with a number that is no fact of the study is still an error.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'study.yaml'), readFileSync(fixture, 'utf8').replace('Die Daten wurden 2024 von 12 Zentren', 'Die Daten wurden 2024 von 13 Zentren'));
+    const changed = await build({ inputs: [join(dir, 'study.yaml')], langs: ['de'], levels: ['standard'], write: false, workers: 1 });
+    expect(errorLines(changed)).toEqual([expect.stringMatching(/number 13 is not a fact of the study .*Die Daten wurden 2024 von 13 Zentren erhoben\..*\[fidelity\/number\]$/)]);
+  });
+
   it('fails a swap in the expert medication line (count/of) and in the Chinese outcome sentence (the group\'s patients between whole and 中)', async () => {
     const swapped = projectWith((p) => {
       for (const lang of ['en', 'de', 'zh']) {

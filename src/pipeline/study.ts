@@ -132,12 +132,14 @@ function checkOutput(
     names: string[];
     /** The names, and the study's terms that carry figures: what the number check reads as names. */
     figureNames: string[];
+    /** The study's own sentences in the language (title, quotes): see checkFidelity. */
+    authorsWords: string[];
     tr: Translator;
     project: ProjectData;
   },
 ): Checked {
   const language = checkSummaryLanguage(markdown, ctx.language, ctx.candidates, place, ctx.names);
-  const fidelity = checkFidelity(markdown, ctx.language, ctx.allowed, { ...place, level: job.level }, ctx.figureNames);
+  const fidelity = checkFidelity(markdown, ctx.language, ctx.allowed, { ...place, level: job.level }, ctx.figureNames, ctx.authorsWords);
   const coverage = covered ? checkCoverage(facts, covered, place) : { rows: [], diagnostics: [] };
   const readability = checkReadability(markdown, place.lang, job.level, ctx.project.bands, glossaryTerms(facts, job.level, ctx.tr), place, ctx.names);
   return {
@@ -179,6 +181,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
     const foreign = foreignTexts(facts, lang);
     const withTerms = termsWithFigures(facts, project.locales[lang]?.terms);
     const figureNames = withTerms.length ? [...names, ...withTerms].sort((a, b) => b.length - a.length) : names;
+    const authorsWords = [facts.title[lang], ...facts.quotes.map((q) => q.text[lang])].filter((text): text is string => !!text);
     for (const job of jobs(ctx)) {
       const place = { study: facts.id, lang, level: job.name };
       let rendered;
@@ -197,7 +200,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
       files.push({ path: paths[0]!, content: markdown }, { path: paths[1]!, content: html });
       if (job.format === 'press') files.push({ path: paths[2]!, content: markdownToText(markdown) });
       if (ctx.site && !job.format) sitePages.push(sitePage(facts, lang, job.level, markdown));
-      const checked = ctx.time('check', () => checkOutput(markdown, covered, facts, job, { ...place, file: paths[0]! }, { language, candidates, allowed, names, figureNames, tr, project }));
+      const checked = ctx.time('check', () => checkOutput(markdown, covered, facts, job, { ...place, file: paths[0]! }, { language, candidates, allowed, names, figureNames, authorsWords, tr, project }));
       diagnostics.push(...checked.diagnostics);
       summaries.push({ lang, level: job.name, files: paths, ...checked.report });
     }
@@ -210,7 +213,7 @@ export function renderStudy(facts: StudyFacts, file: string, sourceTexts: Map<st
         files.push({ path, content: leaflet.html });
         // The checks read Markdown; the leaflet's visible text, one block per paragraph, is that too.
         const text = leaflet.text.split('\n').map(escapeMarkdown).join('\n\n');
-        const checked = ctx.time('check', () => checkOutput(text, undefined, facts, job, { ...place, file: path }, { language, candidates, allowed: allowedInLeaflet, names, figureNames, tr, project }));
+        const checked = ctx.time('check', () => checkOutput(text, undefined, facts, job, { ...place, file: path }, { language, candidates, allowed: allowedInLeaflet, names, figureNames, authorsWords, tr, project }));
         diagnostics.push(...checked.diagnostics);
         summaries.push({ lang, level: job.name, files: [path], ...checked.report });
       } catch (error) {
