@@ -22,9 +22,23 @@ function studyAlternates(plan: SitePlan, id: string, level: string): Alternate[]
   ];
 }
 
-/** The sitemap entries of a study's pages: each level in each language, by canonical URL. */
-export function studyPageEntries(plan: SitePlan, id: string): PageEntry[] {
-  return plan.languages.flatMap((language) => plan.levels.map((level) => ({ url: studyUrl(plan, language.code, id, level), alternates: studyAlternates(plan, id, level) })));
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The sitemap entries of the studies' pages (each level in each language, by canonical URL), in
+ * URL order, one study at a time. Every URL of a study in a language starts with `<lang>/<id>/`,
+ * which is no other's start (neither a language nor an id has a `/`): so languages in the order of
+ * `<lang>/`, ids in the order of `<id>/` (`a-b/` comes before `a/`), and each study's few URLs
+ * sorted are all the URLs sorted, without holding them.
+ */
+export function* studyPageEntriesInUrlOrder(plan: SitePlan, ids: readonly string[]): Generator<PageEntry> {
+  const languages = plan.languages.map((l) => l.code).sort((a, b) => byCodeUnits(`${a}/`, `${b}/`));
+  const folders = [...ids].sort((a, b) => byCodeUnits(`${a}/`, `${b}/`));
+  for (const lang of languages) {
+    for (const id of folders) {
+      yield* plan.levels.map((level) => ({ url: studyUrl(plan, lang, id, level), alternates: studyAlternates(plan, id, level) })).sort((a, b) => byCodeUnits(a.url, b.url));
+    }
+  }
 }
 
 export function studyPages(plan: SitePlan, study: SiteStudy): { files: OutputFile[]; entries: PageEntry[] } {
