@@ -362,6 +362,18 @@ describe('a large site', () => {
     expect(links(small.get('en/index.html')!, 'study-link')).toHaveLength(HOME_LISTS_STUDIES_UP_TO + Math.floor(HOME_LISTS_STUDIES_UP_TO / 3) * 3);
   });
 
+  it('lists every page in its sitemap once, in URL order, whatever the ids (one the start of another, one named like a condition page)', () => {
+    const tricky = ['a', 'a-b', 'a-1', 'ab', 'a0', 'condition-sle', 'condition-sle-2', 'condition-sle-2-1', 'en', 'zz'];
+    const entries = studyEntries(HOME_LISTS_STUDIES_UP_TO + 1).map((e, i) => ({ ...e, id: tricky[i] ?? e.id }));
+    const files = indexFiles(entries);
+    const locs = [...files.get('sitemap.xml')!.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(locs).toEqual([...locs].sort());
+    expect(new Set(locs).size).toBe(locs.length);
+    const conditionPages = [...files.keys()].filter((p) => p.includes('/condition-'));
+    expect(locs).toHaveLength(1 + LANGS.length + conditionPages.length + entries.length * LANGS.length * LEVELS.length);
+    for (const id of tricky) for (const lang of LANGS) expect(locs).toContain(`${BASE}${lang}/${id}/`);
+  });
+
   it(`says nothing of pages on a site of up to ${HOME_LISTS_STUDIES_UP_TO} studies, nor on a condition page of up to ${STUDIES_PER_CONDITION_PAGE}: those pages are as they were`, () => {
     const asked = new Set<string>();
     const recording = Object.fromEntries(Object.entries(translators).map(([lang, tr]) => [lang, { ...tr, t: (key: string, o?: Record<string, unknown>) => (asked.add(key), tr.t(key, o)) }]));

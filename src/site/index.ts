@@ -19,7 +19,7 @@ import { STYLESHEET_PATH } from './layout.js';
 import { levelNameKey, planSite, SITE_KEYS, siteKey, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
 import { mergedInUrlOrder, robotsTxt, ROBOTS_FILE, sitemapFiles } from './sitemap.js';
 import { studyPageEntriesInUrlOrder, studyPages } from './study.js';
-import { SiteInputError } from './urls.js';
+import { byCodeUnits, SiteInputError } from './urls.js';
 
 export { planSite, SITE_KEYS, type SiteEntry, type SitePage, type SiteOptions, type SitePlan, type SiteStudy } from './model.js';
 export { SiteInputError, normalizeBaseUrl, relativeHref, type Alternate, type PageEntry } from './urls.js';
@@ -71,7 +71,7 @@ export function* siteIndexFiles(entries: readonly SiteEntry[], options: SiteOpti
   yield { path: STYLESHEET_PATH, content: SITE_CSS };
   yield { path: ROBOTS_FILE, content: robotsTxt(plan.baseUrl) };
   yield* homePages(plan, sorted);
-  const indexPages = homePageEntries(plan, sorted).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const indexPages = homePageEntries(plan, sorted).sort((a, b) => byCodeUnits(a.url, b.url));
   const ids = sorted.map((entry) => entry.id);
   yield* sitemapFiles(plan.baseUrl, () => mergedInUrlOrder(indexPages, studyPageEntriesInUrlOrder(plan, ids)));
 }

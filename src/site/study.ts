@@ -12,7 +12,7 @@ import type { OutputFile } from '../outputs/index.js';
 import { escapeHtml } from '../outputs/html.js';
 import { footerHtml, pageDocument, switcher } from './layout.js';
 import { homeFile, levelNameKey, siteText, pageOf, studyFile, studyIndexFile, studyUrl, translator, type SitePlan, type SiteStudy } from './model.js';
-import { relativeHref, type Alternate, type PageEntry } from './urls.js';
+import { byCodeUnits, relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 /** The hreflang cluster of a study at one level: the same level in every language. */
 function studyAlternates(plan: SitePlan, id: string, level: string): Alternate[] {
@@ -21,8 +21,6 @@ function studyAlternates(plan: SitePlan, id: string, level: string): Alternate[]
     { hreflang: 'x-default', url: studyUrl(plan, plan.defaultLang.code, id, level) },
   ];
 }
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The sitemap entries of the studies' pages (each level in each language, by canonical URL), in
