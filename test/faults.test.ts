@@ -21,7 +21,7 @@ import { appendFileSync, chmodSync, copyFileSync, cpSync, existsSync, lstatSync,
 import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/index.js';
-import { OUTPUT_MARKER, OutputWriteError, realFs, recoverOutput, stageOutputs, writeOutputs, type OutputFile, type OutputFs } from '../src/outputs/write.js';
+import { openStaging, OUTPUT_MARKER, OutputWriteError, realFs, recoverOutput, stageOutputs, writeOutputs, type OutputFile, type OutputFs, type WritableFile } from '../src/outputs/write.js';
 import { deadPid, errorLines, expectSameTree, FIXTURES, readTree, ROOT, runCli, SAMPLES, tempDir } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'laysum.js');
@@ -620,6 +620,61 @@ function expectWriteError(act: () => void, pattern: RegExp): OutputWriteError {
   }
   throw new Error('expected an OutputWriteError');
 }
+
+describe('files written as they are made (a generator, a file in pieces): a failure midway leaves the previous output', () => {
+  /** FILES_B one at a time, then a large file in pieces: 3 MB of text, a character of two bytes across every chunk's end. */
+  const bigPieces = () => Array.from({ length: 3 * 1024 }, (_, i) => `${'x'.repeat(1023)}${i % 2 ? 'é' : 'ü'}`);
+  function* made(fail?: { after: number; error: Error }): Generator<WritableFile> {
+    for (const [i, file] of FILES_B.entries()) {
+      if (fail && i === fail.after) throw fail.error;
+      yield file;
+    }
+    yield { path: 'sitemap.xml', pieces: bigPieces() };
+  }
+
+  it('writes each file, the pieces joined, with the bytes written whole', () => {
+    const { out } = writtenA();
+    const staging = openStaging(out);
+    expect(staging.write(made())).toBe(FILES_B.length + 1);
+    staging.commit();
+    expectSameTree(out, new Map([...FILES_B, { path: 'sitemap.xml', content: bigPieces().join('') }].map((f) => [f.path, Buffer.from(f.content)])), { ignore: [OUTPUT_MARKER] });
+  });
+
+  it.each([
+    ['ENOSPC on the third file', failing('writeFileSync', 3, errno('ENOSPC')), /out: cannot write the output \(de\/b\/easy\.md\): no space left on the device; nothing was replaced$/],
+    ['ENOSPC on the file in pieces', failing('writeFileSync', 4, errno('ENOSPC')), /out: cannot write the output \(sitemap\.xml\): no space left on the device; nothing was replaced$/],
+  ])('%s', (_name, fs, message) => {
+    const { dir, out, before } = writtenA();
+    const staging = openStaging(out, fs);
+    expectWriteError(() => staging.write(made()), message);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expectSameTree(out, before);
+  });
+
+  it('a piece that fails to be made, halfway through its file', () => {
+    const { dir, out, before } = writtenA();
+    const staging = openStaging(out);
+    function* failingPieces() {
+      yield* bigPieces().slice(0, 2000);
+      throw errno('EIO');
+    }
+    expectWriteError(() => staging.write([FILES_B[0]!, { path: 'sitemap.xml', pieces: failingPieces() }]), /out: cannot write the output \(sitemap\.xml\): input\/output error; nothing was replaced$/);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expectSameTree(out, before);
+  });
+
+  it('a page that fails to be made between two files: its own error, and the staging folder goes with abort()', () => {
+    const { dir, out, before } = writtenA();
+    const staging = openStaging(out);
+    const bug = new RangeError('a page that cannot be made');
+    expect(() => staging.write(made({ after: 2, error: bug }))).toThrow(bug);
+    // Two files were on the disk, in the staging folder only.
+    expect(readdirSync(dir).sort()).toEqual([basename(staging.dir), 'out']);
+    staging.abort();
+    expect(readdirSync(dir)).toEqual(['out']);
+    expectSameTree(out, before);
+  });
+});
 
 describe('writeOutputs with an injected fault: the previous output stays, nothing is left beside it', () => {
   it.each([

@@ -287,3 +287,50 @@ describe('a build killed with SIGKILL leaves the previous output intact; the nex
     expect(which(join(dir, 'out'))).toBe('new');
   });
 });
+
+describe('a site build killed while it writes its index pages (made one at a time, at the end)', () => {
+  it('leaves the previous site or the new one, never a mix; the next build cleans up and succeeds', async () => {
+    const site = (input: string) => ['site', input, '--out', 'out', '--base-url', 'https://example.org/studies/', ...ARGS];
+    const refs = tempDir('laysum-kill-site-refs-');
+    const trees = await Promise.all(
+      [inputA, inputB].map(async (input, i) => {
+        const dir = join(refs, `ref-${i}`);
+        mkdirSync(dir);
+        const exit = await startLaysum(dir, site(input)).exited;
+        expect(exit, exit.stderr).toMatchObject({ code: 0 });
+        return readTree(join(dir, 'out'));
+      }),
+    );
+    const [previous, next] = trees as [Map<string, Buffer>, Map<string, Buffer>];
+    const state = (dir: string) => (sameTree(readTree(dir), previous) ? 'previous' : sameTree(readTree(dir), next) ? 'new' : 'a mix');
+    const dir = tempDir('laysum-kill-');
+    cpSync(join(refs, 'ref-0', 'out'), join(dir, 'out'), { recursive: true });
+    const build = startLaysum(dir, site(inputB));
+    let sent = false;
+    // The stylesheet's folder and robots.txt are the first index files; no study page is written beside them.
+    const watchers = [
+      watch(dir, (_event, name) => {
+        if (sent || !name || !STAGING.test(String(name))) return;
+        try {
+          watchers.push(
+            watch(join(dir, String(name)), (_e, entry) => {
+              if (sent || (entry !== 'assets' && entry !== 'robots.txt')) return;
+              sent = true;
+              build.child.kill('SIGKILL');
+            }),
+          );
+        } catch {
+          // Gone already: the signal is not sent, which the test says below.
+        }
+      }),
+    ];
+    const exit = await build.exited.finally(() => watchers.forEach((w) => w.close()));
+    expect(sent, 'SIGKILL sent as the first index file was written').toBe(true);
+    expect(exit.signal).toBe('SIGKILL');
+    expect(['previous', 'new']).toContain(state(join(dir, 'out')));
+    const again = runCli(site(inputB), dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(state(join(dir, 'out'))).toBe('new');
+  });
+});

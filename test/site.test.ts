@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type OutputFile } from '../src/index.js';
-import { buildSite, CONTRAST_PAIRS, groupByCondition, PALETTE, planSite, SITE_CSS, SITE_KEYS, SiteInputError, siteIndexFiles, type SiteEntry, type SiteOptions } from '../src/site/index.js';
-import { HOME_LISTS_STUDIES_UP_TO } from '../src/site/home.js';
+import { openStaging, wholeFile } from '../src/outputs/index.js';
+import { buildSite, conditionPageCount, CONTRAST_PAIRS, groupByCondition, HOME_LISTS_STUDIES_UP_TO, PALETTE, planSite, SITE_CSS, SITE_KEYS, SiteInputError, siteIndexFiles, STUDIES_PER_CONDITION_PAGE, type SiteEntry, type SiteOptions } from '../src/site/index.js';
 import { sitemapFiles, SITEMAP_LIMITS } from '../src/site/sitemap.js';
 import type { PageEntry } from '../src/site/urls.js';
-import { FIXTURES, runCli, SAMPLES, shippedProject, tempDir } from './helpers.js';
+import { expectSameTree, FIXTURES, runCli, SAMPLES, shippedProject, tempDir } from './helpers.js';
 import { languages, LANGS, LEVELS, SAMPLE_FILES, sitePages, STUDIES, translators } from './site-helpers.js';
 
 const BASE = 'https://example.org/sub/path/';
@@ -40,9 +40,24 @@ function canonicalOf(html: string): string {
   return unescape(links[0]!.href!);
 }
 
+/** The links of `html` (of class `cls`), unescaped, in document order. */
+const links = (html: string, cls?: string) => tags(html, 'a').filter((a) => cls === undefined || a.class === cls).map((a) => unescape(a.href!));
+
 /** `main`'s inner HTML. */
 const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 const headerOf = (html: string) => html.slice(html.indexOf('<header'), html.indexOf('</header>'));
+
+/** The index files of a site of `entries`, each whole, by path. */
+const indexFiles = (entries: readonly SiteEntry[], opts: SiteOptions = options) => new Map([...siteIndexFiles(entries, opts)].map((f) => [f.path, wholeFile(f).content]));
+
+/** The file of page `n` of a condition in a language. */
+const conditionPath = (lang: string, key: string, n: number) => `${lang}/condition-${key}${n === 1 ? '' : `-${n}`}.html`;
+/** A condition's pages among `files`, in order: as many as there are, from the first. */
+function conditionPaths(files: Map<string, string>, lang: string, key: string): string[] {
+  const paths: string[] = [];
+  for (let n = 1; files.has(conditionPath(lang, key, n)); n++) paths.push(conditionPath(lang, key, n));
+  return paths;
+}
 
 const TITLE: Record<string, string> = { en: 'Study', de: 'Studie', zh: '研究' };
 /** Studies of one to three of lupus, myositis and systemic sclerosis; the last one alone has myasthenia gravis. */
@@ -71,8 +86,8 @@ describe('the static site of the samples', () => {
     const asked = new Set<string>();
     const recording = Object.fromEntries(Object.entries(translators).map(([lang, tr]) => [lang, { ...tr, t: (key: string, o?: Record<string, unknown>) => (asked.add(key), tr.t(key, o)) }]));
     buildSite(pages, { ...options, translators: recording });
-    // A site too large to list its studies on its homes says how many each condition has.
-    siteIndexFiles(studyEntries(HOME_LISTS_STUDIES_UP_TO + 1), { ...options, translators: recording });
+    // A site too large to list its studies on its homes says how many each condition has, and pages a condition of more than a page's studies.
+    indexFiles(studyEntries(HOME_LISTS_STUDIES_UP_TO + 1), { ...options, translators: recording });
     // A key said here but not in SITE_KEYS would be found only by the first language's render of a study, one build at a time.
     expect([...asked].filter((key) => key.startsWith('site:')).sort()).toEqual([...SITE_KEYS.map((key) => `site:${key}`), ...LEVELS.map((level) => `site:levels.${level}`)].sort());
   });
@@ -174,9 +189,10 @@ describe('the static site of the samples', () => {
       return { url, alternates: [{ hreflang: 'en', url }, { hreflang: 'de', url: url.replace('en/', 'de/') }] };
     };
     const urlsIn = (xml: string) => [...xml.matchAll(/<url>\n<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    const sitemap = (pages: PageEntry[], limits: { urls: number; bytes: number } = SITEMAP_LIMITS) => [...sitemapFiles(BASE, () => pages, limits)].map(wholeFile);
     // 50,001 pages (a site of about 5,600 studies): the 50,001st goes into a second file.
-    const pages = Array.from({ length: SITEMAP_LIMITS.urls + 1 }, (_, i) => page(SITEMAP_LIMITS.urls - i));
-    const split = sitemapFiles(BASE, pages);
+    const pages = Array.from({ length: SITEMAP_LIMITS.urls + 1 }, (_, i) => page(i));
+    const split = sitemap(pages);
     expect(split.map((f) => f.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml']);
     expect(split[0]!.content).toBe(
       `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<sitemap><loc>${BASE}sitemap-1.xml</loc></sitemap>\n<sitemap><loc>${BASE}sitemap-2.xml</loc></sitemap>\n</sitemapindex>\n`,
@@ -191,12 +207,15 @@ describe('the static site of the samples', () => {
       expect(Buffer.byteLength(part.content)).toBeLessThanOrEqual(SITEMAP_LIMITS.bytes);
     }
     // One page fewer fits one file, as a small site's sitemap always has.
-    expect(sitemapFiles(BASE, pages.slice(1)).map((f) => f.path)).toEqual(['sitemap.xml']);
+    expect(sitemap(pages.slice(1)).map((f) => f.path)).toEqual(['sitemap.xml']);
     // The byte limit cuts too, and no part is over it: pages of about 290 bytes, at most 1,000 bytes a file.
-    const bySize = sitemapFiles(BASE, pages.slice(0, 20), { urls: SITEMAP_LIMITS.urls, bytes: 1_000 });
+    const bySize = sitemap(pages.slice(0, 20), { urls: SITEMAP_LIMITS.urls, bytes: 1_000 });
     expect(bySize.length).toBeGreaterThan(3);
     for (const part of bySize.slice(1)) expect(Buffer.byteLength(part.content)).toBeLessThanOrEqual(1_000);
     expect(bySize.slice(1).flatMap((f) => urlsIn(f.content))).toEqual(pages.slice(0, 20).map((p) => `${BASE}${p.url}`).sort());
+    // The pages come in URL order, each once (the files are cut as they come): anything else is a bug, refused.
+    expect(() => sitemap([page(2), page(1)])).toThrow(SiteInputError);
+    expect(() => sitemap([page(1), page(1)])).toThrow(/sitemap pages out of URL order/);
   });
 
   it('has a robots.txt that allows all and points at the sitemap by its absolute URL', () => {
@@ -278,13 +297,13 @@ describe('study pages', () => {
 
 describe('a large site', () => {
   const large = studyEntries(HOME_LISTS_STUDIES_UP_TO + 1);
-  const index = new Map(siteIndexFiles(large, options).map((f) => [f.path, f.content]));
+  const index = indexFiles(large);
   const page = (path: string) => index.get(path) ?? expect.fail(`no ${path} in the site`);
-  const links = (html: string, cls?: string) => tags(html, 'a').filter((a) => cls === undefined || a.class === cls).map((a) => unescape(a.href!));
-  const KEYS = ['iim', 'mg', 'sle', 'ssc'];
+  const KEYS_PAGED = ['iim', 'iim-2', 'mg', 'sle', 'sle-2', 'ssc'];
 
   it(`lists the conditions on its homes past ${HOME_LISTS_STUDIES_UP_TO} studies, each with its count and a page of its own`, () => {
-    expect([...index.keys()].filter((p) => p.includes('condition-')).sort()).toEqual(LANGS.flatMap((l) => KEYS.map((k) => `${l}/condition-${k}.html`)).sort());
+    // Lupus (200 studies) and myositis (133) take two pages; the first keeps the name it had before pages.
+    expect([...index.keys()].filter((p) => p.includes('condition-')).sort()).toEqual(LANGS.flatMap((l) => KEYS_PAGED.map((k) => `${l}/condition-${k}.html`)).sort());
     const home = page('en/index.html');
     expect(links(home, 'study-link')).toEqual([]);
     expect(home).not.toContain('<section>');
@@ -302,35 +321,179 @@ describe('a large site', () => {
     expect(Buffer.byteLength(home)).toBeLessThan(5_000);
   });
 
-  it.each(LANGS)('gives each condition a %s page that lists its studies in title order, in every language, back to the home', (lang) => {
+  it.each(LANGS)(`gives each condition %s pages that list its studies in title order, each once, ${STUDIES_PER_CONDITION_PAGE} a page, back to the home`, (lang) => {
     const collator = new Intl.Collator(project.languages[lang]!.intl);
     for (const group of groupByCondition(planSite([], options), lang, large)) {
-      const path = `${lang}/condition-${group.key}.html`;
-      const html = page(path);
+      const paths = conditionPaths(index, lang, group.key);
+      expect(paths).toHaveLength(Math.ceil(group.studies.length / STUDIES_PER_CONDITION_PAGE));
       const ids = large.filter((e) => e.conditions.includes(group.key)).sort((a, b) => collator.compare(a.titles[lang]!, b.titles[lang]!)).map((e) => `${e.id}/index.html`);
-      expect(links(html, 'study-link')).toEqual(ids);
-      expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
-      expect(canonicalOf(html)).toBe(`${BASE}${path}`);
-      expect(tags(html, 'link').filter((l) => l.rel === 'alternate').map((l) => [l.hreflang, l.href])).toEqual([
-        ...LANGS.map((l) => [HTML_LANG[l], `${BASE}${l}/condition-${group.key}.html`]),
-        ['x-default', `${BASE}en/condition-${group.key}.html`],
-      ]);
-      // The language switcher leads to the same condition; the way back, to the home.
-      expect(links(html).filter((href) => href.endsWith(`condition-${group.key}.html`))).toEqual(LANGS.map((l) => (l === lang ? `condition-${group.key}.html` : `../${l}/condition-${group.key}.html`)));
-      expect(links(html).at(-1)).toBe('index.html');
+      const listed = paths.map((path) => links(page(path), 'study-link'));
+      expect(listed.flat()).toEqual(ids);
+      for (const studies of listed.slice(0, -1)) expect(studies).toHaveLength(STUDIES_PER_CONDITION_PAGE);
+      paths.forEach((path, i) => {
+        const html = page(path);
+        const file = path.slice(lang.length + 1);
+        expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+        expect(canonicalOf(html)).toBe(`${BASE}${path}`);
+        // The same page of the condition in every language.
+        expect(tags(html, 'link').filter((l) => l.rel === 'alternate').map((l) => [l.hreflang, l.href])).toEqual([...LANGS.map((l) => [HTML_LANG[l], `${BASE}${l}/${file}`]), ['x-default', `${BASE}en/${file}`]]);
+        // The language switcher leads to the same page; the way back, to the home.
+        expect(links(headerOf(html))).toEqual(LANGS.map((l) => (l === lang ? file : `../${l}/${file}`)));
+        expect(links(html).at(-1)).toBe('index.html');
+        expect(html.includes('rel="next"')).toBe(i < paths.length - 1);
+      });
     }
-    expect(page(`${lang}/condition-sle.html`)).toContain(`<h1>${lang === 'en' ? 'Lupus' : lang === 'de' ? 'Lupus' : '红斑狼疮'}</h1>`);
+    expect(page(`${lang}/condition-ssc.html`)).toContain(`<h1>${lang === 'en' ? 'Systemic sclerosis' : lang === 'de' ? 'Sklerodermie' : '硬皮病'}</h1>`);
   });
 
-  it('lists the condition pages in the sitemap with their alternates', () => {
+  it('lists every condition page in the sitemap, with the same page in every language as its alternates', () => {
     const xml = page('sitemap.xml');
-    for (const lang of LANGS) for (const key of KEYS) expect(xml).toContain(`<loc>${BASE}${lang}/condition-${key}.html</loc>`);
+    const listed = [...xml.matchAll(/<url>\n<loc>([^<]+)<\/loc>\n([\s\S]*?)<\/url>/g)].filter((m) => m[1]!.includes('/condition-'));
+    expect(listed.map((m) => m[1]!).sort()).toEqual([...index.keys()].filter((p) => p.includes('condition-')).map((p) => `${BASE}${p}`).sort());
+    for (const [, loc, alternates] of listed) {
+      const file = loc!.replace(/^.*\//, '');
+      expect(tags(alternates!, 'xhtml:link').map((a) => [a.hreflang, a.href])).toEqual([...LANGS.map((l) => [HTML_LANG[l], `${BASE}${l}/${file}`]), ['x-default', `${BASE}en/${file}`]]);
+    }
   });
 
   it(`lists the studies on the homes up to ${HOME_LISTS_STUDIES_UP_TO} studies, with no condition pages`, () => {
-    const small = new Map(siteIndexFiles(studyEntries(HOME_LISTS_STUDIES_UP_TO), options).map((f) => [f.path, f.content]));
+    const small = indexFiles(studyEntries(HOME_LISTS_STUDIES_UP_TO));
     expect([...small.keys()].filter((p) => p.includes('condition-'))).toEqual([]);
     expect(links(small.get('en/index.html')!, 'study-link')).toHaveLength(HOME_LISTS_STUDIES_UP_TO + Math.floor(HOME_LISTS_STUDIES_UP_TO / 3) * 3);
+  });
+
+  it('lists every page in its sitemap once, in URL order, whatever the ids (one the start of another, one named like a condition page)', () => {
+    const tricky = ['a', 'a-b', 'a-1', 'ab', 'a0', 'condition-sle', 'condition-sle-2', 'condition-sle-2-1', 'en', 'zz'];
+    const entries = studyEntries(HOME_LISTS_STUDIES_UP_TO + 1).map((e, i) => ({ ...e, id: tricky[i] ?? e.id }));
+    const files = indexFiles(entries);
+    const locs = [...files.get('sitemap.xml')!.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(locs).toEqual([...locs].sort());
+    expect(new Set(locs).size).toBe(locs.length);
+    const conditionPages = [...files.keys()].filter((p) => p.includes('/condition-'));
+    expect(locs).toHaveLength(1 + LANGS.length + conditionPages.length + entries.length * LANGS.length * LEVELS.length);
+    for (const id of tricky) for (const lang of LANGS) expect(locs).toContain(`${BASE}${lang}/${id}/`);
+  });
+
+  it(`says nothing of pages on a site of up to ${HOME_LISTS_STUDIES_UP_TO} studies, nor on a condition page of up to ${STUDIES_PER_CONDITION_PAGE}: those pages are as they were`, () => {
+    const asked = new Set<string>();
+    const recording = Object.fromEntries(Object.entries(translators).map(([lang, tr]) => [lang, { ...tr, t: (key: string, o?: Record<string, unknown>) => (asked.add(key), tr.t(key, o)) }]));
+    const small = indexFiles(studyEntries(HOME_LISTS_STUDIES_UP_TO), { ...options, translators: recording });
+    expect([...asked].filter((key) => key.startsWith('site:pages.') || key === 'site:nav.pages')).toEqual([]);
+    for (const [path, content] of small) expect(content, path).not.toMatch(/switcher-pages|rel="(prev|next)"/);
+    expect(small.get('assets/site.css')).toBe(SITE_CSS);
+    // On the large site, a condition of one page: its name as heading and title, its studies, the way home, nothing more.
+    const html = page('en/condition-ssc.html');
+    expect(mainOf(html)).toMatch(/^<main id="main" tabindex="-1">\n<h1>Systemic sclerosis<\/h1>\n<ul class="study-list">\n[\s\S]*<\/ul>\n<p class="back-link"><a href="index.html">Back to all studies<\/a><\/p>\n$/);
+    expect(html).toContain('<title>Systemic sclerosis – Study summaries in plain language</title>');
+  });
+});
+
+/** A site of `counts[key]` studies of each condition, each of one condition, titled in every language. */
+const studiesOf = (counts: Record<string, number>): SiteEntry[] =>
+  Object.entries(counts).flatMap(([key, count]) =>
+    Array.from({ length: count }, (_, i) => ({ id: `${key}-${String(i + 1).padStart(4, '0')}`, conditions: [key], year: 2024, titles: Object.fromEntries(LANGS.map((l) => [l, `${TITLE[l]} ${key} ${i + 1}`])) })),
+  );
+
+describe('condition pages of a large site', () => {
+  const N = STUDIES_PER_CONDITION_PAGE;
+  /** Each item of a page's navigation: `prev`/`next` (with where it leads), a page number (marked `*` when current), or the gap `…`. */
+  const navigation = (html: string) => {
+    const nav = html.match(/<nav class="switcher switcher-pages" aria-label="([^"]+)">\n<p class="switcher-label" aria-hidden="true">([^<]+)<\/p>\n<ul>\n([\s\S]*?)\n<\/ul>\n<\/nav>/);
+    if (!nav) return undefined;
+    expect(nav[1]).toBe(nav[2]);
+    return nav[3]!.split('\n').map((item) => {
+      if (item === '<li aria-hidden="true">…</li>') return '…';
+      const [a] = tags(item, 'a');
+      if (a?.rel) return `${a.rel} ${a.href}`;
+      const number = item.match(/>(\d+)<\/a><\/li>$/)![1]!;
+      expect(a!['aria-label']).toMatch(new RegExp(`\\b${number}\\b`));
+      expect(a!.href).toBe(conditionPath('en', 'sle', Number(number)).slice(3));
+      return a!['aria-current'] === 'page' ? `${number}*` : number;
+    });
+  };
+
+  it(`take ${N} studies a page: exactly ${N} is one page, ${N + 1} two, the second with one study`, () => {
+    expect([N, N + 1, 2 * N, 2 * N + 1].map(conditionPageCount)).toEqual([1, 2, 2, 3]);
+    const files = indexFiles(studiesOf({ sle: N, iim: N + 1 }));
+    expect([...files.keys()].filter((p) => p.startsWith('en/condition-')).sort()).toEqual(['en/condition-iim-2.html', 'en/condition-iim.html', 'en/condition-sle.html']);
+    expect(links(files.get('en/condition-sle.html')!, 'study-link')).toHaveLength(N);
+    expect(navigation(files.get('en/condition-sle.html')!)).toBeUndefined();
+    expect(links(files.get('en/condition-iim.html')!, 'study-link')).toHaveLength(N);
+    expect(links(files.get('en/condition-iim-2.html')!, 'study-link')).toEqual(['iim-0099/index.html']);
+    // Both on the home, each by its first page.
+    expect(links(files.get('en/index.html')!).filter((href) => href.startsWith('condition-'))).toEqual(['condition-sle.html', 'condition-iim.html']);
+  });
+
+  const studies = studiesOf({ sle: 25 * N - 3, mg: 1 });
+  const files = indexFiles(studies);
+  const file = (path: string) => files.get(path) ?? expect.fail(`no ${path} in the site`);
+
+  it('list every study once, in the collation order of the language, across the pages', () => {
+    for (const lang of LANGS) {
+      const collator = new Intl.Collator(project.languages[lang]!.intl);
+      const paths = conditionPaths(files, lang, 'sle');
+      expect(paths).toHaveLength(25);
+      const listed = paths.flatMap((path) => links(file(path), 'study-link'));
+      const sle = studies.filter((s) => s.conditions[0] === 'sle');
+      expect(listed).toEqual(sle.sort((a, b) => collator.compare(a.titles[lang]!, b.titles[lang]!)).map((s) => `${s.id}/index.html`));
+      expect(links(file(paths.at(-1)!), 'study-link')).toHaveLength(N - 3);
+    }
+  });
+
+  it('link the previous and next page (rel), the first, the last and two on either side, marking the current one', () => {
+    const nav = (n: number) => navigation(file(conditionPath('en', 'sle', n)));
+    expect(nav(1)).toEqual(['1*', '2', '3', '…', '25', 'next condition-sle-2.html']);
+    expect(nav(2)).toEqual(['prev condition-sle.html', '1', '2*', '3', '4', '…', '25', 'next condition-sle-3.html']);
+    // A single page between is linked, not left out.
+    expect(nav(5)).toEqual(['prev condition-sle-4.html', '1', '2', '3', '4', '5*', '6', '7', '…', '25', 'next condition-sle-6.html']);
+    expect(nav(12)).toEqual(['prev condition-sle-11.html', '1', '…', '10', '11', '12*', '13', '14', '…', '25', 'next condition-sle-13.html']);
+    expect(nav(25)).toEqual(['prev condition-sle-24.html', '1', '…', '23', '24', '25*']);
+    // Following `next` from the first page reaches every page in order, `prev` from the last back again.
+    const walk = (start: number, rel: string) => {
+      const seen = [conditionPath('en', 'sle', start)];
+      for (let next; (next = nav(Number(seen.at(-1)!.match(/-(\d+)\.html$/)?.[1] ?? 1))!.find((item) => item.startsWith(`${rel} `))); ) seen.push(`en/${next.slice(rel.length + 1)}`);
+      return seen;
+    };
+    expect(walk(1, 'next')).toEqual(conditionPaths(files, 'en', 'sle'));
+    expect(walk(25, 'prev')).toEqual(conditionPaths(files, 'en', 'sle').reverse());
+  });
+
+  it.each([
+    ['en', 'Lupus, page 12 of 25', 'Lupus, page 12 of 25 – Study summaries in plain language', 'Studies 1101 to 1200 of 2497', 'Pages', 'Previous page', 'Next page', 'Page 11'],
+    ['de', 'Lupus, Seite 12 von 25', 'Lupus, Seite 12 von 25 – Studienergebnisse verständlich erklärt', 'Studien 1101 bis 1200 von 2497', 'Seiten', 'Vorherige Seite', 'Nächste Seite', 'Seite 11'],
+    ['zh', '红斑狼疮（第12页，共25页）', '红斑狼疮（第12页，共25页）｜临床研究通俗摘要', '第1101至1200项，共2497项研究', '分页', '上一页', '下一页', '第11页'],
+  ])('say in %s which page a reader is on, and name the ways to the others', (lang, heading, title, range, label, previous, next, page11) => {
+    const html = file(conditionPath(lang, 'sle', 12));
+    expect(html).toContain(`<title>${title}</title>`);
+    expect(mainOf(html)).toContain(`<h1>${heading}</h1>\n<p>${range}</p>\n<ul class="study-list">`);
+    expect(html).toContain(`<nav class="switcher switcher-pages" aria-label="${label}">`);
+    expect(html).toContain(`<li><a href="condition-sle-11.html" rel="prev">${previous}</a></li>`);
+    expect(html).toContain(`<li><a href="condition-sle-13.html" rel="next">${next}</a></li>`);
+    expect(html).toContain(`<li><a href="condition-sle-11.html" aria-label="${page11}">11</a></li>`);
+    expect(html).toContain(`aria-current="page">12</a>`);
+    // The first page says it is one of 25 too.
+    expect(file(conditionPath(lang, 'sle', 1))).toContain(`<h1>${heading.replace('12', '1')}</h1>`);
+  });
+
+  it('are written one at a time, the sitemap in pieces, to the bytes they have when made whole', () => {
+    const dir = tempDir('laysum-site-stream-');
+    const out = join(dir, 'site');
+    const staging = openStaging(out);
+    const made: string[] = [];
+    const streamed: string[] = [];
+    function* watched() {
+      for (const f of siteIndexFiles(studies, options)) {
+        // Each file is on the disk before the next is made.
+        if (made.length) expect(existsSync(join(staging.dir, made.at(-1)!))).toBe(true);
+        made.push(f.path);
+        if ('pieces' in f) streamed.push(f.path);
+        yield f;
+      }
+    }
+    expect(staging.write(watched())).toBe(files.size);
+    staging.commit();
+    expect(streamed).toEqual(['sitemap.xml']);
+    expectSameTree(out, new Map([...files].map(([path, content]) => [path, Buffer.from(content)])), { ignore: ['.laysum-output'] });
   });
 });
 

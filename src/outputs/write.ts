@@ -46,6 +46,46 @@ export interface OutputFile {
   content: string;
 }
 
+/**
+ * A file whose text is made piece by piece while it is written, so a large one (a sitemap part of
+ * 50,000 pages, 23 MB) is never whole in memory. `pieces` is gone through once.
+ */
+export interface StreamedFile {
+  path: string;
+  pieces: Iterable<string>;
+}
+
+/** What the writer takes: a file's text whole, or in pieces. */
+export type WritableFile = OutputFile | StreamedFile;
+
+/** A file's text whole (for a caller that keeps the files, such as `buildSite`). */
+export function wholeFile(file: WritableFile): OutputFile {
+  return 'content' in file ? file : { path: file.path, content: [...file.pieces].join('') };
+}
+
+/** How much of a streamed file's text is gathered before it goes to the disk: few system calls, little memory. */
+const WRITE_CHUNK_CHARS = 1 << 20;
+
+/** Writes `pieces` into a new file at `path` (flag `w` or `wx`) in chunks of about WRITE_CHUNK_CHARS. */
+function writePieces(path: string, pieces: Iterable<string>, flag: 'w' | 'wx'): void {
+  const fd = nodeFs.openSync(path, flag);
+  try {
+    let chunk = '';
+    const flush = () => {
+      const bytes = Buffer.from(chunk);
+      for (let at = 0; at < bytes.length; ) at += nodeFs.writeSync(fd, bytes, at, bytes.length - at);
+      chunk = '';
+    };
+    for (const piece of pieces) {
+      chunk += piece;
+      if (chunk.length >= WRITE_CHUNK_CHARS) flush();
+    }
+    flush();
+  } finally {
+    nodeFs.closeSync(fd);
+  }
+}
+
 export const OUTPUT_MARKER = '.laysum-output';
 
 export class OutputWriteError extends Error {
@@ -71,8 +111,8 @@ export interface OutputFs {
   readdirSync(path: string): string[];
   /** Without `recursive`, fails with EEXIST when the folder exists. */
   mkdirSync(path: string, options?: { recursive: true }): void;
-  /** With `exclusive`, fails with EEXIST when the file exists (it is never written through). */
-  writeFileSync(path: string, content: string, exclusive?: boolean): void;
+  /** With `exclusive`, fails with EEXIST when the file exists (it is never written through). `content` may come in pieces (a StreamedFile's). */
+  writeFileSync(path: string, content: string | Iterable<string>, exclusive?: boolean): void;
   unlinkSync(path: string): void;
   /** Hard link (an incremental build reuses unchanged files of the previous output). */
   linkSync(existing: string, path: string): void;
@@ -86,7 +126,7 @@ export const realFs: OutputFs = {
   statSync: (path) => nodeFs.statSync(path),
   readdirSync: (path) => nodeFs.readdirSync(path),
   mkdirSync: (path, options) => void nodeFs.mkdirSync(path, options),
-  writeFileSync: (path, content, exclusive) => nodeFs.writeFileSync(path, content, exclusive ? { flag: 'wx' } : undefined),
+  writeFileSync: (path, content, exclusive) => (typeof content === 'string' ? nodeFs.writeFileSync(path, content, exclusive ? { flag: 'wx' } : undefined) : writePieces(path, content, exclusive ? 'wx' : 'w')),
   unlinkSync: (path) => nodeFs.unlinkSync(path),
   linkSync: (existing, path) => nodeFs.linkSync(existing, path),
   copyFileSync: (from, to) => nodeFs.copyFileSync(from, to),
@@ -325,8 +365,9 @@ function checkRelativePath(target: string, path: string): void {
  */
 const MADE_FOLDERS_LIMIT = 1_000;
 
-export function writeFilesInto(dir: string, files: readonly OutputFile[], fs: OutputFs = realFs, made: Set<string> = new Set()): void {
+export function writeFilesInto(dir: string, files: Iterable<WritableFile>, fs: OutputFs = realFs, made: Set<string> = new Set()): void {
   for (const file of files) {
+    const content = 'content' in file ? file.content : file.pieces;
     checkRelativePath(dir, file.path);
     const path = join(dir, ...file.path.split('/'));
     const parent = dirname(path);
@@ -339,12 +380,13 @@ export function writeFilesInto(dir: string, files: readonly OutputFile[], fs: Ou
     // A file already there may be a hard link to the previous output (`reuse`): writing through it
     // would change the previous output. So a new file is always a new inode: created exclusively, and
     // where a file is in the way (a reused file another study now writes), that entry is removed first.
+    // (EEXIST comes from opening the file, before any piece is taken: the pieces are all there for the second try.)
     try {
-      fs.writeFileSync(path, file.content, true);
+      fs.writeFileSync(path, content, true);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       fs.unlinkSync(path);
-      fs.writeFileSync(path, file.content, true);
+      fs.writeFileSync(path, content, true);
     }
   }
 }
@@ -354,8 +396,12 @@ export interface StagingFolder {
   readonly dir: string;
   /** The output folder it replaces (absolute). */
   readonly target: string;
-  /** Writes files (throws `OutputWriteError` naming the file; the staging folder is then removed). */
-  write(files: readonly OutputFile[]): void;
+  /**
+   * Writes files, each as it comes (a generator's files are made one at a time, while the ones
+   * before are on the disk), and returns how many. Throws `OutputWriteError` naming the file; the
+   * staging folder is then removed. What the generator of the files throws between two files is thrown as it is.
+   */
+  write(files: Iterable<WritableFile>): number;
   /** Files of the current output folder (or of `from`, another output folder), unchanged, into the
    *  staging folder: hard links where the file system allows, else copies (throws like `write`). */
   reuse(paths: readonly string[], from?: string): void;
@@ -410,13 +456,16 @@ export function openStaging(outDir: string, fs: OutputFs = realFs): StagingFolde
     dir: staging,
     target,
     write(files) {
+      let written = 0;
       for (const file of files) {
         try {
           writeFilesInto(staging, [file], fs, made);
         } catch (error) {
           failed(file.path, error);
         }
+        written++;
       }
+      return written;
     },
     reuse(paths, fromDir = target) {
       for (const path of paths) {

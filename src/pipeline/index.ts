@@ -455,11 +455,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if ((kept.size || keptOthers.size) && tasks.length === 0) options.onProgress?.(total, total, '');
 
     if (site && staging && exitCodeFor(diagnostics) === 0) {
-      const entries = siteEntries;
       try {
-        const files = siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators: siteTranslators, baseUrl: site.baseUrl, defaultLang: site.defaultLang });
-        time('write', () => staging!.write(files));
-        written += files.length;
+        // Made as they are written, one at a time (site/index.ts); a failure midway leaves them in the staging folder, which goes.
+        const files = siteIndexFiles(siteEntries, { languages: langs.map((l) => project.languages[l]!), levels, translators: siteTranslators, baseUrl: site.baseUrl, defaultLang: site.defaultLang });
+        written += time('write', () => staging!.write(files));
       } catch (error) {
         if (error instanceof MissingLocaleKeyError || error instanceof MissingInterpolationError) diagnostics.push(localeError(error));
         else if (!(error instanceof SiteInputError)) throw error;

@@ -164,15 +164,15 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
   }
   try {
     const translators = Object.fromEntries(langs.map((l) => [l, createTranslator(project.languages[l]!, project.locales[l] ?? {})]));
-    const index = siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl, defaultLang });
-    let written = index.length;
+    let written = 0;
     time('write', () => {
       for (const s of studies) {
         const files = langs.flatMap((l) => s.langs[l]?.files ?? []);
         staging!.reuse(files, s.from);
         written += files.length;
       }
-      staging!.write(index);
+      // Made as they are written (site/index.ts).
+      written += staging!.write(siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl, defaultLang }));
     });
     const manifest: BuildManifest = { laysum: first.laysum, kind: 'site', settingsHash: first.settingsHash, localeHashes: first.localeHashes, site: first.site, studies: studies.map(({ from: _f, ...s }) => s) };
     time('write', () => staging!.commit(manifestText(manifest)));

@@ -8,9 +8,13 @@
  *   index.html:     English / Deutsch / 中文, each link in its own language, → en/index.html, …
  *
  * A site of more than HOME_LISTS_STUDIES_UP_TO studies lists only the conditions on its homes, each
- * with how many studies it has, and each condition's studies on a page of its own
- * (`de/condition-sle.html`): listed on the home, 1,000 studies of one to six conditions made a home
- * of 1.1 MB a language, 10,000 one of 11 MB.
+ * with how many studies it has, and each condition's studies on pages of their own,
+ * STUDIES_PER_CONDITION_PAGE a page (`de/condition-sle.html`, `de/condition-sle-2.html`, …): listed
+ * on the home, 1,000 studies of one to six conditions made a home of 1.1 MB a language, 10,000 one
+ * of 11 MB; on one page a condition of 10,000 studies had 5,800 of them, 1.9 MB.
+ *
+ *   de/condition-sle-2.html:  <h1>Lupus, Seite 2 von 58</h1>  Studien 101 bis 200 von 5812
+ *                             … · Vorherige Seite  1  2  3  4  …  58  Nächste Seite
  *
  * Groups are sorted by the condition's name in the page's language and studies by title, both
  * with Intl.Collator for the language (pinyin order for Chinese), ties broken by key and id so
@@ -25,8 +29,20 @@ import { relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 export const ROOT_FILE = 'index.html';
 
-/** The most studies a home lists under their conditions; a larger site gives each condition a page (see above). */
+/** The most studies a home lists under their conditions; a larger site gives each condition pages of its own (see above). */
 export const HOME_LISTS_STUDIES_UP_TO = 200;
+
+/**
+ * The studies one page of a condition lists: a page of about 35 KB, which a phone loads at once and
+ * a reader scrolls through; a condition of 5,800 studies takes 58 of them.
+ */
+export const STUDIES_PER_CONDITION_PAGE = 100;
+
+/** The page numbers a condition page links on either side of its own (the first and last are always linked). */
+const PAGE_LINKS_AROUND = 2;
+
+/** How many pages a condition of `studies` studies takes. */
+export const conditionPageCount = (studies: number) => Math.max(1, Math.ceil(studies / STUDIES_PER_CONDITION_PAGE));
 
 /** The hreflang cluster of the homes: each language's home, and the chooser as x-default. */
 function homeAlternates(plan: SitePlan): Alternate[] {
@@ -136,30 +152,70 @@ ${sections.join('\n')}`,
   return { path, content };
 }
 
-/** The hreflang cluster of a condition's pages: the condition in each language, the default language's as x-default. */
-function conditionAlternates(plan: SitePlan, key: string): Alternate[] {
-  const page = (lang: string) => conditionFile(lang, key);
-  return [...plan.languages.map((l) => ({ hreflang: l.html, url: page(l.code) })), { hreflang: 'x-default', url: page(plan.defaultLang.code) }];
+/** The hreflang cluster of a condition's page: the same page of the condition in each language, the default language's as x-default. */
+function conditionAlternates(plan: SitePlan, key: string, page: number): Alternate[] {
+  const file = (lang: string) => conditionFile(lang, key, page);
+  return [...plan.languages.map((l) => ({ hreflang: l.html, url: file(l.code) })), { hreflang: 'x-default', url: file(plan.defaultLang.code) }];
 }
 
-/** A condition's studies, on a site too large to list them on its home. */
-function conditionPage(plan: SitePlan, language: LanguageInfo, group: Group): OutputFile {
+/** The page numbers a condition page links, in order, with `gap` where numbers are left out (more than one in a row). */
+function pageNumbersShown(page: number, pages: number): (number | 'gap')[] {
+  const shown: (number | 'gap')[] = [];
+  for (let n = 1; n <= pages; n++) {
+    const near = n === 1 || n === pages || Math.abs(n - page) <= PAGE_LINKS_AROUND;
+    // A single page left out is linked rather than replaced by a gap that says no less.
+    const lone = Math.abs(n - page) === PAGE_LINKS_AROUND + 1 && (n === 2 || n === pages - 1);
+    if (near || lone) shown.push(n);
+    else if (shown.at(-1) !== 'gap') shown.push('gap');
+  }
+  return shown;
+}
+
+/** Previous, page numbers and next, between the pages of a condition's list. */
+function pageNavigation(tr: Translator, lang: string, key: string, page: number, pages: number): string {
+  const path = conditionFile(lang, key, page);
+  const href = (n: number) => escapeHtml(relativeHref(path, conditionFile(lang, key, n)));
+  const items = pageNumbersShown(page, pages).map((n) =>
+    n === 'gap'
+      ? '<li aria-hidden="true">…</li>'
+      : `<li><a href="${href(n)}" aria-label="${escapeHtml(siteText(tr, 'pages.number', { page: n }))}"${n === page ? ' aria-current="page"' : ''}>${escapeHtml(tr.formatNumber(n))}</a></li>`,
+  );
+  if (page > 1) items.unshift(`<li><a href="${href(page - 1)}" rel="prev">${escapeHtml(siteText(tr, 'pages.previous'))}</a></li>`);
+  if (page < pages) items.push(`<li><a href="${href(page + 1)}" rel="next">${escapeHtml(siteText(tr, 'pages.next'))}</a></li>`);
+  // The switcher's look (css.ts): the stylesheet of a small site stays as it was.
+  const label = escapeHtml(siteText(tr, 'nav.pages'));
+  return `<nav class="switcher switcher-pages" aria-label="${label}">
+<p class="switcher-label" aria-hidden="true">${label}</p>
+<ul>
+${items.join('\n')}
+</ul>
+</nav>`;
+}
+
+/** Page `page` of `pages` of a condition's studies, on a site too large to list them on its home. */
+function conditionPage(plan: SitePlan, language: LanguageInfo, group: Group, page: number, pages: number): OutputFile {
   const lang = language.code;
   const tr = translator(plan, lang);
-  const path = conditionFile(lang, group.key);
-  const heading = asHeading(group.name, language);
+  const path = conditionFile(lang, group.key, page);
+  const name = asHeading(group.name, language);
+  const paged = pages > 1;
+  const heading = paged ? siteText(tr, 'pages.heading', { condition: name, page, pages }) : name;
+  const first = (page - 1) * STUDIES_PER_CONDITION_PAGE;
+  const studies = group.studies.slice(first, first + STUDIES_PER_CONDITION_PAGE);
+  const range = paged ? `<p>${escapeHtml(siteText(tr, 'pages.range', { from: first + 1, to: first + studies.length, total: group.studies.length }))}</p>\n` : '';
+  const navigation = paged ? `${pageNavigation(tr, lang, group.key, page, pages)}\n` : '';
   const content = pageDocument({
     path,
     language,
     title: siteText(tr, 'home.documentTitle', { heading, site: siteText(tr, 'name') }),
     canonical: path,
-    alternates: conditionAlternates(plan, group.key),
+    alternates: conditionAlternates(plan, group.key, page),
     baseUrl: plan.baseUrl,
     skipLink: siteText(tr, 'skipLink'),
-    header: pageHeader(plan, tr, lang, path, (l) => conditionFile(l, group.key)),
+    header: pageHeader(plan, tr, lang, path, (l) => conditionFile(l, group.key, page)),
     main: `<h1>${escapeHtml(heading)}</h1>
-${studyList(plan, lang, group.studies)}
-<p class="back-link"><a href="${escapeHtml(relativeHref(path, homeFile(lang)))}">${escapeHtml(siteText(tr, 'study.back'))}</a></p>`,
+${range}${studyList(plan, lang, studies)}
+${navigation}<p class="back-link"><a href="${escapeHtml(relativeHref(path, homeFile(lang)))}">${escapeHtml(siteText(tr, 'study.back'))}</a></p>`,
     footer: siteFooter(tr),
   });
   return { path, content };
@@ -195,21 +251,39 @@ ${items.join('\n')}
   return { path: ROOT_FILE, content };
 }
 
-export function homePages(plan: SitePlan, studies: readonly SiteEntry[] = plan.entries): { files: OutputFile[]; entries: PageEntry[] } {
-  const ownPages = studies.length > HOME_LISTS_STUDIES_UP_TO;
-  const files = [rootPage(plan)];
-  const entries: PageEntry[] = [];
-  const alternates = homeAlternates(plan);
-  entries.push({ url: '', alternates });
+/** Whether a site of `studies` studies lists them on condition pages rather than on its homes. */
+const hasConditionPages = (studies: readonly SiteEntry[]) => studies.length > HOME_LISTS_STUDIES_UP_TO;
+
+/**
+ * The root, each language's home and, on a large site, each condition's pages: one at a time, as
+ * the writer takes them, so a site's index pages are never all in memory at once.
+ */
+export function* homePages(plan: SitePlan, studies: readonly SiteEntry[] = plan.entries): Generator<OutputFile> {
+  const ownPages = hasConditionPages(studies);
+  yield rootPage(plan);
   for (const language of plan.languages) {
     const groups = groupByCondition(plan, language.code, studies);
-    files.push(homePage(plan, language, groups, ownPages));
-    entries.push({ url: `${language.code}/`, alternates });
+    yield homePage(plan, language, groups, ownPages);
     if (!ownPages) continue;
     for (const group of groups) {
-      files.push(conditionPage(plan, language, group));
-      entries.push({ url: conditionFile(language.code, group.key), alternates: conditionAlternates(plan, group.key) });
+      const pages = conditionPageCount(group.studies.length);
+      for (let page = 1; page <= pages; page++) yield conditionPage(plan, language, group, page, pages);
     }
   }
-  return { files, entries };
+}
+
+/** The sitemap entries of the pages homePages makes, without making them: a condition has as many pages in every language. */
+export function homePageEntries(plan: SitePlan, studies: readonly SiteEntry[] = plan.entries): PageEntry[] {
+  const alternates = homeAlternates(plan);
+  const entries: PageEntry[] = [{ url: '', alternates }, ...plan.languages.map((l) => ({ url: `${l.code}/`, alternates }))];
+  if (!hasConditionPages(studies)) return entries;
+  const counts = new Map<string, number>();
+  for (const study of studies) for (const key of study.conditions) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const [key, count] of counts) {
+    for (let page = 1; page <= conditionPageCount(count); page++) {
+      const pageAlternates = conditionAlternates(plan, key, page);
+      entries.push(...plan.languages.map((l) => ({ url: conditionFile(l.code, key, page), alternates: pageAlternates })));
+    }
+  }
+  return entries;
 }

@@ -12,24 +12,24 @@
  * fonts or anything else from another host.
  */
 import type { Translator } from '../i18n/index.js';
-import type { OutputFile } from '../outputs/index.js';
+import { wholeFile, type OutputFile, type StreamedFile } from '../outputs/index.js';
 import { SITE_CSS } from './css.js';
-import { homePages } from './home.js';
+import { homePageEntries, homePages } from './home.js';
 import { STYLESHEET_PATH } from './layout.js';
 import { levelNameKey, planSite, SITE_KEYS, siteKey, type SiteEntry, type SitePage, type SiteOptions } from './model.js';
-import { robotsTxt, ROBOTS_FILE, sitemapFiles } from './sitemap.js';
-import { studyPageEntries, studyPages } from './study.js';
-import { SiteInputError, type PageEntry } from './urls.js';
+import { mergedInUrlOrder, robotsTxt, ROBOTS_FILE, sitemapFiles } from './sitemap.js';
+import { studyPageEntriesInUrlOrder, studyPages } from './study.js';
+import { byCodeUnits, SiteInputError } from './urls.js';
 
 export { planSite, SITE_KEYS, type SiteEntry, type SitePage, type SiteOptions, type SitePlan, type SiteStudy } from './model.js';
 export { SiteInputError, normalizeBaseUrl, relativeHref, type Alternate, type PageEntry } from './urls.js';
 export { PALETTE, CONTRAST_PAIRS, SITE_CSS, type PaletteColour } from './css.js';
-export { groupByCondition } from './home.js';
+export { groupByCondition, conditionPageCount, HOME_LISTS_STUDIES_UP_TO, STUDIES_PER_CONDITION_PAGE } from './home.js';
 export { sitePage } from './page.js';
 
 export function buildSite(pages: SitePage[], options: SiteOptions): OutputFile[] {
   const plan = planSite(pages, options);
-  const files = [...siteIndexFiles(plan.entries, options), ...plan.studies.flatMap((study) => studyPages(plan, study).files)];
+  const files = [...[...siteIndexFiles(plan.entries, options)].map(wholeFile), ...plan.studies.flatMap((study) => studyPages(plan, study).files)];
   return sortedUnique(files);
 }
 
@@ -56,25 +56,24 @@ export function missingSiteKeys(translators: Readonly<Record<string, Translator>
   return Object.entries(translators).flatMap(([lang, tr]) => wanted.filter(({ key }) => !has(tr, key)).map((gap) => ({ lang, ...gap })));
 }
 
-/** The index pages of a site: stylesheet, robots.txt, sitemap.xml, the root chooser and the language homes. */
-export function siteIndexFiles(entries: readonly SiteEntry[], options: SiteOptions): OutputFile[] {
+/**
+ * The index pages of a site: stylesheet, robots.txt, the root chooser, the language homes (and
+ * condition pages), sitemap.xml. Made one at a time, as the writer takes them, the sitemap in
+ * pieces: all at once, 10,000 studies' index pages were 70 MB of text, most of what a site build
+ * held at its end. The same bytes in any order the entries come; the files come in no set order.
+ */
+export function* siteIndexFiles(entries: readonly SiteEntry[], options: SiteOptions): Generator<OutputFile | StreamedFile> {
   const plan = planSite([], options);
   const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.id === sorted[i - 1]!.id) throw new SiteInputError(`study \`${sorted[i]!.id}\` is listed twice`);
   }
-  const homes = homePages(plan, sorted);
-  // One study's entries at a time: the sitemap keeps only their lines.
-  function* pageEntries(): Generator<PageEntry> {
-    yield* homes.entries;
-    for (const entry of sorted) yield* studyPageEntries(plan, entry.id);
-  }
-  return sortedUnique([
-    { path: STYLESHEET_PATH, content: SITE_CSS },
-    { path: ROBOTS_FILE, content: robotsTxt(plan.baseUrl) },
-    ...sitemapFiles(plan.baseUrl, pageEntries()),
-    ...homes.files,
-  ]);
+  yield { path: STYLESHEET_PATH, content: SITE_CSS };
+  yield { path: ROBOTS_FILE, content: robotsTxt(plan.baseUrl) };
+  yield* homePages(plan, sorted);
+  const indexPages = homePageEntries(plan, sorted).sort((a, b) => byCodeUnits(a.url, b.url));
+  const ids = sorted.map((entry) => entry.id);
+  yield* sitemapFiles(plan.baseUrl, () => mergedInUrlOrder(indexPages, studyPageEntriesInUrlOrder(plan, ids)));
 }
 
 function sortedUnique(files: OutputFile[]): OutputFile[] {

@@ -92,7 +92,7 @@ export const levelNameKey = (level: string) => `site:levels.${level}`;
  * project's levels. The pages ask for them through siteText, typed by this list, so it is the one
  * list of what every language must have (missingSiteKeys checks it before any study is rendered).
  */
-export const SITE_KEYS = ['name', 'chooseLanguage', 'skipLink', 'nav.language', 'nav.level', 'nav.conditions', 'home.heading', 'home.documentTitle', 'home.intro', 'home.conditions', 'home.published', 'home.studyCount', 'study.documentTitle', 'study.back', 'footer.generated', 'footer.advice'] as const;
+export const SITE_KEYS = ['name', 'chooseLanguage', 'skipLink', 'nav.language', 'nav.level', 'nav.conditions', 'home.heading', 'home.documentTitle', 'home.intro', 'home.conditions', 'home.published', 'home.studyCount', 'nav.pages', 'pages.heading', 'pages.range', 'pages.number', 'pages.previous', 'pages.next', 'study.documentTitle', 'study.back', 'footer.generated', 'footer.advice'] as const;
 export type SiteKey = (typeof SITE_KEYS)[number];
 export const siteKey = (key: SiteKey) => `site:${key}`;
 /** A word of the site in the translator's language. */
@@ -100,8 +100,13 @@ export const siteText = (tr: Translator, key: SiteKey, options?: TranslateOption
 export const homeFile = (lang: string) => `${lang}/index.html`;
 export const studyFile = (lang: string, id: string, level: string) => `${lang}/${id}/${level}.html`;
 export const studyIndexFile = (lang: string, id: string) => `${lang}/${id}/index.html`;
-/** A condition's page on a large site (see home.ts): beside the home, where no study folder can be (a study id has no dot). */
-export const conditionFile = (lang: string, key: string) => `${lang}/condition-${key}.html`;
+/**
+ * Page `page` (from 1) of a condition's list on a large site (see home.ts): beside the home, where
+ * no study folder can be (a study id has no dot). The first page keeps the name it had before lists
+ * were paged, so links to it stay valid; a later one adds its number, which no other condition's
+ * name can end in (a condition key has no `-`).
+ */
+export const conditionFile = (lang: string, key: string, page = 1) => (page === 1 ? `${lang}/condition-${key}.html` : `${lang}/condition-${key}-${page}.html`);
 
 /** The canonical URL of a study page: the study folder for the index level, else the level's file. */
 export function studyUrl(plan: SitePlan, lang: string, id: string, level: string): SitePath {

@@ -11,8 +11,8 @@
  * Crawlers read robots.txt only at a host's root: under a subpath it is there to be copied up.
  */
 import { escapeHtml } from '../outputs/html.js';
-import type { OutputFile } from '../outputs/index.js';
-import { absoluteUrl, type PageEntry } from './urls.js';
+import type { OutputFile, StreamedFile } from '../outputs/index.js';
+import { absoluteUrl, SiteInputError, type PageEntry } from './urls.js';
 
 export const SITEMAP_FILE = 'sitemap.xml';
 export const ROBOTS_FILE = 'robots.txt';
@@ -36,45 +36,85 @@ export const sitemapPartFile = (n: number) => `sitemap-${n}.xml`;
  * The sitemap of a site's pages: `sitemap.xml` alone while the pages fit one file's limits;
  * beyond them the pages go, in URL order, into `sitemap-1.xml`, `sitemap-2.xml`, … each within
  * the limits, and `sitemap.xml` becomes their index, so robots.txt names the same file either way.
+ *
+ * `pagesInUrlOrder` gives the pages sorted by URL, each once, anew at each call: they are gone
+ * through once to find where the files split, then once per file as it is written. So no file is
+ * ever whole in memory (a part of 50,000 pages is 23 MB), nor are the pages (their lines took
+ * 43 MB at 10,000 studies, the entries themselves 107 MB).
  */
-export function sitemapFiles(baseUrl: string, entries: Iterable<PageEntry>, limits: { urls: number; bytes: number } = SITEMAP_LIMITS): OutputFile[] {
+export function* sitemapFiles(baseUrl: string, pagesInUrlOrder: () => Iterable<PageEntry>, limits: { urls: number; bytes: number } = SITEMAP_LIMITS): Generator<OutputFile | StreamedFile> {
   const url = (path: string) => escapeHtml(absoluteUrl(baseUrl, path));
-  // Each page's lines are made as it comes, so its entry (a few objects per alternate) is not
-  // kept: the 90,000 entries of 10,000 studies took 107 MB at once, their lines 42 MB.
-  const pages: { url: string; block: string }[] = [];
-  for (const entry of entries) {
-    pages.push({
-      url: entry.url,
-      block: `<url>
+  const lines = (entry: PageEntry) => `<url>
 <loc>${url(entry.url)}</loc>
 ${entry.alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${escapeHtml(a.hreflang)}" href="${url(a.url)}"/>`).join('\n')}
 </url>
-`,
-    });
+`;
+  // The files are cut in this order, so a page out of it would be in the wrong file, or twice.
+  function* ordered(): Generator<PageEntry> {
+    let last: string | undefined;
+    for (const entry of pagesInUrlOrder()) {
+      if (last !== undefined && !(last < entry.url)) throw new SiteInputError(`sitemap pages out of URL order: \`${entry.url}\` after \`${last}\``);
+      last = entry.url;
+      yield entry;
+    }
   }
-  pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const frame = Buffer.byteLength(URLSET_OPEN) + Buffer.byteLength(URLSET_CLOSE);
-  const parts: string[][] = [[]];
+  // How many pages each file takes.
+  const counts: number[] = [0];
   let bytes = frame;
-  for (const { block } of pages) {
-    const size = Buffer.byteLength(block);
-    let part = parts.at(-1)!;
-    if (part.length > 0 && (part.length >= limits.urls || bytes + size > limits.bytes)) {
-      parts.push((part = []));
+  for (const entry of ordered()) {
+    const size = Buffer.byteLength(lines(entry));
+    if (counts.at(-1)! > 0 && (counts.at(-1)! >= limits.urls || bytes + size > limits.bytes)) {
+      counts.push(0);
       bytes = frame;
     }
-    part.push(block);
+    counts[counts.length - 1]!++;
     bytes += size;
   }
-  const urlset = (blocks: readonly string[]) => `${URLSET_OPEN}${blocks.join('')}${URLSET_CLOSE}`;
-  if (parts.length === 1) return [{ path: SITEMAP_FILE, content: urlset(parts[0]!) }];
-  const files = parts.map((blocks, i) => ({ path: sitemapPartFile(i + 1), content: urlset(blocks) }));
-  const index = `<?xml version="1.0" encoding="UTF-8"?>
+  function* urlset(first: number, count: number): Generator<string> {
+    yield URLSET_OPEN;
+    let index = 0;
+    for (const entry of ordered()) {
+      if (index >= first + count) break;
+      if (index++ >= first) yield lines(entry);
+    }
+    yield URLSET_CLOSE;
+  }
+  if (counts.length === 1) {
+    yield { path: SITEMAP_FILE, pieces: urlset(0, counts[0]!) };
+    return;
+  }
+  const parts = counts.map((_, i) => sitemapPartFile(i + 1));
+  yield {
+    path: SITEMAP_FILE,
+    content: `<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${files.map((f) => `<sitemap><loc>${url(f.path)}</loc></sitemap>`).join('\n')}
+${parts.map((path) => `<sitemap><loc>${url(path)}</loc></sitemap>`).join('\n')}
 </sitemapindex>
-`;
-  return [{ path: SITEMAP_FILE, content: index }, ...files];
+`,
+  };
+  let first = 0;
+  for (const [i, count] of counts.entries()) {
+    yield { path: parts[i]!, pieces: urlset(first, count) };
+    first += count;
+  }
+}
+
+/** Pages in URL order from two lists each in URL order (the index pages, the study pages). */
+export function* mergedInUrlOrder(a: Iterable<PageEntry>, b: Iterable<PageEntry>): Generator<PageEntry> {
+  const left = a[Symbol.iterator]();
+  const right = b[Symbol.iterator]();
+  let x = left.next();
+  let y = right.next();
+  while (!x.done || !y.done) {
+    if (y.done || (!x.done && x.value.url < y.value.url)) {
+      yield x.value;
+      x = left.next();
+    } else {
+      yield y.value;
+      y = right.next();
+    }
+  }
 }
 
 export function robotsTxt(baseUrl: string): string {

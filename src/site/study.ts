@@ -12,7 +12,7 @@ import type { OutputFile } from '../outputs/index.js';
 import { escapeHtml } from '../outputs/html.js';
 import { footerHtml, pageDocument, switcher } from './layout.js';
 import { homeFile, levelNameKey, siteText, pageOf, studyFile, studyIndexFile, studyUrl, translator, type SitePlan, type SiteStudy } from './model.js';
-import { relativeHref, type Alternate, type PageEntry } from './urls.js';
+import { byCodeUnits, relativeHref, type Alternate, type PageEntry } from './urls.js';
 
 /** The hreflang cluster of a study at one level: the same level in every language. */
 function studyAlternates(plan: SitePlan, id: string, level: string): Alternate[] {
@@ -22,9 +22,21 @@ function studyAlternates(plan: SitePlan, id: string, level: string): Alternate[]
   ];
 }
 
-/** The sitemap entries of a study's pages: each level in each language, by canonical URL. */
-export function studyPageEntries(plan: SitePlan, id: string): PageEntry[] {
-  return plan.languages.flatMap((language) => plan.levels.map((level) => ({ url: studyUrl(plan, language.code, id, level), alternates: studyAlternates(plan, id, level) })));
+/**
+ * The sitemap entries of the studies' pages (each level in each language, by canonical URL), in
+ * URL order, one study at a time. Every URL of a study in a language starts with `<lang>/<id>/`,
+ * which is no other's start (neither a language nor an id has a `/`): so languages in the order of
+ * `<lang>/`, ids in the order of `<id>/` (`a-b/` comes before `a/`), and each study's few URLs
+ * sorted are all the URLs sorted, without holding them.
+ */
+export function* studyPageEntriesInUrlOrder(plan: SitePlan, ids: readonly string[]): Generator<PageEntry> {
+  const languages = plan.languages.map((l) => l.code).sort((a, b) => byCodeUnits(`${a}/`, `${b}/`));
+  const folders = [...ids].sort((a, b) => byCodeUnits(`${a}/`, `${b}/`));
+  for (const lang of languages) {
+    for (const id of folders) {
+      yield* plan.levels.map((level) => ({ url: studyUrl(plan, lang, id, level), alternates: studyAlternates(plan, id, level) })).sort((a, b) => byCodeUnits(a.url, b.url));
+    }
+  }
 }
 
 export function studyPages(plan: SitePlan, study: SiteStudy): { files: OutputFile[]; entries: PageEntry[] } {

@@ -50,6 +50,9 @@ export function normalizeBaseUrl(baseUrl: string): string {
   return url.href;
 }
 
+/** Orders paths and URLs by UTF-16 code units, as `<` does: the order of the sitemap, whatever the locale. */
+export const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Link from the file at `from` to the file at `to`, both site-relative posix paths. */
 export function relativeHref(from: string, to: string): string {
   const href = posix.relative(posix.dirname(from), to);

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOutputs } from '../../src/index.js';
-import { buildSite, PALETTE } from '../../src/site/index.js';
+import { buildSite, PALETTE, siteIndexFiles } from '../../src/site/index.js';
+import { wholeFile } from '../../src/outputs/index.js';
 import { tempDir } from '../helpers.js';
 import { languages, LEVELS, sitePages, translators } from '../site-helpers.js';
 import { launchBrowser } from './browser.js';
@@ -178,6 +179,36 @@ describe('the site from disk (file://)', () => {
     expect(page.url()).toBe(pathToFileURL(join(dir, 'de', 'first-patient-2021', 'expert.html')).href);
     expect(seen.length).toBeGreaterThan(4);
     for (const url of seen) expect(url.startsWith('file://'), url).toBe(true);
+    await local.close();
+  });
+});
+
+describe('the pages of a condition on a large site, from disk', () => {
+  it('lead from the home to a condition and on page by page, by name, in the same page when the language changes', async () => {
+    // 450 studies, each of lupus: 5 pages of it.
+    const entries = Array.from({ length: 450 }, (_, i) => ({ id: `study-${i + 1}`, conditions: ['sle'], year: 2024, titles: { en: `Study ${i + 1}`, de: `Studie ${i + 1}`, zh: `研究 ${i + 1}` } }));
+    const large = join(tempDir('laysum-site-large-'), 'site');
+    writeOutputs(large, [...siteIndexFiles(entries, { languages, levels: LEVELS, translators, baseUrl: 'https://example.org/sub/path/', defaultLang: 'en' })].map(wholeFile));
+    const local = await browser.newContext();
+    const page = await local.newPage();
+    await page.goto(pathToFileURL(join(large, 'en', 'index.html')).href);
+    await follow(page, page.getByRole('navigation', { name: 'Conditions' }).getByRole('link', { name: 'Lupus' }));
+    expect(await h1(page)).toBe('Lupus, page 1 of 5');
+    const pages = (name: string) => page.getByRole('navigation', { name });
+    await follow(page, pages('Pages').getByRole('link', { name: 'Next page' }));
+    expect(page.url()).toBe(pathToFileURL(join(large, 'en', 'condition-sle-2.html')).href);
+    expect(await h1(page)).toBe('Lupus, page 2 of 5');
+    await expect(pages('Pages').locator('[aria-current="page"]').innerText()).resolves.toBe('2');
+    // Page numbers look like the switchers' items, and are named as pages.
+    expect(await style(page, '.switcher-pages a', 'borderTopStyle')).toBe('solid');
+    await follow(page, pages('Pages').getByRole('link', { name: 'Page 4', exact: true }));
+    expect(await h1(page)).toBe('Lupus, page 4 of 5');
+    await follow(page, page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Deutsch' }));
+    expect(page.url()).toBe(pathToFileURL(join(large, 'de', 'condition-sle-4.html')).href);
+    expect(await h1(page)).toBe('Lupus, Seite 4 von 5');
+    await follow(page, pages('Seiten').getByRole('link', { name: 'Vorherige Seite' }));
+    expect(await h1(page)).toBe('Lupus, Seite 3 von 5');
+    await expect(page.locator('main .study-link').count()).resolves.toBe(100);
     await local.close();
   });
 });
