@@ -214,7 +214,7 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     if (!parsed.config) throw new ConfigError(parsed.diagnostics);
     options.press = parsed.config;
   }
-  if (job.merge) return { report: await mergeSites({ parts: job.merge, out: options.out ?? 'site', ...(options.project ? { project: options.project } : {}) }) };
+  if (job.merge) return { report: await mergeSites({ parts: job.merge, out: options.out ?? 'site', keepReports: options.keepReports !== false, ...(options.project ? { project: options.project } : {}) }) };
   const report = await build(options);
   return job.table ? { report, table: formatTable(rows, report.diagnostics) } : { report };
 }

@@ -18,7 +18,7 @@
  * nothing changed does not touch the output folder at all.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,12 +145,6 @@ export function localeHashes(project: ProjectData, langs: readonly string[]): Re
   return Object.fromEntries(langs.map((lang) => [lang, hashInputs([stable(project.locales[lang] ?? {})])]));
 }
 
-/** The manifest as written: a header line, then one JSON line per study (so it can be written as studies finish). */
-export function manifestText(manifest: BuildManifest): string {
-  const { studies, ...header } = manifest;
-  return [JSON.stringify(header), ...studies.map((s) => JSON.stringify(s))].join('\n') + '\n';
-}
-
 /** The manifest of the last build in `outDir`, if it left one this version can read. */
 export function readManifest(outDir: string): BuildManifest | undefined {
   try {
@@ -160,6 +154,98 @@ export function readManifest(outDir: string): BuildManifest | undefined {
     const lines = rest.filter(Boolean).map((line) => JSON.parse(line) as ManifestStudy | ManifestOtherShard);
     return { ...header, studies: lines.filter((l): l is ManifestStudy => !('otherShard' in l)), others: lines.filter((l): l is ManifestOtherShard => 'otherShard' in l) };
   } catch {
+    return undefined;
+  }
+}
+
+/** A study's line in a manifest file: what orders and identifies it, and where to read it again. */
+export interface ManifestLine {
+  id: string;
+  file: string;
+  /** A facts file of another shard (ManifestOtherShard), not a study built here. */
+  otherShard: boolean;
+  /** The study's summaries, in every language (0 for another shard's file). */
+  summaries: number;
+  /** Byte offset and length of the line in the file. */
+  at: number;
+  length: number;
+}
+
+/**
+ * A manifest read line by line and kept as an index of its lines, each read again when it is
+ * needed: a manifest holds every study's report, 15 KB a study (150 MB for 10,000), which as
+ * objects all at once took more memory than the build itself. Close it when done.
+ */
+export interface ManifestIndex {
+  header: Omit<BuildManifest, 'studies' | 'others'>;
+  lines: ManifestLine[];
+  /** The line's study, parsed anew (throws when the file can no longer be read). */
+  read(line: ManifestLine): ManifestStudy | ManifestOtherShard;
+  close(): void;
+}
+
+const MANIFEST_CHUNK = 1 << 20;
+const NEWLINE = 0x0a;
+
+/** The manifest of the output in `outDir` as an index of its lines, if it has one this version can read. */
+export function openManifest(outDir: string): ManifestIndex | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(outDir, OUTPUT_MARKER), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    let header: ManifestIndex['header'] | undefined;
+    const lines: ManifestLine[] = [];
+    let pending = Buffer.alloc(0);
+    let pendingAt = 0;
+    const take = (bytes: Buffer, at: number) => {
+      if (bytes.length === 0) return;
+      const parsed = JSON.parse(bytes.toString('utf8')) as ManifestStudy | ManifestOtherShard | ManifestIndex['header'];
+      if (!header) {
+        header = parsed as ManifestIndex['header'];
+        if (header.laysum !== MANIFEST_VERSION) throw new Error('another manifest version');
+        return;
+      }
+      const study = parsed as ManifestStudy | ManifestOtherShard;
+      const summaries = 'otherShard' in study ? 0 : Object.values(study.langs).reduce((n, l) => n + l.summaries.length, 0);
+      lines.push({ id: study.id, file: study.file, otherShard: 'otherShard' in study, summaries, at, length: bytes.length });
+    };
+    const chunk = Buffer.alloc(MANIFEST_CHUNK);
+    let position = 0;
+    for (let n = readSync(fd, chunk, 0, chunk.length, position); n > 0; n = readSync(fd, chunk, 0, chunk.length, position)) {
+      const data = pending.length ? Buffer.concat([pending, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+      const dataAt = pending.length ? pendingAt : position;
+      let start = 0;
+      for (let end = data.indexOf(NEWLINE); end >= 0; end = data.indexOf(NEWLINE, start)) {
+        take(data.subarray(start, end), dataAt + start);
+        start = end + 1;
+      }
+      // The rest is the start of a line that goes on in the next chunk (copied: the chunk is read into again).
+      pending = Buffer.from(data.subarray(start));
+      pendingAt = dataAt + start;
+      position += n;
+    }
+    take(pending, pendingAt);
+    if (!header) throw new Error('empty');
+    const fileFd = fd;
+    return {
+      header,
+      lines,
+      read(line) {
+        const bytes = Buffer.alloc(line.length);
+        for (let got = 0; got < line.length; ) {
+          const n = readSync(fileFd, bytes, got, line.length - got, line.at + got);
+          if (n === 0) throw new Error(`${join(outDir, OUTPUT_MARKER)} ended before its line of \`${line.id}\``);
+          got += n;
+        }
+        return JSON.parse(bytes.toString('utf8')) as ManifestStudy | ManifestOtherShard;
+      },
+      close: () => closeSync(fileFd),
+    };
+  } catch {
+    closeSync(fd);
     return undefined;
   }
 }

@@ -9,15 +9,17 @@
  * the study pages are taken over as they are (hard links), and the index pages, sitemap, robots.txt
  * and stylesheet are made from all parts' listings together. Parts must come from the same
  * laysum, templates, locales and site settings (the manifests' hashes say so) and must not share
- * a study.
+ * a study. The parts' manifests are read line by line and each study's line again when its turn
+ * comes (openManifest), so memory does not grow with the studies' reports.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { diagnostic, exitCodeFor, type Diagnostic } from '../diagnostics/index.js';
 import { createTranslator } from '../i18n/index.js';
-import { openStaging, OutputWriteError } from '../outputs/index.js';
+import { openStaging, OUTPUT_MARKER, OutputWriteError } from '../outputs/index.js';
 import { loadProject, type ProjectData } from '../project/index.js';
 import { siteIndexFiles, SiteInputError, type SiteEntry } from '../site/index.js';
-import { localeHashes, manifestText, readManifest, type BuildManifest, type ManifestStudy } from './cache.js';
+import { localeHashes, MANIFEST_PARTIAL, openManifest, type ManifestIndex, type ManifestLine, type ManifestStudy } from './cache.js';
 import type { BuildReport } from './index.js';
 import { stageTimer } from './timing.js';
 import { shardProblem } from './shard.js';
@@ -28,6 +30,14 @@ export interface MergeOptions {
   out: string;
   /** Project data (locales for the index pages); default laysum's own. Must be what the parts were built with. */
   project?: ProjectData;
+  /** Keep every study's report in the result (default). Off, `studies` is empty and memory does not grow with them. */
+  keepReports?: boolean;
+}
+
+/** A part: its folder and its manifest's index. */
+interface Part {
+  dir: string;
+  manifest: ManifestIndex;
 }
 
 /**
@@ -35,8 +45,8 @@ export interface MergeOptions {
  * must not publish half a site). A part built without --shard is a whole site on its own and
  * merges with nothing else.
  */
-function checkShards(parts: readonly { dir: string; manifest: BuildManifest }[], fail: (message: string, file?: string) => void): void {
-  const whole = parts.filter((p) => !p.manifest.shard);
+function checkShards(parts: readonly Part[], fail: (message: string, file?: string) => void): void {
+  const whole = parts.filter((p) => !p.manifest.header.shard);
   if (whole.length > 0 && parts.length > 1) {
     for (const { dir } of whole) fail('is a whole site (built without --shard k/n), not a part; merge the outputs of `laysum site --shard k/n` runs', dir);
     return;
@@ -44,20 +54,21 @@ function checkShards(parts: readonly { dir: string; manifest: BuildManifest }[],
   const byIndex = new Map<number, string>();
   let count: number | undefined;
   for (const { dir, manifest } of parts) {
-    if (!manifest.shard) continue;
-    const [k, n] = manifest.shard.split('/').map(Number) as [number, number];
+    const { shard } = manifest.header;
+    if (!shard) continue;
+    const [k, n] = shard.split('/').map(Number) as [number, number];
     // A manifest edited by hand, or from a laysum without the bound, must not make the list of missing parts below run out of memory.
     const wrong = shardProblem(k, n);
     if (wrong) {
-      fail(`says it is part ${manifest.shard}: ${wrong}`, dir);
+      fail(`says it is part ${shard}: ${wrong}`, dir);
       return;
     }
     if (count === undefined) count = n;
     else if (n !== count) {
-      fail(`is part ${manifest.shard}, but ${parts[0]!.dir} is part of ${count}; merge the parts of one sharded build (the same n in every --shard k/n)`, dir);
+      fail(`is part ${shard}, but ${parts[0]!.dir} is part of ${count}; merge the parts of one sharded build (the same n in every --shard k/n)`, dir);
       return;
     }
-    if (byIndex.has(k)) fail(`is part ${manifest.shard}, and so is ${byIndex.get(k)}; give each part once`, dir);
+    if (byIndex.has(k)) fail(`is part ${shard}, and so is ${byIndex.get(k)}; give each part once`, dir);
     else byIndex.set(k, dir);
   }
   if (count === undefined) return;
@@ -71,8 +82,8 @@ function checkShards(parts: readonly { dir: string; manifest: BuildManifest }[],
  * built from other inputs (a checkout missing a study, a newer one): merged, the site would lose
  * a study or list one that no index page of another part's build expected.
  */
-function checkSameInputs(parts: readonly { dir: string; manifest: BuildManifest }[], fail: (message: string, file?: string) => void): void {
-  const known = parts.map(({ manifest }) => new Set([...manifest.studies, ...(manifest.others ?? [])].map((s) => s.id)));
+function checkSameInputs(parts: readonly Part[], fail: (message: string, file?: string) => void): void {
+  const known = parts.map(({ manifest }) => new Set(manifest.lines.map((s) => s.id)));
   const all = new Set(known.flatMap((ids) => [...ids]));
   parts.forEach(({ dir }, i) => {
     const unknown = [...all].filter((id) => !known[i]!.has(id)).sort();
@@ -83,8 +94,19 @@ function checkSameInputs(parts: readonly { dir: string; manifest: BuildManifest 
 }
 
 export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
+  const opened: ManifestIndex[] = [];
+  try {
+    return await mergeParts(options, opened);
+  } finally {
+    for (const manifest of opened) manifest.close();
+  }
+}
+
+/** `opened`: every manifest opened, for the caller to close. */
+async function mergeParts(options: MergeOptions, opened: ManifestIndex[]): Promise<BuildReport> {
   const time = stageTimer();
   const project = options.project ?? loadProject();
+  const keepReports = options.keepReports !== false;
   const diagnostics: Diagnostic[] = [];
   const fail = (message: string, file?: string) => diagnostics.push(diagnostic({ ruleId: 'site/merge', kind: 'input', severity: 'error', message, ...(file ? { place: { file } } : {}) }));
   // A part refused as a whole (given twice, of another split or build): the studies it shares with the other parts are that one mistake, not one more each.
@@ -93,22 +115,23 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
     if (dir) refused.add(dir);
     fail(message, dir);
   };
-  const parts: { dir: string; manifest: BuildManifest }[] = [];
+  const parts: Part[] = [];
   for (const dir of options.parts) {
-    const manifest = time('load', () => readManifest(dir));
+    const manifest = time('load', () => openManifest(dir));
+    if (manifest) opened.push(manifest);
     if (!existsSync(dir)) fail('no such folder; expected the output folder of a `laysum site` run', dir);
     else if (!manifest) fail('has no laysum manifest (.laysum-output); expected the output folder of a `laysum site` run of this laysum version', dir);
-    else if (manifest.kind !== 'site' || !manifest.site) fail('is not a site (it was written by `laysum build`); merge the outputs of `laysum site`', dir);
+    else if (manifest.header.kind !== 'site' || !manifest.header.site) fail('is not a site (it was written by `laysum build`); merge the outputs of `laysum site`', dir);
     else parts.push({ dir, manifest });
   }
   if (options.parts.length === 0) fail('no folders to merge');
-  const first = parts[0]?.manifest;
+  const first = parts[0]?.manifest.header;
   if (first?.site) {
     const locales = localeHashes(project, first.site.langs);
     for (const { dir, manifest } of parts) {
-      if (manifest.settingsHash !== first.settingsHash || JSON.stringify(manifest.site) !== JSON.stringify(first.site)) {
+      if (manifest.header.settingsHash !== first.settingsHash || JSON.stringify(manifest.header.site) !== JSON.stringify(first.site)) {
         refuse(`was built with other settings than ${parts[0]!.dir} (laysum version, templates, languages, levels or --base-url); build every part the same way`, dir);
-      } else if (JSON.stringify(manifest.localeHashes) !== JSON.stringify(first.localeHashes)) {
+      } else if (JSON.stringify(manifest.header.localeHashes) !== JSON.stringify(first.localeHashes)) {
         refuse(`was built with other locale files than ${parts[0]!.dir}; build every part from the same locales`, dir);
       }
     }
@@ -117,43 +140,32 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
     if (JSON.stringify(locales) !== JSON.stringify(first.localeHashes)) fail('the parts were built with other locale files than the ones of this project (--project); the index pages would not match them', parts[0]!.dir);
   }
   const owner = new Map<string, string>();
-  const studies: (ManifestStudy & { from: string })[] = [];
-  for (const { dir, manifest } of parts) {
-    for (const study of manifest.studies) {
-      const other = owner.get(study.id);
+  const lines: { line: ManifestLine; part: Part }[] = [];
+  for (const part of parts) {
+    for (const line of part.manifest.lines) {
+      if (line.otherShard) continue;
+      const other = owner.get(line.id);
       if (other !== undefined) {
-        if (!refused.has(other) && !refused.has(dir)) fail(`study \`${study.id}\` is in ${other} and in ${dir}; build the parts with --shard k/n so each study is in one`, dir);
+        if (!refused.has(other) && !refused.has(part.dir)) fail(`study \`${line.id}\` is in ${other} and in ${part.dir}; build the parts with --shard k/n so each study is in one`, part.dir);
         // Counted once in the summary line ("4 studies", not 6 for a part given twice).
         continue;
       }
-      owner.set(study.id, dir);
-      studies.push({ ...study, from: dir });
+      owner.set(line.id, part.dir);
+      lines.push({ line, part });
     }
   }
   // The order of one unsharded build: by facts file.
-  studies.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  lines.sort(({ line: a }, { line: b }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const langs = first?.site?.langs ?? [];
+  const studies: BuildReport['studies'] = [];
+  const summaryCount = lines.reduce((n, { line }) => n + line.summaries, 0);
   const report = (ok: boolean, written: number): BuildReport => {
     const exitCode = exitCodeFor(diagnostics);
-    const langs = first?.site?.langs ?? [];
-    return {
-      ok: ok && exitCode === 0,
-      exitCode,
-      out: options.out,
-      written,
-      studies: studies.map((s) => ({ id: s.id, file: s.file, summaries: langs.flatMap((l) => s.langs[l]?.summaries ?? []), sources: s.report.sources, derived: s.report.derived })),
-      diagnostics,
-      timings: time.totals,
-      rebuilt: 0,
-      reused: 0,
-      upToDate: false,
-      studyCount: studies.length,
-      summaryCount: studies.reduce((n, st) => n + langs.reduce((m, l) => m + (st.langs[l]?.summaries.length ?? 0), 0), 0),
-    };
+    return { ok: ok && exitCode === 0, exitCode, out: options.out, written, studies, diagnostics, timings: time.totals, rebuilt: 0, reused: 0, upToDate: false, studyCount: lines.length, summaryCount };
   };
   if (exitCodeFor(diagnostics) !== 0 || !first?.site) return report(false, 0);
 
-  const { langs, levels, baseUrl, defaultLang } = first.site;
-  const entries: SiteEntry[] = studies.map((s) => ({ ...s.site!, titles: Object.fromEntries(langs.map((l) => [l, s.langs[l]?.title ?? ''])) }));
+  const { levels, baseUrl, defaultLang } = first.site;
   let staging;
   try {
     staging = openStaging(options.out);
@@ -162,23 +174,44 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
     diagnostics.push(diagnostic({ ruleId: 'output/write', kind: 'input', severity: 'error', message: error.detail, place: { file: error.path } }));
     return report(false, 0);
   }
+  let manifestFd: number | undefined;
   try {
     const translators = Object.fromEntries(langs.map((l) => [l, createTranslator(project.languages[l]!, project.locales[l] ?? {})]));
+    const entries: SiteEntry[] = [];
+    // The merged manifest is written as its studies come, as a build writes its own.
+    const manifestPath = join(staging.dir, MANIFEST_PARTIAL);
+    // The header of an unsharded build's manifest: the parts' own, but for which part each was.
+    const header = { laysum: first.laysum, kind: first.kind, settingsHash: first.settingsHash, localeHashes: first.localeHashes, site: first.site };
+    const writeLine = (text: string) => {
+      try {
+        writeSync(manifestFd!, `${text}\n`);
+      } catch (error) {
+        throw new OutputWriteError(staging!.target, `cannot write the output (${OUTPUT_MARKER}): ${(error as Error).message}; nothing was replaced`, { cause: error });
+      }
+    };
     let written = 0;
     time('write', () => {
-      for (const s of studies) {
-        const files = langs.flatMap((l) => s.langs[l]?.files ?? []);
-        staging!.reuse(files, s.from);
+      manifestFd = openSync(manifestPath, 'w');
+      writeLine(JSON.stringify(header));
+      for (const { line, part } of lines) {
+        const study = readStudy(part, line);
+        const files = langs.flatMap((l) => study.langs[l]?.files ?? []);
+        staging!.reuse(files, part.dir);
         written += files.length;
+        writeLine(JSON.stringify(study));
+        entries.push({ ...study.site!, titles: Object.fromEntries(langs.map((l) => [l, study.langs[l]?.title ?? ''])) });
+        // The parts' warnings (facts the summaries cannot say, …), as an unsharded build reports them.
+        diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]?.diagnostics ?? []));
+        if (keepReports) studies.push({ id: study.id, file: study.file, summaries: langs.flatMap((l) => study.langs[l]?.summaries ?? []), sources: study.report.sources, derived: study.report.derived });
       }
+      closeSync(manifestFd);
+      manifestFd = undefined;
       // Made as they are written (site/index.ts).
       written += staging!.write(siteIndexFiles(entries, { languages: langs.map((l) => project.languages[l]!), levels, translators, baseUrl, defaultLang }));
+      renameSync(manifestPath, join(staging!.dir, OUTPUT_MARKER));
+      staging!.commit(undefined, { markerWritten: true });
     });
-    const manifest: BuildManifest = { laysum: first.laysum, kind: 'site', settingsHash: first.settingsHash, localeHashes: first.localeHashes, site: first.site, studies: studies.map(({ from: _f, ...s }) => s) };
-    time('write', () => staging!.commit(manifestText(manifest)));
     staging = undefined;
-    // The parts' warnings (facts the summaries cannot say, …), as an unsharded build reports them.
-    for (const s of studies) diagnostics.push(...s.diagnostics, ...langs.flatMap((l) => s.langs[l]?.diagnostics ?? []));
     return report(true, written);
   } catch (error) {
     if (error instanceof OutputWriteError || error instanceof SiteInputError) {
@@ -187,6 +220,16 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
     }
     throw error;
   } finally {
+    if (manifestFd !== undefined) closeSync(manifestFd);
     staging?.abort();
+  }
+}
+
+/** A study of a part, read again from its manifest; a manifest changed since it was indexed is bad input, not a crash. */
+function readStudy(part: Part, line: ManifestLine): ManifestStudy {
+  try {
+    return part.manifest.read(line) as ManifestStudy;
+  } catch (error) {
+    throw new SiteInputError(`${part.dir}: its manifest (${OUTPUT_MARKER}) changed while the parts were merged (${(error as Error).message}); merge again`);
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * A build's manifest (`.laysum-output`) read as an index of its lines (openManifest): what
+ * `laysum site --merge` reads its parts by, one study at a time.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MANIFEST_VERSION, openManifest, readManifest, type ManifestOtherShard, type ManifestStudy } from '../src/pipeline/cache.js';
+import { OUTPUT_MARKER } from '../src/outputs/index.js';
+import { tempDir } from './helpers.js';
+
+/** A study line as a build writes one, with a report of `size` characters in several scripts. */
+function study(n: number, size: number): ManifestStudy {
+  const words = ['Überwachung', '随访时间', 'follow-up', 'α±β', '😀'];
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += `${words[(n + i) % words.length]} `;
+  return {
+    file: `facts/study-${n}.yaml`,
+    id: `study-${n}`,
+    inputHash: `hash-${n}`,
+    sources: [],
+    diagnostics: [],
+    report: { id: `study-${n}`, file: `facts/study-${n}.yaml`, summaries: [], sources: [], derived: [{ name: 'note', value: n, from: [text] }] } as unknown as ManifestStudy['report'],
+    langs: { en: { files: [`en/study-${n}/easy.html`], summaries: [{}, {}, {}], diagnostics: [] }, de: { files: [], summaries: [{}], diagnostics: [] } } as unknown as ManifestStudy['langs'],
+  };
+}
+
+function writeManifestFile(lines: unknown[]): string {
+  const dir = join(tempDir(), 'out');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, OUTPUT_MARKER), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  return dir;
+}
+
+describe('openManifest', () => {
+  it('indexes every line, across the chunks it is read in (lines of up to 1.5 MB, multi-byte characters at the cuts), and reads each back as written', () => {
+    const header = { laysum: MANIFEST_VERSION, kind: 'site', settingsHash: 's', localeHashes: { en: 'e' }, shard: '1/2' };
+    const other: ManifestOtherShard = { file: 'facts/other.yaml', id: 'other', inputHash: 'h', otherShard: true };
+    // Sizes around the 1 MiB chunk: lines that end just before, on and after a cut, and one longer than a chunk.
+    const studies = [study(1, 10), study(2, 1_048_000), study(3, 300), other, study(4, 1_500_000), study(5, 700_000), study(6, 5)];
+    const dir = writeManifestFile([header, ...studies]);
+    const index = openManifest(dir)!;
+    try {
+      expect(index.header).toEqual(header);
+      expect(index.lines.map(({ id, file, otherShard, summaries }) => ({ id, file, otherShard, summaries }))).toEqual(
+        studies.map((s) => ({ id: s.id, file: s.file, otherShard: 'otherShard' in s, summaries: 'otherShard' in s ? 0 : 4 })),
+      );
+      // Read back out of order, as a merge does (by facts file across parts).
+      for (const line of [...index.lines].reverse()) expect(index.read(line)).toEqual(studies.find((s) => s.id === line.id));
+    } finally {
+      index.close();
+    }
+    // The same as the whole manifest read at once.
+    const whole = readManifest(dir)!;
+    expect([...whole.studies, ...(whole.others ?? [])].map((s) => s.id).sort()).toEqual(studies.map((s) => s.id).sort());
+  });
+
+  it('has no index for a folder without a manifest, a manifest of another version, or one that is not JSON lines', () => {
+    expect(openManifest(join(tempDir(), 'none'))).toBeUndefined();
+    expect(openManifest(writeManifestFile([{ laysum: MANIFEST_VERSION + 1, kind: 'site' }]))).toBeUndefined();
+    const dir = join(tempDir(), 'text');
+    mkdirSync(dir);
+    writeFileSync(join(dir, OUTPUT_MARKER), 'This folder is written by laysum and replaced on every build.\n');
+    expect(openManifest(dir)).toBeUndefined();
+    expect(openManifest(writeManifestFile([]))).toBeUndefined();
+  });
+});
