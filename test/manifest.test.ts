@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_VERSION, openManifest, readManifest, type ManifestOtherShard, type ManifestStudy } from '../src/pipeline/cache.js';
+import { MANIFEST_VERSION, openManifest, type ManifestOtherShard, type ManifestStudy } from '../src/pipeline/cache.js';
 import { OUTPUT_MARKER } from '../src/outputs/index.js';
 import { tempDir } from './helpers.js';
 
@@ -39,29 +39,26 @@ describe('openManifest', () => {
     // Sizes around the 1 MiB chunk: lines that end just before, on and after a cut, and one longer than a chunk.
     const studies = [study(1, 10), study(2, 1_048_000), study(3, 300), other, study(4, 1_500_000), study(5, 700_000), study(6, 5)];
     const dir = writeManifestFile([header, ...studies]);
-    const index = openManifest(dir)!;
-    try {
-      expect(index.header).toEqual(header);
-      expect(index.lines.map(({ id, file, otherShard, summaries }) => ({ id, file, otherShard, summaries }))).toEqual(
-        studies.map((s) => ({ id: s.id, file: s.file, otherShard: 'otherShard' in s, summaries: 'otherShard' in s ? 0 : 4 })),
-      );
-      // Read back out of order, as a merge does (by facts file across parts).
-      for (const line of [...index.lines].reverse()) expect(index.read(line)).toEqual(studies.find((s) => s.id === line.id));
-    } finally {
-      index.close();
-    }
-    // The same as the whole manifest read at once.
-    const whole = readManifest(dir)!;
-    expect([...whole.studies, ...(whole.others ?? [])].map((s) => s.id).sort()).toEqual(studies.map((s) => s.id).sort());
+    const summaries = (s: ManifestStudy) => Object.values(s.langs).reduce((n, l) => n + l.summaries.length, 0);
+    const index = openManifest(dir, summaries)!;
+    expect(index.header).toEqual(header);
+    expect(index.others).toEqual([other]);
+    const built = studies.filter((s): s is ManifestStudy => !('otherShard' in s));
+    expect(index.studies.map(({ id, file, kept }) => ({ id, file, kept }))).toEqual(built.map((s) => ({ id: s.id, file: s.file, kept: 4 })));
+    // Read back out of order, as a merge does (by facts file across parts).
+    for (const line of [...index.studies].reverse()) expect(index.read(line)).toEqual(built.find((s) => s.id === line.id));
+    // A header the reader does not accept (a build of other settings) ends the reading.
+    expect(openManifest(dir, summaries, (h) => h.settingsHash === 'other')).toBeUndefined();
   });
 
   it('has no index for a folder without a manifest, a manifest of another version, or one that is not JSON lines', () => {
-    expect(openManifest(join(tempDir(), 'none'))).toBeUndefined();
-    expect(openManifest(writeManifestFile([{ laysum: MANIFEST_VERSION + 1, kind: 'site' }]))).toBeUndefined();
+    const none = () => 0;
+    expect(openManifest(join(tempDir(), 'none'), none)).toBeUndefined();
+    expect(openManifest(writeManifestFile([{ laysum: MANIFEST_VERSION + 1, kind: 'site' }]), none)).toBeUndefined();
     const dir = join(tempDir(), 'text');
     mkdirSync(dir);
     writeFileSync(join(dir, OUTPUT_MARKER), 'This folder is written by laysum and replaced on every build.\n');
-    expect(openManifest(dir)).toBeUndefined();
-    expect(openManifest(writeManifestFile([]))).toBeUndefined();
+    expect(openManifest(dir, none)).toBeUndefined();
+    expect(openManifest(writeManifestFile([]), none)).toBeUndefined();
   });
 });

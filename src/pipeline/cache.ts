@@ -145,74 +145,65 @@ export function localeHashes(project: ProjectData, langs: readonly string[]): Re
   return Object.fromEntries(langs.map((lang) => [lang, hashInputs([stable(project.locales[lang] ?? {})])]));
 }
 
-/** The manifest of the last build in `outDir`, if it left one this version can read. */
-export function readManifest(outDir: string): BuildManifest | undefined {
-  try {
-    const [first, ...rest] = readFileSync(join(outDir, OUTPUT_MARKER), 'utf8').split('\n');
-    const header = JSON.parse(first ?? '') as Omit<BuildManifest, 'studies'>;
-    if (header.laysum !== MANIFEST_VERSION) return undefined;
-    const lines = rest.filter(Boolean).map((line) => JSON.parse(line) as ManifestStudy | ManifestOtherShard);
-    return { ...header, studies: lines.filter((l): l is ManifestStudy => !('otherShard' in l)), others: lines.filter((l): l is ManifestOtherShard => 'otherShard' in l) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** A study's line in a manifest file: what orders and identifies it, and where to read it again. */
-export interface ManifestLine {
+/** A study's line in a manifest file: which study, where to read it again, and what the reader kept of it. */
+export interface StudyLine<K> {
   id: string;
   file: string;
-  /** A facts file of another shard (ManifestOtherShard), not a study built here. */
-  otherShard: boolean;
-  /** The study's summaries, in every language (0 for another shard's file). */
-  summaries: number;
   /** Byte offset and length of the line in the file. */
   at: number;
   length: number;
+  kept: K;
 }
 
 /**
- * A manifest read line by line and kept as an index of its lines, each read again when it is
- * needed: a manifest holds every study's report, 15 KB a study (150 MB for 10,000), which as
- * objects all at once took more memory than the build itself. Close it when done.
+ * A manifest read line by line and kept as an index of its lines, each study read again when it
+ * is needed: a manifest holds every study's report, 15 KB a study (150 MB for 10,000), which as
+ * objects all at once took more memory than a build (a rebuild and a merge of 10,000 studies ran
+ * out of heap). What a caller needs of every study to decide (`keep`) is kept; the rest is read again.
  */
-export interface ManifestIndex {
+export interface ManifestIndex<K> {
   header: Omit<BuildManifest, 'studies' | 'others'>;
-  lines: ManifestLine[];
+  studies: StudyLine<K>[];
+  /** Facts files of other shards (small: kept whole). */
+  others: ManifestOtherShard[];
   /** The line's study, parsed anew (throws when the file can no longer be read). */
-  read(line: ManifestLine): ManifestStudy | ManifestOtherShard;
-  close(): void;
+  read(line: StudyLine<K>): ManifestStudy;
 }
 
 const MANIFEST_CHUNK = 1 << 20;
 const NEWLINE = 0x0a;
 
-/** The manifest of the output in `outDir` as an index of its lines, if it has one this version can read. */
-export function openManifest(outDir: string): ManifestIndex | undefined {
+/**
+ * The manifest of the output in `outDir` as an index of its lines, if it has one this version can
+ * read and whose header the caller `accept`s (a build of other settings reads no further).
+ */
+export function openManifest<K>(outDir: string, keep: (study: ManifestStudy) => K, accept: (header: ManifestIndex<K>['header']) => boolean = () => true): ManifestIndex<K> | undefined {
+  const path = join(outDir, OUTPUT_MARKER);
   let fd: number;
   try {
-    fd = openSync(join(outDir, OUTPUT_MARKER), 'r');
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
+  let header: ManifestIndex<K>['header'] | undefined;
+  const studies: StudyLine<K>[] = [];
+  const others: ManifestOtherShard[] = [];
+  const take = (bytes: Buffer, at: number) => {
+    if (bytes.length === 0) return;
+    const parsed = JSON.parse(bytes.toString('utf8')) as ManifestStudy | ManifestOtherShard | ManifestIndex<K>['header'];
+    if (!header) {
+      header = parsed as ManifestIndex<K>['header'];
+      if (header.laysum !== MANIFEST_VERSION || !accept(header)) throw new Error('not a manifest to read');
+    } else if ('otherShard' in parsed) others.push(parsed);
+    else {
+      const study = parsed as ManifestStudy;
+      studies.push({ id: study.id, file: study.file, at, length: bytes.length, kept: keep(study) });
+    }
+  };
   try {
-    let header: ManifestIndex['header'] | undefined;
-    const lines: ManifestLine[] = [];
+    const chunk = Buffer.alloc(MANIFEST_CHUNK);
     let pending = Buffer.alloc(0);
     let pendingAt = 0;
-    const take = (bytes: Buffer, at: number) => {
-      if (bytes.length === 0) return;
-      const parsed = JSON.parse(bytes.toString('utf8')) as ManifestStudy | ManifestOtherShard | ManifestIndex['header'];
-      if (!header) {
-        header = parsed as ManifestIndex['header'];
-        if (header.laysum !== MANIFEST_VERSION) throw new Error('another manifest version');
-        return;
-      }
-      const study = parsed as ManifestStudy | ManifestOtherShard;
-      const summaries = 'otherShard' in study ? 0 : Object.values(study.langs).reduce((n, l) => n + l.summaries.length, 0);
-      lines.push({ id: study.id, file: study.file, otherShard: 'otherShard' in study, summaries, at, length: bytes.length });
-    };
-    const chunk = Buffer.alloc(MANIFEST_CHUNK);
     let position = 0;
     for (let n = readSync(fd, chunk, 0, chunk.length, position); n > 0; n = readSync(fd, chunk, 0, chunk.length, position)) {
       const data = pending.length ? Buffer.concat([pending, chunk.subarray(0, n)]) : chunk.subarray(0, n);
@@ -228,26 +219,31 @@ export function openManifest(outDir: string): ManifestIndex | undefined {
       position += n;
     }
     take(pending, pendingAt);
-    if (!header) throw new Error('empty');
-    const fileFd = fd;
-    return {
-      header,
-      lines,
-      read(line) {
-        const bytes = Buffer.alloc(line.length);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+  if (!header) return undefined;
+  return {
+    header,
+    studies,
+    others,
+    read(line) {
+      const bytes = Buffer.alloc(line.length);
+      const file = openSync(path, 'r');
+      try {
         for (let got = 0; got < line.length; ) {
-          const n = readSync(fileFd, bytes, got, line.length - got, line.at + got);
-          if (n === 0) throw new Error(`${join(outDir, OUTPUT_MARKER)} ended before its line of \`${line.id}\``);
+          const n = readSync(file, bytes, got, line.length - got, line.at + got);
+          if (n === 0) throw new Error(`${path} ended before the line of \`${line.id}\``);
           got += n;
         }
-        return JSON.parse(bytes.toString('utf8')) as ManifestStudy | ManifestOtherShard;
-      },
-      close: () => closeSync(fileFd),
-    };
-  } catch {
-    closeSync(fd);
-    return undefined;
-  }
+      } finally {
+        closeSync(file);
+      }
+      return JSON.parse(bytes.toString('utf8')) as ManifestStudy;
+    },
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { checkProjectTemplates } from './templates.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
-import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, readManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy } from './cache.js';
+import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, openManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy, type StudyLine } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
 import { localeError, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import { OUTPUT_FORMATS, type OutputFormat, type StudyReport } from './study.js';
@@ -175,6 +175,20 @@ function idPosition(file: string): Position | undefined {
   return text === undefined ? undefined : lazyLocator(text)(['id']);
 }
 
+/**
+ * What a build decides by, kept of every study in the last build's manifest: whether its inputs
+ * changed, which files it has, its warnings. Its reports are read again only for a study taken over.
+ */
+interface KnownStudy extends Pick<ManifestStudy, 'id' | 'inputHash' | 'sources' | 'diagnostics'> {
+  langs: Record<string, { files: string[]; summaries: number; diagnostics: Diagnostic[] }>;
+}
+
+function knownStudy(study: ManifestStudy): KnownStudy {
+  const langs: KnownStudy['langs'] = {};
+  for (const [lang, l] of Object.entries(study.langs)) langs[lang] = { files: l.files, summaries: l.summaries.length, diagnostics: l.diagnostics };
+  return { id: study.id, inputHash: study.inputHash, sources: study.sources, diagnostics: study.diagnostics, langs };
+}
+
 /** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
 function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'langs'>, langs: readonly string[]): StudyReport {
   return { id: outcome.id, file: outcome.file, summaries: langs.flatMap((l) => outcome.langs[l]?.summaries ?? []), sources: outcome.report.sources, derived: outcome.report.derived };
@@ -286,13 +300,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const hashes = { settings: settingsHash(settings, { pdf: printing, ...(printDate ? { pdfDate: printDate.toISOString() } : {}), ...(browser ? { browser } : {}) }), locales: localeHashes(project, langs) };
 
   // What the last build made that can be taken over: per study, the languages whose inputs are unchanged.
-  const previous = write && options.incremental !== false ? readManifest(out) : undefined;
-  const last = previous && previous.settingsHash === hashes.settings && previous.kind === (site ? 'site' : 'summaries') ? previous : undefined;
+  const last = write && options.incremental !== false ? time('load', () => openManifest(out, knownStudy, (h) => h.settingsHash === hashes.settings && h.kind === (site ? 'site' : 'summaries'))) : undefined;
   const lastByFile = new Map((last?.studies ?? []).map((s) => [s.file, s]));
   // Files the last build of this same shard found to be another shard's, passed by unread while unchanged.
-  const lastOthers = new Map(last && shard && last.shard === `${shard.index}/${shard.count}` ? (last.others ?? []).map((o) => [o.file, o]) : []);
+  const lastOthers = new Map(last && shard && last.header.shard === `${shard.index}/${shard.count}` ? last.others.map((o) => [o.file, o]) : []);
+  /** A study of the last build, read again (only its line) when it is taken over. */
+  const lastStudy = (line: StudyLine<KnownStudy>) => last!.read(line);
   const tasks: StudyTask[] = [];
-  const kept = new Map<number, { study: ManifestStudy; langs: string[] }>();
+  const kept = new Map<number, { line: StudyLine<KnownStudy>; langs: string[] }>();
   const keptOthers = new Map<number, ManifestOtherShard>();
   time('load', () =>
     collected.files.forEach((path, index) => {
@@ -302,8 +317,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         keptOthers.set(index, other);
         return;
       }
-      const before = lastByFile.get(file);
-      if (before && currentInputHash(path, before) === before.inputHash) {
+      const line = lastByFile.get(file);
+      const before = line?.kept;
+      if (line && before && currentInputHash(path, before) === before.inputHash) {
         if (shard && shardOf(before.id, shard.count) !== shard.index) {
           // Built by the last (unsharded, or otherwise split) build, another part's now: listed as such, as a file
           // read by this build would be, so the next build of this part passes it by unread and is up to date.
@@ -314,9 +330,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         }
         // A language is taken over when its locale is unchanged and its files are all still there
         // (a file deleted from the output by hand or by a deploy script is made again).
-        const same = langs.filter((l) => before.langs[l] && last!.localeHashes[l] === hashes.locales[l] && before.langs[l]!.files.every((f) => existsSync(join(out, f))));
+        const same = langs.filter((l) => before.langs[l] && last!.header.localeHashes[l] === hashes.locales[l] && before.langs[l]!.files.every((f) => existsSync(join(out, f))));
         if (same.length > 0) {
-          kept.set(index, { study: before, langs: same });
+          kept.set(index, { line, langs: same });
           if (same.length === langs.length) return;
           tasks.push({ index, path, langs: langs.filter((l) => !same.includes(l)) });
           return;
@@ -326,15 +342,17 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }),
   );
   // Nothing to do when every study of the last build is kept whole and no other study came or went.
-  const unchanged = !!last && tasks.length === 0 && kept.size === last.studies.length && keptOthers.size === (lastOthers.size ? last.others!.length : 0) && [...kept.values()].every((k) => k.langs.length === langs.length) && exitCodeFor(diagnostics) === 0;
+  const unchanged = !!last && tasks.length === 0 && kept.size === last.studies.length && keptOthers.size === (lastOthers.size ? last.others.length : 0) && [...kept.values()].every((k) => k.langs.length === langs.length) && exitCodeFor(diagnostics) === 0;
   if (unchanged && last) {
-    for (const { study } of kept.values()) diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]!.diagnostics));
-    if (printing) diagnostics.push(...leafletPageChecks(out, out, [...kept.values()].flatMap(({ study }) => langs.flatMap((l) => study.langs[l]!.files)).sort(), project));
-    const studies = last.studies.map((s) => studyReport(s, langs));
+    for (const { line } of kept.values()) diagnostics.push(...line.kept.diagnostics, ...langs.flatMap((l) => line.kept.langs[l]!.diagnostics));
+    if (printing) diagnostics.push(...leafletPageChecks(out, out, [...kept.values()].flatMap(({ line }) => langs.flatMap((l) => line.kept.langs[l]!.files)).sort(), project));
+    // The reports are read again only for a caller that takes them.
+    const studies = options.keepReports !== false || options.onStudy ? last.studies.map((line) => studyReport(lastStudy(line), langs)) : [];
     if (options.onStudy) studies.forEach(options.onStudy);
     const all = dedupe(diagnostics);
     if (htmlOnly) all.push(noBrowserWarning());
-    return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies: options.keepReports === false ? [] : studies, studyCount: studies.length, summaryCount: studies.reduce((n, st) => n + st.summaries.length, 0), diagnostics: all, timings: time.totals, rebuilt: 0, reused: studies.length, upToDate: true };
+    const summaryCount = last.studies.reduce((n, line) => n + langs.reduce((m, l) => m + (line.kept.langs[l]?.summaries ?? 0), 0), 0);
+    return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies: options.keepReports === false ? [] : studies, studyCount: last.studies.length, summaryCount, diagnostics: all, timings: time.totals, rebuilt: 0, reused: last.studies.length, upToDate: true };
   }
 
   let staging: StagingFolder | undefined;
@@ -347,7 +365,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
   }
   try {
-    const reusedFiles = [...kept.values()].flatMap(({ study, langs: same }) => same.flatMap((l) => study.langs[l]!.files));
+    const reusedFiles = [...kept.values()].flatMap(({ line, langs: same }) => same.flatMap((l) => line.kept.langs[l]!.files));
     if (staging) time('write', () => staging!.reuse(reusedFiles));
     // Studies are taken in input order, whichever thread finished first, so the report and the
     // manifest are the same every time; each is done with as soon as its turn comes, and its manifest
@@ -381,7 +399,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     let written = 0;
     const workerTime: Record<Stage, number> = { load: 0, validate: 0, render: 0, check: 0, write: 0 };
     const take = (index: number, outcome: StudyOutcome | undefined) => {
-      const before = kept.get(index);
+      const keptLine = kept.get(index);
+      const before = keptLine && { study: lastStudy(keptLine.line), langs: keptLine.langs };
       if (outcome) for (const [k, v] of Object.entries(outcome.timings) as [Stage, number][]) workerTime[k] += v;
       const other = outcome?.otherShard ? { file: outcome.file, id: outcome.id!, inputHash: outcome.inputHash!, otherShard: true as const } : keptOthers.get(index);
       if (other) {

@@ -19,7 +19,7 @@ import { createTranslator } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError } from '../outputs/index.js';
 import { loadProject, type ProjectData } from '../project/index.js';
 import { siteIndexFiles, SiteInputError, type SiteEntry } from '../site/index.js';
-import { localeHashes, MANIFEST_PARTIAL, openManifest, type ManifestIndex, type ManifestLine, type ManifestStudy } from './cache.js';
+import { localeHashes, MANIFEST_PARTIAL, openManifest, type ManifestIndex, type ManifestStudy, type StudyLine } from './cache.js';
 import type { BuildReport } from './index.js';
 import { stageTimer } from './timing.js';
 import { shardProblem } from './shard.js';
@@ -34,11 +34,13 @@ export interface MergeOptions {
   keepReports?: boolean;
 }
 
-/** A part: its folder and its manifest's index. */
+/** A part: its folder and its manifest's index, with each study's number of summaries. */
 interface Part {
   dir: string;
-  manifest: ManifestIndex;
+  manifest: ManifestIndex<number>;
 }
+
+const summariesOf = (study: ManifestStudy) => Object.values(study.langs).reduce((n, l) => n + l.summaries.length, 0);
 
 /**
  * The parts are one whole: every part k/n of one n, each once (a missing artifact in a CI matrix
@@ -83,7 +85,7 @@ function checkShards(parts: readonly Part[], fail: (message: string, file?: stri
  * a study or list one that no index page of another part's build expected.
  */
 function checkSameInputs(parts: readonly Part[], fail: (message: string, file?: string) => void): void {
-  const known = parts.map(({ manifest }) => new Set(manifest.lines.map((s) => s.id)));
+  const known = parts.map(({ manifest }) => new Set([...manifest.studies, ...manifest.others].map((s) => s.id)));
   const all = new Set(known.flatMap((ids) => [...ids]));
   parts.forEach(({ dir }, i) => {
     const unknown = [...all].filter((id) => !known[i]!.has(id)).sort();
@@ -94,16 +96,6 @@ function checkSameInputs(parts: readonly Part[], fail: (message: string, file?: 
 }
 
 export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
-  const opened: ManifestIndex[] = [];
-  try {
-    return await mergeParts(options, opened);
-  } finally {
-    for (const manifest of opened) manifest.close();
-  }
-}
-
-/** `opened`: every manifest opened, for the caller to close. */
-async function mergeParts(options: MergeOptions, opened: ManifestIndex[]): Promise<BuildReport> {
   const time = stageTimer();
   const project = options.project ?? loadProject();
   const keepReports = options.keepReports !== false;
@@ -117,8 +109,7 @@ async function mergeParts(options: MergeOptions, opened: ManifestIndex[]): Promi
   };
   const parts: Part[] = [];
   for (const dir of options.parts) {
-    const manifest = time('load', () => openManifest(dir));
-    if (manifest) opened.push(manifest);
+    const manifest = time('load', () => openManifest(dir, summariesOf));
     if (!existsSync(dir)) fail('no such folder; expected the output folder of a `laysum site` run', dir);
     else if (!manifest) fail('has no laysum manifest (.laysum-output); expected the output folder of a `laysum site` run of this laysum version', dir);
     else if (manifest.header.kind !== 'site' || !manifest.header.site) fail('is not a site (it was written by `laysum build`); merge the outputs of `laysum site`', dir);
@@ -140,10 +131,9 @@ async function mergeParts(options: MergeOptions, opened: ManifestIndex[]): Promi
     if (JSON.stringify(locales) !== JSON.stringify(first.localeHashes)) fail('the parts were built with other locale files than the ones of this project (--project); the index pages would not match them', parts[0]!.dir);
   }
   const owner = new Map<string, string>();
-  const lines: { line: ManifestLine; part: Part }[] = [];
+  const lines: { line: StudyLine<number>; part: Part }[] = [];
   for (const part of parts) {
-    for (const line of part.manifest.lines) {
-      if (line.otherShard) continue;
+    for (const line of part.manifest.studies) {
       const other = owner.get(line.id);
       if (other !== undefined) {
         if (!refused.has(other) && !refused.has(part.dir)) fail(`study \`${line.id}\` is in ${other} and in ${part.dir}; build the parts with --shard k/n so each study is in one`, part.dir);
@@ -158,7 +148,7 @@ async function mergeParts(options: MergeOptions, opened: ManifestIndex[]): Promi
   lines.sort(({ line: a }, { line: b }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const langs = first?.site?.langs ?? [];
   const studies: BuildReport['studies'] = [];
-  const summaryCount = lines.reduce((n, { line }) => n + line.summaries, 0);
+  const summaryCount = lines.reduce((n, { line }) => n + line.kept, 0);
   const report = (ok: boolean, written: number): BuildReport => {
     const exitCode = exitCodeFor(diagnostics);
     return { ok: ok && exitCode === 0, exitCode, out: options.out, written, studies, diagnostics, timings: time.totals, rebuilt: 0, reused: 0, upToDate: false, studyCount: lines.length, summaryCount };
@@ -226,9 +216,9 @@ async function mergeParts(options: MergeOptions, opened: ManifestIndex[]): Promi
 }
 
 /** A study of a part, read again from its manifest; a manifest changed since it was indexed is bad input, not a crash. */
-function readStudy(part: Part, line: ManifestLine): ManifestStudy {
+function readStudy(part: Part, line: StudyLine<number>): ManifestStudy {
   try {
-    return part.manifest.read(line) as ManifestStudy;
+    return part.manifest.read(line);
   } catch (error) {
     throw new SiteInputError(`${part.dir}: its manifest (${OUTPUT_MARKER}) changed while the parts were merged (${(error as Error).message}); merge again`);
   }
