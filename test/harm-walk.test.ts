@@ -140,6 +140,23 @@ describe('harm walk: units', () => {
       }
     }
   });
+
+  it('names a result one person did not reach, in Chinese standard text, with the word the next sentence explains', async () => {
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [join(HARM, 'one-person-no-remission.yaml')], out, formats: [...ALL_FORMATS], langs: ['zh'], workers: 1 });
+    expect(errorLines(report)).toEqual([]);
+    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    for (const format of ['standard', 'press']) {
+      const text = read(`zh/one-person-no-remission/${format}.md`);
+      // Was "没有达到这个结果：病情得到控制。缓解是指……": the explained word never said.
+      expect(text).toContain('- 这名红斑狼疮患者没有达到这个结果：缓解。缓解是指疾病的表现暂时消失。');
+      expect(text).toContain('- 这名红斑狼疮患者没有达到这个结果：无药缓解。无药缓解是指疾病的表现消失，而且不再需要用药。');
+      for (const [, said, explained] of text.matchAll(/^- (.*?。)(.*?)是指/gm)) expect(said, format).toContain(explained);
+    }
+    // The easy level and the leaflet keep the everyday words, which they explain under those words.
+    expect(read('zh/one-person-no-remission/easy.md')).toContain('- 这名红斑狼疮患者没有达到这个结果：病情得到控制。');
+    expect(read('zh/one-person-no-remission/leaflet.html')).toContain('这名红斑狼疮患者没有达到这个结果：停药后病情仍稳定。');
+  });
 });
 
 describe('harm walk: language', () => {
