@@ -58,7 +58,8 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
     const conditions = [...CONDITION_KEYS].sort(() => random() - 0.5).slice(0, conditionCount);
     const groups = conditions.map((condition) => ({ condition, n: int(1, 12) }));
     const total = groups.reduce((s, g) => s + g.n, 0);
-    const source: string[] = [`In this study, ${total} people took part.`];
+    const people = total === 1 ? 'person' : 'people';
+    const source: string[] = [`In this study, ${total} ${people} took part.`];
     // Up to 8 outcomes, each a different measure in a different-or-same group (a real report does not
     // state the same measure twice for the same group).
     const reported = new Set<string>();
@@ -66,7 +67,7 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
       .filter(({ group, measure }) => !reported.has(`${group.condition}-${measure}`) && reported.add(`${group.condition}-${measure}`))
       .map(({ group, measure }) => {
         const responders = int(0, group.n);
-        const quote = `Among ${group.n} patients with ${terms('en').conditions[group.condition]!.lay}, ${responders} responded (${measure.replace(/_/g, ' ')}).`;
+        const quote = `Among ${group.n} ${group.n === 1 ? 'patient' : 'patients'} with ${terms('en').conditions[group.condition]!.lay}, ${responders} responded (${measure.replace(/_/g, ' ')}).`;
         source.push(quote);
         return { condition: group.condition, measure, responders, assessed: group.n, source: { text: `${id}-en`, quote } };
       });
@@ -92,9 +93,11 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
     const followUp = (() => {
       const min = int(1, 12);
       const max = min + int(0, 24);
-      return { median: int(min, max), min, max, unit: 'month' as const };
+      const median = int(min, max);
+      // One person has one follow-up time: no spread (drawn all the same, so every other value stays as it was).
+      return total === 1 ? { median, min: median, max: median, unit: 'month' as const } : { median, min, max, unit: 'month' as const };
     })();
-    source.push(`Follow-up lasted a median of ${followUp.median} months (range ${followUp.min} to ${followUp.max}).`);
+    source.push(`Follow-up lasted a median of ${followUp.median} ${followUp.median === 1 ? 'month' : 'months'} (range ${followUp.min} to ${followUp.max}).`);
     const names = (lang: string) => {
       const list = new Intl.ListFormat(project.languages[lang]!.intl, { type: 'conjunction' });
       return list.format(conditions.map((c) => terms(lang).conditions[c]!.lay));
@@ -102,8 +105,8 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
     const facts = {
       id,
       title: {
-        en: `CAR T-cell therapy for ${names('en')} in ${total} people`,
-        de: `Eine Studie mit ${total} Menschen: Wie wirkt die CAR-T-Zell-Therapie?`,
+        en: `CAR T-cell therapy for ${names('en')} in ${total} ${people}`,
+        de: `Eine Studie mit ${total} ${total === 1 ? 'Person' : 'Menschen'}: Wie wirkt die CAR-T-Zell-Therapie?`,
         zh: `CAR-T细胞疗法治疗${names('zh')}：${total}名患者的报告`,
       },
       citation: { group: 'Synthetic Benchmark Group', year: int(2019, 2026), doi: `10.5555/bench.${String(i + 1).padStart(5, '0')}` },
@@ -116,7 +119,8 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
       safety,
       funding: ['Synthetic Research Foundation'],
       furtherTrials: 'controlled_trials_needed',
-      quotes: [{ author: 'The study team', kind: 'paraphrase', text: pick(QUOTES) }],
+      // A name, said as it is in every language ("In our words, Synthetic Benchmark Group said this", "Sinngemäß nach …").
+      quotes: [{ author: 'Synthetic Benchmark Group', kind: 'paraphrase', text: pick(QUOTES) }],
       sources: [{ id: `${id}-en`, path: `sources/${id}.en.md`, lang: 'en' }],
     };
     // Aim, rationale and dates follow from what is drawn above, so adding them left every other value of the corpus as it was.

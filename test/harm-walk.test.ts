@@ -111,6 +111,52 @@ describe('harm walk: units', () => {
       }
     }
   });
+
+  it('says an age everyone had once: never "45 to 45 years", "the youngest was 45, the oldest 45" or "about half were older than 45"', async () => {
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [join(HARM, 'same-age.yaml'), join(HARM, 'same-age-median.yaml')], out, formats: [...ALL_FORMATS], workers: 1 });
+    expect(errorLines(report)).toEqual([]);
+    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    expect(read('en/same-age/easy.md')).toContain('All of them were 45 years old.');
+    expect(read('en/same-age/standard.md')).toContain('All of them were 45 years old.');
+    expect(read('en/same-age/expert.md')).toContain('6 patients. Age: 45 years (all patients).');
+    expect(read('en/same-age/leaflet.html')).toContain('They all had lupus. All of them were 45 years old.');
+    expect(read('de/same-age/easy.md')).toContain('Alle waren 45 Jahre alt.');
+    expect(read('de/same-age/expert.md')).toContain('Alter: 45 Jahre (alle Behandelten).');
+    expect(read('zh/same-age/easy.md')).toContain('患者都是45岁。');
+    expect(read('zh/same-age/standard.md')).toContain('所有患者的年龄都是45岁。');
+    expect(read('zh/same-age/expert.md')).toContain('年龄均为45岁。');
+    // A median of one age all had: not "about half of them were older than 52".
+    expect(read('en/same-age-median/standard.md')).toContain('All were women. All of them were 52 years old.');
+    expect(read('de/same-age-median/leaflet.html')).toContain('Alle waren Frauen. Alle waren 52 Jahre alt.');
+    expect(read('zh/same-age-median/expert.md')).toContain('性别：女性。年龄均为52岁。');
+    for (const lang of ['en', 'de', 'zh']) {
+      for (const study of ['same-age', 'same-age-median']) {
+        for (const level of ['easy', 'standard', 'expert', 'press', 'leaflet']) {
+          const file = read(`${lang}/${study}/${level}.${level === 'leaflet' ? 'html' : 'md'}`);
+          const text = file.slice(file.indexOf('<main>')).replaceAll(study, ''); // a leaflet's text, not its style sheet or ids
+          expect(text, `${lang}/${study}/${level}`).not.toMatch(/\b(45|52)\s*(?:–|～|to|bis)\s*\1\b|youngest|oldest|jüngste|älteste|最小|最大|half|Hälfte|一半|median|Median|中位/);
+        }
+      }
+    }
+  });
+
+  it('names a result one person did not reach, in Chinese standard text, with the word the next sentence explains', async () => {
+    const out = join(tempDir(), 'out');
+    const report = await build({ inputs: [join(HARM, 'one-person-no-remission.yaml')], out, formats: [...ALL_FORMATS], langs: ['zh'], workers: 1 });
+    expect(errorLines(report)).toEqual([]);
+    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    for (const format of ['standard', 'press']) {
+      const text = read(`zh/one-person-no-remission/${format}.md`);
+      // Was "没有达到这个结果：病情得到控制。缓解是指……": the explained word never said.
+      expect(text).toContain('- 这名红斑狼疮患者没有达到这个结果：缓解。缓解是指疾病的表现暂时消失。');
+      expect(text).toContain('- 这名红斑狼疮患者没有达到这个结果：无药缓解。无药缓解是指疾病的表现消失，而且不再需要用药。');
+      for (const [, said, explained] of text.matchAll(/^- (.*?。)(.*?)是指/gm)) expect(said, format).toContain(explained);
+    }
+    // The easy level and the leaflet keep the everyday words, which they explain under those words.
+    expect(read('zh/one-person-no-remission/easy.md')).toContain('- 这名红斑狼疮患者没有达到这个结果：病情得到控制。');
+    expect(read('zh/one-person-no-remission/leaflet.html')).toContain('这名红斑狼疮患者没有达到这个结果：停药后病情仍稳定。');
+  });
 });
 
 describe('harm walk: language', () => {

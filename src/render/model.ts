@@ -65,6 +65,11 @@ export interface StudyView {
   sexContext?: 'female' | 'male' | 'mixed';
   /** The context of the age sentence: the sex context where the sex is known ("She was 34"), else none. */
   ageContext: string;
+  /** The median age, unless everyone was the same age (then `ageAll`). */
+  ageMedian?: number;
+  /** The age everyone had: the youngest and the oldest show the same figure. Said once ("All of them were 45 years old"),
+   * not "45 to 45 years", nor a median ("about half were older than 45") or mean of it. */
+  ageAll?: number;
   /** The mean age (and its SD), where the facts give no median: said instead of the median. */
   ageMean?: number;
   ageSd?: number;
@@ -233,9 +238,12 @@ function regionNamesFor(intl: string): Intl.DisplayNames {
   return names;
 }
 
-/** The age a summary states when there is no median: the mean (with its SD), else the range. */
-function ageSummary(age: StudyFacts['population']['age']): Pick<StudyView, 'ageMean' | 'ageSd' | 'ageRange'> {
-  if (!age || age.median !== undefined) return {};
+/** The age a summary states: the one age of all, where the youngest and the oldest show the same; else the median;
+ * else the mean (with its SD); else the range. */
+function ageSummary(age: StudyFacts['population']['age']): Pick<StudyView, 'ageMedian' | 'ageAll' | 'ageMean' | 'ageSd' | 'ageRange'> {
+  if (!age) return {};
+  if (age.min !== undefined && age.max !== undefined && shownValue(age.min) === shownValue(age.max)) return { ageAll: age.min };
+  if (age.median !== undefined) return { ageMedian: age.median };
   if (age.mean !== undefined) return { ageMean: age.mean, ...(age.sd !== undefined ? { ageSd: age.sd } : {}) };
   if (age.min !== undefined && age.max !== undefined) return { ageRange: { min: age.min, max: age.max } };
   return {};

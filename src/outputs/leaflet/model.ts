@@ -180,7 +180,7 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     title: facts.title[lang] ?? '',
     ...view,
     ageContext: view.sexContext ?? LEAFLET_LEVEL,
-    ...(population.age?.median !== undefined ? { age: population.age.median } : {}),
+    ...(view.ageMedian !== undefined ? { age: view.ageMedian } : {}),
     year: facts.citation.year,
     ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding) } : {}),
     ...(facts.sponsor ? { sponsor: facts.sponsor } : {}),
