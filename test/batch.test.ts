@@ -87,6 +87,25 @@ describe('incremental builds', () => {
     expectSameTree(join(dir, 'inc'), join(dir, 'inc-full'));
   });
 
+  it('read a damaged manifest (cut in the middle of a line, or a line that is not JSON) as none: every study rebuilt, to the bytes of a full build', () => {
+    ok(['build', 'facts', '--out', 'damaged', ...SMALL]);
+    ok(['build', 'facts', '--out', 'damaged-full', '--full', ...SMALL]);
+    const marker = join(dir, 'damaged', '.laysum-output');
+    const text = readFileSync(marker, 'utf8');
+    // A manifest cut short (a disk that filled up while it was written by hand or copied) ...
+    writeFileSync(marker, text.slice(0, Math.floor(text.length / 2)));
+    const cut = json(['build', 'facts', '--out', 'damaged', ...SMALL]);
+    expect([cut.rebuilt, cut.reused, cut.upToDate]).toEqual([STUDIES, 0, false]);
+    expectSameTree(join(dir, 'damaged'), join(dir, 'damaged-full'));
+    // ... and one with a line that is not JSON.
+    const lines = readFileSync(marker, 'utf8').split('\n');
+    lines[5] = lines[5]!.slice(0, 40);
+    writeFileSync(marker, lines.join('\n'));
+    const broken = json(['build', 'facts', '--out', 'damaged', ...SMALL]);
+    expect([broken.rebuilt, broken.reused, broken.upToDate]).toEqual([STUDIES, 0, false]);
+    expectSameTree(join(dir, 'damaged'), join(dir, 'damaged-full'));
+  });
+
   it('rebuild the studies that came and drop those that went', () => {
     ok(['build', 'facts', '--out', 'inc', '-q']);
     const extra = join(dir, 'more');
