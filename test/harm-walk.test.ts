@@ -14,6 +14,14 @@ import { errorLines, FIXTURES, loadFacts, projectCopy, projectWith, runCli, SAMP
 const HARM = join(FIXTURES, 'harm');
 const ALL_FORMATS = ['summary', 'press', 'leaflet'] as const;
 
+/** Builds facts files in every format (into a new folder; the build must pass) and gives a reader of what it wrote. */
+async function builtFiles(inputs: string[], options: { langs?: string[] } = {}): Promise<(path: string) => string> {
+  const out = join(tempDir(), 'out');
+  const report = await build({ inputs, out, formats: [...ALL_FORMATS], workers: 1, ...options });
+  expect(errorLines(report)).toEqual([]);
+  return (path) => readFileSync(join(out, path), 'utf8');
+}
+
 function buildAll(input: string, project?: ProjectData, langs?: string[]): Promise<BuildReport> {
   return build({ inputs: [input], formats: [...ALL_FORMATS], write: false, workers: 1, langs, ...(project ? { project } : {}) });
 }
@@ -69,10 +77,7 @@ describe('harm walk: numbers', () => {
 
 describe('harm walk: units', () => {
   it('words the unit for the number as shown: 0.96 months is "1 month", and German ages agree with their number', async () => {
-    const out = join(tempDir(), 'out');
-    const report = await build({ inputs: [join(HARM, 'near-one.yaml')], out, formats: [...ALL_FORMATS], workers: 1 });
-    expect(report.exitCode).toBe(0);
-    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    const read = await builtFiles([join(HARM, 'near-one.yaml')]);
     expect(read('en/near-one/easy.md')).toContain('Half of them were checked for 1 month or longer. The shortest time was 0.5 months. The longest time was 1 month.');
     expect(read('en/near-one/standard.md')).toContain('Their median age was 1 year.');
     expect(read('en/near-one/expert.md')).toContain('median 1 month (range 0.5–1)');
@@ -87,10 +92,7 @@ describe('harm walk: units', () => {
   });
 
   it('says a follow-up everyone had as long once: never "12 to 12 months", "range 12–12" or "the shortest … the longest" of one time', async () => {
-    const out = join(tempDir(), 'out');
-    const report = await build({ inputs: [join(HARM, 'same-follow-up.yaml'), join(FIXTURES, 'counts', 'one-person.yaml')], out, formats: [...ALL_FORMATS], workers: 1 });
-    expect(errorLines(report)).toEqual([]);
-    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    const read = await builtFiles([join(HARM, 'same-follow-up.yaml'), join(FIXTURES, 'counts', 'one-person.yaml')]);
     expect(read('en/same-follow-up/easy.md')).toContain('Each of them was checked for 12 months.');
     expect(read('en/same-follow-up/standard.md')).toContain('The researchers kept checking on each of the people for 12 months after the treatment.');
     expect(read('en/same-follow-up/expert.md')).toContain('- **Follow-up:** 12 months for every participant');
@@ -113,10 +115,7 @@ describe('harm walk: units', () => {
   });
 
   it('says an age everyone had once: never "45 to 45 years", "the youngest was 45, the oldest 45" or "about half were older than 45"', async () => {
-    const out = join(tempDir(), 'out');
-    const report = await build({ inputs: [join(HARM, 'same-age.yaml'), join(HARM, 'same-age-median.yaml')], out, formats: [...ALL_FORMATS], workers: 1 });
-    expect(errorLines(report)).toEqual([]);
-    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    const read = await builtFiles([join(HARM, 'same-age.yaml'), join(HARM, 'same-age-median.yaml')]);
     expect(read('en/same-age/easy.md')).toContain('All of them were 45 years old.');
     expect(read('en/same-age/standard.md')).toContain('All of them were 45 years old.');
     expect(read('en/same-age/expert.md')).toContain('6 patients. Age: 45 years (all patients).');
@@ -142,10 +141,7 @@ describe('harm walk: units', () => {
   });
 
   it('names a result one person did not reach, in Chinese standard text, with the word the next sentence explains', async () => {
-    const out = join(tempDir(), 'out');
-    const report = await build({ inputs: [join(HARM, 'one-person-no-remission.yaml')], out, formats: [...ALL_FORMATS], langs: ['zh'], workers: 1 });
-    expect(errorLines(report)).toEqual([]);
-    const read = (path: string) => readFileSync(join(out, path), 'utf8');
+    const read = await builtFiles([join(HARM, 'one-person-no-remission.yaml')], { langs: ['zh'] });
     for (const format of ['standard', 'press']) {
       const text = read(`zh/one-person-no-remission/${format}.md`);
       // Was "没有达到这个结果：病情得到控制。缓解是指……": the explained word never said.
