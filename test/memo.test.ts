@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitShape, DigitShapeMemo, keptBy, TextMemo } from '../src/memo/index.js';
+import { digitShape, DigitShapeMemo, keptBy, TextMemo, TextShape } from '../src/memo/index.js';
 
 describe('DigitShapeMemo', () => {
   it('finds a result by the shape of a text that differs only in its digits', () => {
@@ -47,6 +47,38 @@ describe('DigitShapeMemo', () => {
     for (let i = 0; i < 10_000; i++) if (memo.get(`shape ${String.fromCharCode(65 + (i % 26))}${i.toString(36)}`) !== undefined) kept++;
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('TextShape', () => {
+  it('finds a result kept on the shape object, and one kept by the same text on another object', () => {
+    const memo = new DigitShapeMemo<string>(10);
+    const shape = new TextShape(digitShape('8 of 19 people (42%)'));
+    memo.setShape(shape, 'counted');
+    expect(shape.resultOf(memo)).toBe('counted');
+    // Another object of the same shape (another run of the Markdown reader) finds it by its text, and keeps it.
+    const other = new TextShape(digitShape('5 of 16 people (31%)'));
+    expect(other.resultOf(memo)).toBeUndefined();
+    expect(memo.getShape(other)).toBe('counted');
+    expect(other.resultOf(memo)).toBe('counted');
+    // A shape asked of the text alone is found too: the two ways share one table.
+    expect(memo.get(shape.text)).toBe('counted');
+  });
+
+  it('keeps each memo’s result apart, for a bounded number of memos', () => {
+    const memos = Array.from({ length: 20 }, () => new DigitShapeMemo<number>(10));
+    const shape = new TextShape('0 of 00');
+    memos.forEach((memo, i) => memo.setShape(shape, i));
+    // Every memo finds its own result: the first 16 on the object, the others in their tables.
+    expect(memos.map((memo) => memo.getShape(shape))).toEqual(memos.map((_, i) => i));
+    expect(memos.map((memo) => shape.resultOf(memo))).toEqual(memos.map((_, i) => (i < 16 ? i : undefined)));
+  });
+
+  it('keeps nothing on the object for a memo with second sight (its first sight keeps nothing)', () => {
+    const memo = new DigitShapeMemo<number>(10, { secondSight: true });
+    const shape = new TextShape('a');
+    memo.setShape(shape, 1);
+    expect(memo.getShape(shape)).toBeUndefined();
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import { francAll } from 'franc-min';
 import type { LanguageInfo } from '../i18n/index.js';
-import { digitShape, DigitShapeMemo } from '../memo/index.js';
+import { digitShape, DigitShapeMemo, type TextShape } from '../memo/index.js';
 
 /** The detector's settings; documented in the README ("Language checks"). */
 export const DETECTOR_SETTINGS = {
@@ -86,14 +86,14 @@ export function nothingToStrip(text: string, exempt: readonly string[]): boolean
  * `shape`: the text's digitShape, where the caller has it (src/markdown gives one string per shape);
  * `plain`: whether nothingToStrip(text, exempt), where the caller has worked it out.
  */
-export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = [], shape?: string, plain = nothingToStrip(text, exempt)): Detection {
+export function detectLanguage(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = [], shape?: TextShape, plain = nothingToStrip(text, exempt)): Detection {
   let codes = candidateCodes.get(candidates);
   if (codes === undefined) candidateCodes.set(candidates, (codes = candidates.map((c) => c.code).join(',')));
   let known = cache.get(codes);
   if (!known) cache.set(codes, (known = new DigitShapeMemo()));
-  const plainKey = plain ? (shape ?? digitShape(text)) : undefined;
-  if (plainKey !== undefined) {
-    const found = known.get(plainKey);
+  const plainKey = plain && !shape ? digitShape(text) : undefined;
+  if (plain) {
+    const found = shape ? known.getShape(shape) : known.get(plainKey!);
     if (found) return found;
   }
   const clean = stripForDetection(text, exempt);
@@ -104,7 +104,10 @@ export function detectLanguage(text: string, candidates: readonly LanguageInfo[]
     detection = detectClean(clean, candidates);
     known.set(key, detection);
   }
-  if (plainKey !== undefined) known.set(plainKey, detection);
+  if (plain) {
+    if (shape) known.setShape(shape, detection);
+    else known.set(plainKey!, detection);
+  }
   return detection;
 }
 

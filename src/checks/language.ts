@@ -10,7 +10,7 @@ import { diagnostic, formatPath, type Diagnostic } from '../diagnostics/index.js
 import type { LanguageInfo } from '../i18n/index.js';
 import type { StudyFacts } from '../facts/index.js';
 import { detectByMarkers, detectLanguage, nothingToStrip, withoutNames, type Detection } from './detect.js';
-import { digitShape, DigitShapeMemo } from '../memo/index.js';
+import { digitShape, DigitShapeMemo, type TextShape } from '../memo/index.js';
 import { excerpt, markdownUnits, plainParagraphs } from './paragraphs.js';
 import { splitSentences } from './readability/sentences.js';
 
@@ -119,7 +119,7 @@ function foreignMemo(target: LanguageInfo, candidates: readonly LanguageInfo[]):
 /** `shape`: the paragraph's digit shape when it has no name to take out. */
 function foreignSentence(
   paragraph: string,
-  shape: string | undefined,
+  shape: TextShape | undefined,
   judged: boolean,
   target: LanguageInfo,
   candidates: readonly LanguageInfo[],
@@ -128,11 +128,12 @@ function foreignSentence(
 ): { sentence: string; detection: Detection } | undefined {
   const split = (text: string) => splitSentences(text, target.script === 'Han' ? 'zh' : target.code);
   const text = shape !== undefined ? paragraph : withoutNames(paragraph, exempt);
-  const key = shape ?? digitShape(text);
-  let found = memo.get(key);
+  const key = shape ? undefined : digitShape(text);
+  let found = shape ? memo.getShape(shape) : memo.get(key!);
   if (found === undefined) {
     found = findForeign(split(text), judged, target, candidates);
-    memo.set(key, found);
+    if (shape) memo.setShape(shape, found);
+    else memo.set(key!, found);
   }
   if (found === false) return undefined;
   // Said as the paragraph says it, names and all, where taking them out left its sentences as they were.

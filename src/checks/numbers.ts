@@ -8,7 +8,7 @@
  * "One" words (one, eins, 一) are left out: they are articles and idioms far more often than counts.
  */
 import type { LanguageInfo } from '../i18n/index.js';
-import { digitShape, DigitShapeMemo, keptBy } from '../memo/index.js';
+import { digitShape, DigitShapeMemo, keptBy, type TextShape } from '../memo/index.js';
 
 export interface FoundNumber {
   value: number;
@@ -106,14 +106,16 @@ const HAN_NOT_NUMBERS = /(?<![零〇一二两三四五六七八九十百千万\d
  */
 const wordsByShape = new WeakMap<LanguageInfo, DigitShapeMemo<readonly FoundNumber[]>>();
 
-/** `shape`: the text's digitShape, where the caller has it (src/markdown gives one string per shape). */
-export function findNumbers(text: string, language: LanguageInfo, shape = digitShape(text)): readonly FoundNumber[] {
+/** `shape`: the text's digit shape, where the caller has it (src/markdown gives one object per shape). */
+export function findNumbers(text: string, language: LanguageInfo, shape?: TextShape): readonly FoundNumber[] {
   let known = wordsByShape.get(language);
   if (!known) wordsByShape.set(language, (known = new DigitShapeMemo()));
-  let words = known.get(shape);
+  const key = shape ? undefined : digitShape(text);
+  let words = shape ? known.getShape(shape) : known.get(key!);
   if (!words) {
     words = scanNumberWords(text, language);
-    known.set(shape, words);
+    if (shape) known.setShape(shape, words);
+    else known.set(key!, words);
   }
   if (!HAS_ASCII_DIGIT.test(text)) return words;
   const digits = scanDigits(text, language);

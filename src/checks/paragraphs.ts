@@ -5,6 +5,7 @@
  * table cell) is one unit, as plain text. Source texts are split at blank lines.
  */
 import { readMarkdown } from '../markdown/index.js';
+import type { TextShape } from '../memo/index.js';
 
 /** The judged units of a Markdown text. */
 export function markdownParagraphs(source: string): readonly string[] {
@@ -12,7 +13,7 @@ export function markdownParagraphs(source: string): readonly string[] {
 }
 
 /** The judged units of a Markdown text with their digit shapes (see src/markdown). */
-export function markdownUnits(source: string): { paragraphs: readonly string[]; shapes: readonly string[] } {
+export function markdownUnits(source: string): { paragraphs: readonly string[]; shapes: readonly TextShape[] } {
   return readMarkdown(source);
 }
 

@@ -12,7 +12,7 @@ import type { Translator } from '../i18n/index.js';
 import { termName } from '../render/index.js';
 import { markdownUnits } from './paragraphs.js';
 import { bandFor, compareWithBand, formulaLanguage, measureReadabilityOfLines, type BandCheck, type Bands, type ReadabilityFigures } from './readability/index.js';
-import { digitShape } from '../memo/index.js';
+import { digitShape, TextShape } from '../memo/index.js';
 
 export interface ReadabilityResult {
   figures: ReadabilityFigures;
@@ -37,10 +37,10 @@ export function glossaryTerms(facts: StudyFacts, level: string, tr: Translator):
  * text out of its band (the language check leaves names out too). Chinese is measured by its Han
  * words, which names in Latin letters do not add to, so it is measured as written.
  */
-function withoutNames(units: { paragraphs: readonly string[]; shapes: readonly string[] }, lang: string, names: readonly string[]): { paragraphs: readonly string[]; shapes: readonly string[] } {
+function withoutNames(units: { paragraphs: readonly string[]; shapes: readonly TextShape[] }, lang: string, names: readonly string[]): { paragraphs: readonly string[]; shapes: readonly TextShape[] } {
   if (names.length === 0 || formulaLanguage(lang) === 'zh') return units;
   let paragraphs: string[] | undefined;
-  let shapes: string[] | undefined;
+  let shapes: TextShape[] | undefined;
   units.paragraphs.forEach((paragraph, i) => {
     let text = paragraph;
     for (const name of names) if (name.length >= 2 && text.includes(name)) text = text.split(name).join(' ');
@@ -48,7 +48,7 @@ function withoutNames(units: { paragraphs: readonly string[]; shapes: readonly s
     paragraphs ??= [...units.paragraphs];
     shapes ??= [...units.shapes];
     paragraphs[i] = text;
-    shapes[i] = digitShape(text);
+    shapes[i] = new TextShape(digitShape(text));
   });
   return paragraphs && shapes ? { paragraphs, shapes } : units;
 }

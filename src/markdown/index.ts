@@ -13,7 +13,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import { digitShape, DigitShapeMemo, TextMemo } from '../memo/index.js';
+import { digitShape, DigitShapeMemo, TextMemo, TextShape } from '../memo/index.js';
 
 export type MarkdownToken = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
@@ -53,8 +53,8 @@ export interface MarkdownRead {
   title: string;
   /** The plain text of every block with inline content (paragraph, list item, heading, table cell), trimmed, empty ones left out. */
   paragraphs: readonly string[];
-  /** Each paragraph's `digitShape`, for the checks' memos. Paragraphs of one shape share one string, so a memo finds it without reading it again. */
-  shapes: readonly string[];
+  /** Each paragraph's `digitShape`, for the checks' memos. Paragraphs of one shape read from one run shape share one object, on which the memos keep their results. */
+  shapes: readonly TextShape[];
 }
 
 /** A run of blocks read: `title` only when it has a heading. */
@@ -62,7 +62,7 @@ interface BlockRead {
   html: string;
   title?: string;
   paragraphs: readonly string[];
-  shapes: readonly string[];
+  shapes: readonly TextShape[];
 }
 
 /** A run read in its digit shape, and whether another run of that shape can be read by putting its digits in. */
@@ -113,7 +113,7 @@ export function readMarkdown(source: string): MarkdownRead {
     let html = '';
     let title: string | undefined;
     const paragraphs: string[] = [];
-    const shapes: string[] = [];
+    const shapes: TextShape[] = [];
     for (const part of parts) {
       const block = readRun(part);
       html += block.html;
@@ -152,7 +152,7 @@ const MAX_TABLE_CELLS = 65_536;
 function joinParts(parts: readonly BlockRead[], open: string, close: string, skip: number): BlockRead | undefined {
   let html = open;
   const paragraphs: string[] = [];
-  const shapes: string[] = [];
+  const shapes: TextShape[] = [];
   for (const part of parts) {
     if (!part.html.startsWith(open) || !part.html.endsWith(close)) return undefined;
     html += part.html.slice(open.length, part.html.length - close.length);
@@ -219,9 +219,9 @@ function readShape(shape: string): ShapeRead {
   });
   const fillable = countZeros(read.html) === digits && inParagraphs === digits && (read.title === undefined || countZeros(read.title) <= digits - titleAt);
   const title = read.title !== undefined ? { title: read.title } : {};
-  if (!fillable || digits === 0) return { html: read.html, ...title, paragraphs: read.paragraphs, shapes: read.paragraphs, fillable, titleAt };
+  if (!fillable || digits === 0) return { html: read.html, ...title, paragraphs: read.paragraphs, shapes: read.shapes, fillable, titleAt };
   const pieces = { html: read.html.split('0'), paragraphs: read.paragraphs.map((p) => p.split('0')), ...(read.title !== undefined ? { title: read.title.split('0') } : {}) };
-  return { html: read.html, ...title, paragraphs: read.paragraphs, shapes: read.paragraphs, fillable, titleAt, pieces };
+  return { html: read.html, ...title, paragraphs: read.paragraphs, shapes: read.shapes, fillable, titleAt, pieces };
 }
 
 function countZeros(text: string): number {
@@ -266,7 +266,7 @@ function readTokens(tokens: readonly MarkdownToken[]): BlockRead & { titleIndex?
     if (text) paragraphs.push(text);
   });
   const html = renderTokens(tokens);
-  const shapes = paragraphs.map(digitShape);
+  const shapes = paragraphs.map((p) => new TextShape(digitShape(p)));
   return title === undefined ? { html, paragraphs, shapes } : { html, title, titleIndex: titleIndex!, paragraphs, shapes };
 }
 

@@ -40,6 +40,40 @@ export function digitShape(text: string): string {
   return text.replace(ASCII_DIGITS, '0');
 }
 
+/**
+ * A digit shape as one object, which the Markdown reader hands out for every paragraph of that
+ * shape (src/markdown keeps the shapes it read): each memo keeps its result for the shape on the
+ * object too, so a check asking again finds it there, by the memo's identity, without hashing and
+ * comparing the shape's text in a table of thousands (those lookups were 8 % of a one-thread
+ * build). Results live as long as the object; the reader's memos bound how many objects live.
+ */
+export class TextShape {
+  /** [memo, result, memo, result, …]: a shape is asked for by a few memos (one per check and language). */
+  private results: unknown[] | undefined;
+
+  constructor(
+    /** The `digitShape` of the paragraphs this object stands for. */
+    readonly text: string,
+  ) {}
+
+  /** The result `memo` kept on this shape. */
+  resultOf<V>(memo: object): V | undefined {
+    const results = this.results;
+    if (results === undefined) return undefined;
+    for (let i = 0; i < results.length; i += 2) if (results[i] === memo) return results[i + 1] as V;
+    return undefined;
+  }
+
+  /** Keep `memo`'s result on this shape (up to MEMOS_PER_SHAPE memos; more are found in their tables). */
+  keepResult(memo: object, value: unknown): void {
+    const results = (this.results ??= []);
+    if (results.length < 2 * MEMOS_PER_SHAPE) results.push(memo, value);
+  }
+}
+
+/** Memos that keep a result on one TextShape: 4 checks × 3 languages, with room to spare. */
+const MEMOS_PER_SHAPE = 16;
+
 /** How a DigitShapeMemo keeps its results. */
 export interface DigitShapeMemoOptions {
   /**
@@ -91,6 +125,22 @@ export class DigitShapeMemo<V> {
     const old = this.older.get(shape);
     if (old !== undefined) this.keep(shape, old);
     return old;
+  }
+
+  /** The result for a shape given as a TextShape: kept on the object, or found by its text (and then kept on it). */
+  getShape(shape: TextShape): V | undefined {
+    let found = shape.resultOf<V>(this);
+    if (found === undefined) {
+      found = this.get(shape.text);
+      if (found !== undefined) shape.keepResult(this, found);
+    }
+    return found;
+  }
+
+  setShape(shape: TextShape, value: V): void {
+    this.set(shape.text, value);
+    // A memo that keeps results from a shape's second sight on keeps none on the object either.
+    if (!this.seen) shape.keepResult(this, value);
   }
 
   set(shape: string, value: V): void {

@@ -15,7 +15,7 @@ import { fleschAmstad, wienerSachtextformel1 } from './german.js';
 import { splitSentences } from './sentences.js';
 import { germanSyllables } from './syllables-de.js';
 import { countNumbers, latinWords, wordLetters } from './words.js';
-import { digitShape, DigitShapeMemo, keptBy } from '../../memo/index.js';
+import { digitShape, DigitShapeMemo, keptBy, type TextShape } from '../../memo/index.js';
 
 export interface ReadabilityFigures {
   /** The language as asked for. Only `en`, `de` and `zh` (also `en-GB`, `zh-Hans`, …) have formulas;
@@ -85,7 +85,7 @@ export function measureReadability(text: string, lang: 'en' | 'de' | 'zh' | (str
  * `digitShape` (src/markdown gives them): lines of a shape share one string, so the counts kept
  * by shape are found without reading the line again.
  */
-export function measureReadabilityOfLines(lines: readonly string[], lang: string, options: MeasureOptions = {}, shapes?: readonly string[]): ReadabilityFigures {
+export function measureReadabilityOfLines(lines: readonly string[], lang: string, options: MeasureOptions = {}, shapes?: readonly TextShape[]): ReadabilityFigures {
   const base = formulaLanguage(lang);
   if (base === 'zh') {
     const byShape = (options.glossaryTerms ?? []).every((term) => !HAS_DIGIT.test(term));
@@ -104,14 +104,16 @@ const HAS_DIGIT = /[0-9]/;
  */
 const chineseLines = new DigitShapeMemo<string[]>();
 
-function chineseSentenceShapes(lines: readonly string[], shapes: readonly string[] | undefined): string[] {
+function chineseSentenceShapes(lines: readonly string[], shapes: readonly TextShape[] | undefined): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const shape = shapes?.[i] ?? digitShape(lines[i]!);
-    let sentences = chineseLines.get(shape);
+    const shape = shapes?.[i];
+    const text = shape ? shape.text : digitShape(lines[i]!);
+    let sentences = shape ? chineseLines.getShape(shape) : chineseLines.get(text);
     if (!sentences) {
-      sentences = splitSentences(shape, 'zh');
-      chineseLines.set(shape, sentences);
+      sentences = splitSentences(text, 'zh');
+      if (shape) chineseLines.setShape(shape, sentences);
+      else chineseLines.set(text, sentences);
     }
     for (const sentence of sentences) out.push(sentence);
   }
@@ -194,9 +196,10 @@ interface LatinLine extends LatinSentence {
 /** Counts by language and line shape: sentences never cross a line, and most lines of a batch recur whole but for their figures. Bounded. */
 const latinLines = new Map<string, DigitShapeMemo<LatinLine>>();
 
-function countLatinLine(line: string, shape: string, base: string, countSyllables: ((word: string) => number) | undefined): LatinLine {
+function countLatinLine(line: string, shape: TextShape | undefined, base: string, countSyllables: ((word: string) => number) | undefined): LatinLine {
   const memo = memoOf(latinLines, base);
-  const known = memo.get(shape);
+  const key = shape ? undefined : digitShape(line);
+  const known = shape ? memo.getShape(shape) : memo.get(key!);
   if (known) return known;
   const sum: LatinLine = { sentences: 0, numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
   for (const sentence of splitSentences(line, base)) {
@@ -204,7 +207,8 @@ function countLatinLine(line: string, shape: string, base: string, countSyllable
     if (c.words > 0) sum.sentences++;
     addCounts(sum, c);
   }
-  memo.set(shape, sum);
+  if (shape) memo.setShape(shape, sum);
+  else memo.set(key!, sum);
   return sum;
 }
 
@@ -217,12 +221,12 @@ function addCounts(sum: LatinSentence, c: LatinSentence): void {
   sum.longWords += c.longWords;
 }
 
-function measureLatin(lang: string, base: string, lines: readonly string[], shapes: readonly string[] | undefined): ReadabilityFigures {
+function measureLatin(lang: string, base: string, lines: readonly string[], shapes: readonly TextShape[] | undefined): ReadabilityFigures {
   const countSyllables = SYLLABLE_COUNTERS[base];
   const sum: LatinLine = { sentences: 0, numbers: 0, words: 0, syllables: 0, polysyllables: 0, monosyllables: 0, longWords: 0 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const c = countLatinLine(line, shapes?.[i] ?? digitShape(line), base, countSyllables);
+    const c = countLatinLine(line, shapes?.[i], base, countSyllables);
     sum.sentences += c.sentences;
     addCounts(sum, c);
   }
