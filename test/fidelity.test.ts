@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedNumbers, build, check, checkFidelity, deriveFacts, findNumbers, formatDiagnostic, loadProject, parseHanNumeral, parseStudyFacts, untranslatedNames } from '../src/index.js';
 import { FIXTURES, loadFacts, projectWith, sampleSummaries, SAMPLES } from './helpers.js';
@@ -19,6 +20,24 @@ describe('reading numbers', () => {
     expect(values('fifteen people, one idea, twenty days')).toEqual([15, 20]);
     expect(values('fünfzehn Personen, eine Idee, beide Gruppen', de)).toEqual([15, 2]);
     expect(values('十五名患者，一次输注，二十九个月，两名', zh)).toEqual([15, 29, 2]);
+  });
+
+  it('reads figures as the regular expression for a figure matches them, whatever the marks around them', () => {
+    // The reference: every match of the expression, a value where its marks read as one number, else each piece.
+    const FIGURE = /\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?/g;
+    const reference = (text: string, decimal: string, group: RegExp) =>
+      [...text.matchAll(FIGURE)].flatMap(([raw]) => {
+        const value = Number(raw.split(decimal).map((part, i) => (i === 0 ? part.replace(group, '') : part)).join('.'));
+        return Number.isFinite(value) ? [value] : raw.split(/[.,\u00a0\u202f]/).map(Number);
+      });
+    const texts = fc.array(fc.constantFrom('1', '2', '0', '9', '12', '345', '.', ',', '\u00a0', '\u202f', ' ', '%', '–', '±', '(', ')'), { maxLength: 24 }).map((t) => t.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(values(text)).toEqual(reference(text, '.', /[,\u00a0\u202f]/g));
+        expect(values(text, de)).toEqual(reference(text, ',', /[.\u00a0\u202f]/g));
+      }),
+      { seed: 11, numRuns: 2_000 },
+    );
   });
 
   it('parses Chinese numerals', () => {

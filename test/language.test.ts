@@ -57,6 +57,14 @@ describe('detector', () => {
     // One more letter tips it below half; 31 Latin letters are too few for English: not judged.
     expect(detectLanguage('治疗组患者共有十名人 with cells from donors blood and more', LANGS)).toMatchObject({ lang: 'und', judged: false });
   });
+
+  it('counts characters, not UTF-16 units: a Han character outside the BMP is one', () => {
+    // 𠀀 and 𪚥 (CJK extensions B, C) are two units each; nine characters are too few, ten enough.
+    expect(detectLanguage('𠀀𪚥组患者共有九名', LANGS)).toMatchObject({ lang: 'und', judged: false, size: 9 });
+    expect(detectLanguage('𠀀𪚥组患者共有十名人', LANGS)).toMatchObject({ lang: 'zh', judged: true, size: 10 });
+    // Letters of every kind count once each, with marks and numbers between them left out.
+    expect(detectLanguage('Ärzte, Bürger & Straße: 15 𝐀 Ÿ ǅ ﬀ', LANGS).size).toBe('Ärzte, Bürger & Straße: 15 𝐀 Ÿ ǅ ﬀ'.match(/\p{Script=Latin}/gu)!.length);
+  });
 });
 
 describe('summary language check', () => {

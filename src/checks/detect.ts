@@ -41,8 +41,20 @@ export interface Detection {
   size: number;
 }
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /\p{Script=Latin}/gu;
+const HAN = /\p{Script=Han}+/gu;
+const LATIN = /\p{Script=Latin}+/gu;
+const SURROGATE = /[\ud800-\udbff]/;
+
+/** Characters of a script in `text` (`runs`: HAN or LATIN), counted by the runs they come in: a match per character was most of the check's allocation. */
+function countScript(text: string, runs: RegExp): number {
+  let n = 0;
+  for (const run of text.match(runs) ?? []) {
+    n += run.length;
+    // A character outside the BMP (most Han of the extensions) is two UTF-16 units.
+    if (SURROGATE.test(run)) for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) >= 0xd800 && run.charCodeAt(i) <= 0xdbff) n--;
+  }
+  return n;
+}
 
 /** The text without the given proper names, links and DOIs, whose words are no language's (sentence marks are kept). */
 export function withoutNames(text: string, exempt: readonly string[] = []): string {
@@ -112,8 +124,8 @@ export function detectLanguage(text: string, candidates: readonly LanguageInfo[]
 }
 
 function detectClean(clean: string, candidates: readonly LanguageInfo[]): Detection {
-  const han = clean.match(HAN)?.length ?? 0;
-  const latin = clean.match(LATIN)?.length ?? 0;
+  const han = countScript(clean, HAN);
+  const latin = countScript(clean, LATIN);
   const size = han + latin;
   const hanLanguage = candidates.find((l) => l.script === 'Han');
   if (hanLanguage && han >= DETECTOR_SETTINGS.minHanCharacters) {
@@ -159,7 +171,7 @@ function detectClean(clean: string, candidates: readonly LanguageInfo[]): Detect
  */
 export function detectByMarkers(text: string, candidates: readonly LanguageInfo[], exempt: readonly string[] = []): Detection {
   const clean = stripForDetection(text, exempt);
-  const size = (clean.match(HAN)?.length ?? 0) + (clean.match(LATIN)?.length ?? 0);
+  const size = countScript(clean, HAN) + countScript(clean, LATIN);
   const evidence = markerEvidence(clean, candidates).sort((a, b) => b.hits - a.hits);
   const [lead, runnerUp] = evidence;
   const margin = (lead?.hits ?? 0) - (runnerUp?.hits ?? 0);

@@ -104,11 +104,15 @@ function sentenceAround(paragraph: string, text: string): string {
   return excerpt(sentences.find((s) => s.includes(text)) ?? paragraph, 120);
 }
 
+const PLAIN_DIGITS = /^[0-9]{1,15}$/;
+
 /** Each language's `partOfWhole` patterns, compiled once. */
 const partPatterns = new WeakMap<LanguageInfo, RegExp[]>();
 
 /** The one number a text is, as the language writes it ("10 000"), or undefined. */
 function numberIn(text: string, language: LanguageInfo): number | undefined {
+  // Most parts and wholes are plain digits ("8", "15").
+  if (PLAIN_DIGITS.test(text)) return Number(text);
   const found = findNumbers(text, language);
   return found.length === 1 ? found[0]!.value : undefined;
 }

@@ -230,7 +230,15 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     language,
     t(key, options = {}) {
       const sentences = kept.get(key);
-      let sentence = sentences?.find((k) => chooses(k, options));
+      let sentence: KeptSentence | undefined;
+      if (sentences) {
+        for (const candidate of sentences) {
+          if (chooses(candidate, options)) {
+            sentence = candidate;
+            break;
+          }
+        }
+      }
       if (!sentence) {
         const names: string[] = [];
         const roles: OptionRole[] = [];

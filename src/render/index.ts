@@ -129,7 +129,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('cover', function (this: unknown, id: unknown, options: HelperOptions) {
     const content = options.fn(this);
-    if (content.trim()) ctx(options).covered.add(String(id));
+    if (NOT_BLANK.test(content)) ctx(options).covered.add(String(id));
     return content;
   });
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
@@ -144,6 +144,8 @@ export function registerHelpers(hb: typeof Handlebars): void {
     return gradeSentence(ctx(options).tr, String(wording), event as SafetyEvent);
   });
 }
+
+const NOT_BLANK = /\S/;
 
 export interface RenderOptions {
   /** Render a format template (templates/formats/<name>.hbs, e.g. `press`) at this level instead of the level's own. */
