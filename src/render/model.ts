@@ -374,20 +374,29 @@ function glossaryOf(facts: StudyFacts): GlossaryEntry[] {
   });
 }
 
-export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator, press?: PressConfig): SummaryModel {
+/** What a summary says of a study in one language, whatever its level. */
+type LanguageView = Omit<SummaryModel, 'level' | 'conditionList' | 'conditionListDative' | 'pretreatmentList' | 'derived' | 'press'>;
+
+/**
+ * Each study's language view, made once for the levels and formats of a language (four or five
+ * renders): the study's view, its quotes, citation and byline do not depend on the level. Kept by
+ * the study's derived facts, which a build works out once per study from facts it no longer
+ * changes (a caller who changes the facts derives them again, and so gets a new view). Models
+ * share it and are read, never changed.
+ */
+const languageViews = new WeakMap<DerivedFacts, WeakMap<Translator, LanguageView>>();
+
+function languageView(facts: StudyFacts, derived: DerivedFacts, tr: Translator): LanguageView {
+  let byTranslator = languageViews.get(derived);
+  if (!byTranslator) languageViews.set(derived, (byTranslator = new WeakMap()));
+  let view = byTranslator.get(tr);
+  if (view) return view;
   const lang = tr.language.code;
-  const { population } = facts;
   const { authors, ...citation } = facts.citation;
-  return {
+  view = {
     lang,
-    level,
     title: esc(facts.title[lang] ?? ''),
     ...studyView(facts, tr),
-    conditionList: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition))),
-    conditionListDative: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition, 'dative'))),
-    ...(facts.intervention.pretreatment?.length
-      ? { pretreatmentList: tr.formatList(facts.intervention.pretreatment.map((d) => termName(tr, level, 'drugs', d))) }
-      : {}),
     ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding.map(esc)) } : {}),
     funding: facts.funding.map(esc),
     ...(facts.sponsor ? { sponsor: { name: esc(facts.sponsor.name), ...(facts.sponsor.contact ? { contact: escapeInline(facts.sponsor.contact) } : {}) } } : {}),
@@ -407,6 +416,22 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
     ...(citation.doi ? { doiLink: `[${escapeInline(citation.doi)}](https://doi.org/${escapeUrlPath(citation.doi)})` } : {}),
     byline: withFullStop(authors ? authorList(authors, tr) : esc(citation.group ?? '')),
     glossary: glossaryOf(facts),
+  };
+  byTranslator.set(tr, view);
+  return view;
+}
+
+export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, level: ReadingLevel, tr: Translator, press?: PressConfig): SummaryModel {
+  const lang = tr.language.code;
+  const { population } = facts;
+  return {
+    ...languageView(facts, derived, tr),
+    level,
+    conditionList: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition))),
+    conditionListDative: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition, 'dative'))),
+    ...(facts.intervention.pretreatment?.length
+      ? { pretreatmentList: tr.formatList(facts.intervention.pretreatment.map((d) => termName(tr, level, 'drugs', d))) }
+      : {}),
     derived,
     ...(press
       ? {
