@@ -94,6 +94,24 @@ describe('escaping', () => {
   });
 });
 
+describe('a study rendered at several levels', () => {
+  it('says what the facts say when they were derived: changed facts, derived again, render anew', () => {
+    const renderer = createRenderer(loadProject().templates, loadProject().partials);
+    const en = translator('en');
+    const facts = structuredClone(mueller);
+    const derived = deriveFacts(facts);
+    const before = LEVELS.map((level) => renderer.renderSummary(facts, derived, level, en).markdown);
+    before.forEach((markdown) => expect(markdown).toContain(`# ${facts.title.en}`));
+    facts.title.en = 'Another title';
+    facts.citation.journal = 'Another Journal';
+    const after = LEVELS.map((level) => renderer.renderSummary(facts, deriveFacts(facts), level, en).markdown);
+    after.forEach((markdown) => expect(markdown).toContain('# Another title\n'));
+    expect(after[2]).toContain('Another Journal');
+    // Each level keeps its own wording around the shared view.
+    expect(new Set(after).size).toBe(LEVELS.length);
+  });
+});
+
 describe('facts text is data, never template', () => {
   it.each(LEVELS)('%s: Handlebars syntax in a title and a quote comes out as written, not evaluated', (level) => {
     const project = loadProject();
