@@ -11,7 +11,7 @@ import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
 import { shownValue, type Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
-import { buildSummaryModel, countContext, gradeSentence, termHeadword, termName, type SafetyEvent, type SummaryModel } from './model.js';
+import { buildSummaryModel, countContext, gradeSentence, GRAMMATICAL_CASES, termHeadword, termName, type GrammaticalCase, type SafetyEvent, type SummaryModel } from './model.js';
 import type { PressConfig } from '../outputs/press.js';
 
 export { buildSummaryModel, countContext, countryWords, gradeSentence, safetyEvents, studyView, studySizeOf, termHeadword, termName, withFullStop, SMALL_STUDY_UP_TO, type StudySize, type CountContext, type SafetyEvent, type StudyView, type SummaryModel, type SummaryOutcome, type GlossaryEntry } from './model.js';
@@ -98,13 +98,16 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const { tr, level } = ctx(options);
     return tr.t(key, translateOptions('t', level, options.hash));
   });
-  // {{term "conditions" key}} names a term at the current level; {{term "conditions" key "definition"}} reads a field.
+  // {{term "conditions" key}} names a term at the current level; {{term "conditions" key "definition"}} reads a field;
+  // {{term "events" key form="negated"}} names it in a form (GrammaticalCase) where the language has one, else as it is.
   hb.registerHelper('term', function (namespace: unknown, key: unknown, ...rest: unknown[]) {
     const options = rest.pop() as HelperOptions;
     const field = rest[0];
     if (typeof namespace !== 'string' || typeof key !== 'string') throw new Error(`helper \`term\` expected a namespace and a key, got \`${String(namespace)}\`, \`${String(key)}\``);
     const { tr, level } = ctx(options);
-    if (field === undefined) return termName(tr, level, namespace, key);
+    const form = options.hash.form;
+    if (form !== undefined && !(GRAMMATICAL_CASES as readonly unknown[]).includes(form)) throw new Error(`helper \`term\` expected a form of ${GRAMMATICAL_CASES.join(', ')}, got \`${String(form)}\``);
+    if (field === undefined) return termName(tr, level, namespace, key, form as GrammaticalCase | undefined);
     if (typeof field !== 'string') throw new Error('helper `term` expected a field name');
     return tr.t(`terms:${namespace}.${key}.${field}`, translateOptions('term', level, options.hash));
   });

@@ -328,8 +328,13 @@ export interface SummaryModel extends StudyView {
   press?: { organisation: string; about?: string; contactName: string; contactEmail: string; contactPhone?: string };
 }
 
-/** A grammatical case a term can be asked for, where a language inflects its names (German after `mit`, `bei`). */
-export type GrammaticalCase = 'dative';
+/**
+ * A form of a term's name a sentence can ask for, where a language needs one: a grammatical case
+ * (German after `mit`, `bei`: `dative`), or the name negated (`negated`: German says "Die Person hatte
+ * keine Blutarmut", not "hatte Blutarmut nicht"; English and Chinese negate the verb and need none).
+ */
+export type GrammaticalCase = 'dative' | 'negated';
+export const GRAMMATICAL_CASES: readonly GrammaticalCase[] = ['dative', 'negated'];
 
 /**
  * Names a term at this level: lay words for `easy`/`standard`, expert terms for `expert`. With a

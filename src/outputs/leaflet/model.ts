@@ -135,7 +135,13 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string, perFigure: numb
 function safetyArray(event: SafetyEvent, total: number, tr: Translator, id: string, layout: SafetyLayout, perFigure: number): IconArrayOptions {
   const context = LEAFLET_LEVEL;
   // Worded as the easy summary words it: "None of the 15 people …", "The person …", no severity for nobody.
-  const sentence = tr.t('easy.safety.event', { context: countContext(event.count, total), count: event.count, total, event: termName(tr, context, 'events', event.event) });
+  const sentence = tr.t('easy.safety.event', {
+    context: countContext(event.count, total),
+    count: event.count,
+    total,
+    event: termName(tr, context, 'events', event.event),
+    eventNegated: termName(tr, context, 'events', event.event, 'negated'),
+  });
   const grade = gradeSentence(tr, LEAFLET_LEVEL, event);
   // By grade, one group each (its own colour and pattern, named in the legend), where more than
   // one grade has people; a strip has no legend, so there the caption alone says the grades.

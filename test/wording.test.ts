@@ -1,0 +1,73 @@
+/**
+ * Sentences, not a label and its value, where the lay texts say that a result was not reached, that
+ * the one person did not have a side effect, or how many were women and men: "In the person with
+ * lupus, the disease did not calm down (remission).", not "The person with lupus did not have this
+ * result: remission."; "Die Person hatte keine Blut·armut.", not "Die Person hatte dieses Problem
+ * nicht: Blut·armut."; "Of the 8 people, 1 was a woman and 7 were men.", not "Women: 1. Men: 7."
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, useFixtureBuild } from './helpers.js';
+
+const fixtures = useFixtureBuild(join(FIXTURES, 'wording'), 2);
+const read = (path: string) => fixtures.read(path);
+const LANGS = ['en', 'de', 'zh'] as const;
+const LAY = ['easy.md', 'standard.md', 'press.md', 'leaflet.html'];
+
+/** What each lay output says, by language and output (easy words at easy and in the leaflet). */
+const SAYS: Record<(typeof LANGS)[number], { easy: string[]; standard: string[] }> = {
+  en: {
+    easy: [
+      'In the person with lupus, the disease did not calm down (remission).',
+      'In the person with lupus, the symptoms did not go away.',
+      'In each of the 5 people with lupus, the lupus did not calm down (remission).',
+      'In each of the 3 people with systemic sclerosis, the disease activity score did not go down.',
+      'Of the 8 people, 1 was a woman and 7 were men.',
+    ],
+    standard: [
+      'In the person with lupus, the disease did not calm down (remission).',
+      'In each of the 5 people with lupus, the lupus did not calm down (remission by the DORIS rules).',
+      'In each of the 3 people with systemic sclerosis, the disease did not become less active.',
+      'Of the 8 people, 1 was a woman and 7 were men.',
+    ],
+  },
+  de: {
+    easy: [
+      'Bei der Person mit Lupus kam die Krankheit nicht zur Ruhe.',
+      'Bei der Person mit Lupus gingen die Beschwerden nicht weg.',
+      'Die Person hatte keine starke Reaktion der Abwehr mit Fieber.',
+      'Die Person hatte keine Blut·armut.',
+      'Bei keinem der 5 Menschen mit Lupus kam die Krankheit nach festen Regeln zur Ruhe.',
+      'Von den 8 Menschen waren 1 Frau und 7 Männer.',
+    ],
+    standard: [
+      'Bei der Person mit Lupus kam die Krankheit nicht zur Ruhe (Remission).',
+      'Bei der Person mit Lupus verschwanden die Beschwerden nicht.',
+      'Die Person hatte keine starke Abwehrreaktion mit Fieber.',
+      'Die Person hatte keine Blutarmut.',
+      'Von den 8 Menschen waren 1 Frau und 7 Männer.',
+    ],
+  },
+  zh: {
+    easy: ['这名红斑狼疮患者病情没有得到控制。', '这名红斑狼疮患者症状没有消失。', '这名患者没有出现贫血。', '8名患者中，1名是女性，7名是男性。'],
+    standard: ['这名红斑狼疮患者病情没有缓解。缓解是指疾病的表现暂时消失。', '这名红斑狼疮患者症状没有消失。', '8名患者中，女性1名，男性7名。'],
+  },
+};
+
+/** The label and value forms these sentences had. */
+const LABEL_STYLE = /this result:|dieses Ergebnis|dieses Problem nicht|trat das nicht auf|这个结果|Women: |Frauen: |Von den Teilnehmenden:/;
+
+describe('lay sentences instead of a label and its value', () => {
+  it.each(LANGS)('%s: a result not reached, a side effect the one person did not have, women and men', (lang) => {
+    const text = (output: string) => ['one-person-nothing', 'none-of-several'].map((study) => read(`${lang}/${study}/${output}`)).join('\n');
+    for (const sentence of SAYS[lang].easy) {
+      expect(text('easy.md'), sentence).toContain(sentence);
+      expect(text('leaflet.html'), sentence).toContain(sentence);
+    }
+    for (const sentence of SAYS[lang].standard) {
+      expect(text('standard.md'), sentence).toContain(sentence);
+      expect(text('press.md'), sentence).toContain(sentence);
+    }
+    for (const output of LAY) expect(text(output), output).not.toMatch(LABEL_STYLE);
+  });
+});
