@@ -127,8 +127,10 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('num', function (value: unknown, options: HelperOptions) {
     return ctx(options).tr.formatNumber(number('num', value));
   });
+  // A share of some that rounds to 0 or 100 in the level's words: "under 1%" in lay text, "<1%" in the expert register.
   hb.registerHelper('percent', function (part: unknown, whole: unknown, options: HelperOptions) {
-    return ctx(options).tr.formatPercent(number('percent', part), number('percent', whole));
+    const { tr, level } = ctx(options);
+    return tr.formatPercent(number('percent', part), number('percent', whole), level);
   });
   hb.registerHelper('cover', function (this: unknown, id: unknown, options: HelperOptions) {
     const content = options.fn(this);
