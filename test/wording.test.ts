@@ -57,7 +57,31 @@ const SAYS: Record<(typeof LANGS)[number], { easy: string[]; standard: string[] 
 /** The label and value forms these sentences had. */
 const LABEL_STYLE = /this result:|dieses Ergebnis|dieses Problem nicht|trat das nicht auf|这个结果|Women: |Frauen: |Von den Teilnehmenden:/;
 
+/** Names of funders and sponsors are written as the facts give them: after a colon, where no sentence needs an article for them. */
+const NAMES: Record<(typeof LANGS)[number], string[]> = {
+  en: [
+    'This organisation paid for the study: Example Foundation.',
+    'This organisation ran the study: Example Hospital Trust.',
+    'These organisations paid for the study: Example Foundation and Example Research Council.',
+  ],
+  de: [
+    'Diese Stelle gab Geld für die Studie: Example Foundation.',
+    'Diese Stelle war für die Studie verantwortlich: Example Hospital Trust.',
+    'Diese Stellen gaben Geld für die Studie: Example Foundation und Example Research Council.',
+  ],
+  zh: ['研究经费来自Example Foundation。', '负责这项研究的是Example Hospital Trust。', '研究经费来自Example Foundation和Example Research Council。'],
+};
+
 describe('lay sentences instead of a label and its value', () => {
+  it.each(LANGS)('%s: easy text and the leaflet name funders and the sponsor after a sentence that needs no article for them', (lang) => {
+    for (const output of ['easy.md', 'leaflet.html']) {
+      const text = ['one-person-nothing', 'none-of-several'].map((study) => read(`${lang}/${study}/${output}`)).join('\n');
+      for (const sentence of NAMES[lang]) expect(text, `${output}: ${sentence}`).toContain(sentence);
+      // Was "Money for the study came from European Research Council." and "Das Geld für die Studie kam von: …".
+      expect(text, output).not.toMatch(/study came from|was run by|kam von:/);
+    }
+  });
+
   it.each(LANGS)('%s: a result not reached, a side effect the one person did not have, women and men', (lang) => {
     const text = (output: string) => ['one-person-nothing', 'none-of-several'].map((study) => read(`${lang}/${study}/${output}`)).join('\n');
     for (const sentence of SAYS[lang].easy) {

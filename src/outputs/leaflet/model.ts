@@ -35,6 +35,8 @@ export interface LeafletModel extends StudyView {
   age?: number;
   year: number;
   fundingList?: string;
+  /** How many funders the list names: "This organisation paid …" or "These organisations paid …". */
+  fundingCount?: number;
   /** Who runs the study, and how to reach them, as written in the facts file (the template escapes HTML). */
   sponsor?: { name: string; contact?: string };
   /** https://doi.org/… as text: on paper a reader needs to see the address. */
@@ -188,7 +190,7 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     ageContext: view.sexContext ?? LEAFLET_LEVEL,
     ...(view.ageMedian !== undefined ? { age: view.ageMedian } : {}),
     year: facts.citation.year,
-    ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding) } : {}),
+    ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding), fundingCount: facts.funding.length } : {}),
     ...(facts.sponsor ? { sponsor: facts.sponsor } : {}),
     ...(facts.citation.doi ? { doiUrl: `https://doi.org/${escapeUrlPath(facts.citation.doi)}` } : {}),
     reference: reference(facts, tr),
