@@ -179,7 +179,7 @@ describe('facts a template must not depend on', () => {
         expect(text, `${lang}/${level}`).toContain('trials@example.org');
       }
     }
-    expect(read('en/three-people/leaflet.html')).toContain('<p>The study was run by Example Hospital Trust. Contact: trials@example.org.</p>');
+    expect(read('en/three-people/leaflet.html')).toContain('<p>This organisation ran the study: Example Hospital Trust. Contact: trials@example.org.</p>');
     expect(fixtures.report.diagnostics.filter((d) => d.ruleId === 'coverage/missing')).toEqual([]);
   });
 });
