@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countryWords } from '../src/render/index.js';
+import { countryPlaces, countryWords } from '../src/render/index.js';
 import { buildSite } from '../src/site/index.js';
 import { FIXTURES, translator, useFixtureBuild } from './helpers.js';
 import { LEVELS, languages, sitePages, translators } from './site-helpers.js';
@@ -26,7 +26,7 @@ const WHERE = {
   },
   de: {
     'one-country': 'Die Studie fand in den USA statt.',
-    'several-countries': 'Die Studie fand in der Schweiz, in den Niederlanden, im Vereinigten Königreich und in den USA statt.',
+    'several-countries': 'Die Studie fand in der Schweiz, den Niederlanden, im Vereinigten Königreich und in den USA statt.',
   },
   zh: {
     'one-country': '研究在美国开展。',
@@ -161,6 +161,18 @@ describe('country names for every code', () => {
       'in China',
     ]);
     expect(['US', 'GB', 'NL', 'CH'].map((c) => countryWords(tr, c, 'name'))).toEqual(['USA', 'Vereinigtes Königreich', 'Niederlande', 'Schweiz']);
+  });
+
+  it('de: a preposition two countries in a row start with is said once; "im" and a change of preposition are said again', () => {
+    const places = (...codes: string[]) => countryPlaces(translator('de'), codes);
+    // Four times "in" made a German sentence read as English to the language check (leaflet-large, participants-10000).
+    expect(places('DE', 'FR', 'IT', 'ES')).toBe('in Deutschland, Frankreich, Italien und Spanien');
+    expect(places('CH', 'NL', 'GB', 'US')).toBe('in der Schweiz, den Niederlanden, im Vereinigten Königreich und in den USA');
+    expect(places('IR', 'IQ', 'DE')).toBe('im Iran, im Irak und in Deutschland');
+    expect(places('PH', 'MV', 'JP')).toBe('auf den Philippinen, den Malediven und in Japan');
+    // English and Chinese list the names; the sentence says "in" once.
+    expect(countryPlaces(translator('en'), ['DE', 'NL', 'US'])).toBe('Germany, the Netherlands and the United States');
+    expect(countryPlaces(translator('zh'), ['DE', 'NL', 'US'])).toBe('德国、荷兰和美国');
   });
 
   it('zh: a sentence and a label give the same name; Hong Kong, Macao and Taiwan as regions of China', () => {

@@ -14,7 +14,7 @@ import type { ReadingLevel } from '../project/index.js';
 import { buildSummaryModel, countContext, gradeSentence, GRAMMATICAL_CASES, termHeadword, termName, type GrammaticalCase, type SafetyEvent, type SummaryModel } from './model.js';
 import type { PressConfig } from '../outputs/press.js';
 
-export { buildSummaryModel, countContext, countryWords, gradeSentence, safetyEvents, studyView, studySizeOf, termHeadword, termName, withFullStop, SMALL_STUDY_UP_TO, type StudySize, type CountContext, type SafetyEvent, type StudyView, type SummaryModel, type SummaryOutcome, type GlossaryEntry } from './model.js';
+export { buildSummaryModel, countContext, countryPlaces, countryWords, gradeSentence, safetyEvents, studyView, studySizeOf, termHeadword, termName, withFullStop, SMALL_STUDY_UP_TO, type StudySize, type CountContext, type SafetyEvent, type StudyView, type SummaryModel, type SummaryOutcome, type GlossaryEntry } from './model.js';
 export { escapeMarkdown, escapeUrlPath } from './escape.js';
 export { templateProblems, type TemplateEnvironment, type TemplateProblem } from './template-check.js';
 

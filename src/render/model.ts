@@ -240,12 +240,33 @@ export function countContext(part: number, whole: number): CountContext {
  * (`where`: "the United States", "in den USA", "美国"; English adds "in" before the list, German says
  * it with each country, for it differs: "in der Schweiz", "im Iran", "auf den Philippinen"). A code
  * the locale does not list (a former or reserved one) is named by the runtime's region name, or by
- * the code, in the locale's `unlisted` frame.
+ * the code, in the locale's `unlisted` frame; a project whose locales have no country list (made
+ * before it) gets that name as it is.
  */
 export function countryWords(tr: Translator, code: string, field: 'name' | 'where'): string {
   const key = `countries:${code}.${field}`;
   if (tr.has(key)) return tr.t(key);
-  return tr.t(`countries:unlisted.${field}`, { name: regionNamesFor(tr.language.intl).of(code) ?? code });
+  const name = regionNamesFor(tr.language.intl).of(code) ?? code;
+  const frame = `countries:unlisted.${field}`;
+  return tr.has(frame) ? tr.t(frame, { name }) : name;
+}
+
+/**
+ * The countries as a "where" sentence lists them: a preposition two countries in a row start with is
+ * said once, where the locale names it among `countries:saidOnce` ("in Deutschland, Frankreich und
+ * in der Schweiz" would repeat it: "in Deutschland, Frankreich und der Schweiz"; "im Iran" keeps its
+ * own, and so does a country after it: "im Iran und in Deutschland").
+ */
+export function countryPlaces(tr: Translator, codes: readonly string[]): string {
+  const once = tr.has('countries:saidOnce') ? tr.t('countries:saidOnce').split(/\s+/) : [];
+  const places = codes.map((code) => countryWords(tr, code, 'where'));
+  const firstWord = (place: string | undefined) => place?.split(' ', 1)[0];
+  return tr.formatList(
+    places.map((place, i) => {
+      const word = firstWord(place)!;
+      return i > 0 && word !== place && once.includes(word) && firstWord(places[i - 1]) === word ? place.slice(word.length + 1) : place;
+    }),
+  );
 }
 
 /** Region names by locale: making an Intl.DisplayNames costs more than rendering a sentence. */
@@ -294,7 +315,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     ...(population.countries?.length
       ? {
           countries: tr.formatList(population.countries.map((c) => countryWords(tr, c, 'name'))),
-          countriesWhere: tr.formatList(population.countries.map((c) => countryWords(tr, c, 'where'))),
+          countriesWhere: countryPlaces(tr, population.countries),
           countryCount: population.countries.length,
         }
       : {}),
