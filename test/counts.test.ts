@@ -48,7 +48,7 @@ describe('facts with counts of 0 and 1', () => {
       study: 'two-people',
       en: '- In the person with myasthenia gravis, the symptoms went away.',
       de: '- Bei der Person mit Muskel·schwäche gingen die Beschwerden weg.',
-      zh: '- 这名重症肌无力患者症状消失了。',
+      zh: '- 这名重症肌无力患者症状消失。',
     },
     {
       when: 'no one in a larger group reached a result',

@@ -94,4 +94,8 @@ describe('lay sentences instead of a label and its value', () => {
     }
     for (const output of LAY) expect(text(output), output).not.toMatch(LABEL_STYLE);
   });
+
+  it('zh: nobody reaching a result is said without 了, which a negation does not take (was "没有人症状消失了")', () => {
+    for (const output of ['easy.md', 'leaflet.html']) expect(read(`zh/none-of-several/${output}`)).toContain('3名硬皮病患者中，没有人症状消失。');
+  });
 });
