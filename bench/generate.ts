@@ -2,9 +2,11 @@
  * Deterministic generator of realistic synthetic studies for the benchmark.
  *
  *   npx tsx bench/generate.ts /dev/shm/laysum-bench/facts 1000 [seed]
- *   → 1000 facts files (1–6 conditions, 0–8 outcomes, 0–10 safety events, a measurement, quotes in
- *     en/de/zh, a source text per study whose sentences every number cites; an aim, a rationale and
- *     study dates in most)
+ *   → 1000 facts files (1–6 conditions, 0–8 outcomes, 0–10 safety events, a measurement (mean ± SD)
+ *     where more than one person took part, quotes in en/de/zh, a source text per study whose sentences
+ *     every number cites; an aim, a rationale and study dates in most). A study of one person is a case
+ *     report, as such reports are: one follow-up time, no mean ± SD (one person's values have no spread),
+ *     and no quote about "a small group of patients".
  *
  * The same seed gives the same files byte for byte. Words come from the project's own locales,
  * so every generated study passes every check (language, readability, fidelity).
@@ -87,9 +89,12 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
         return { ...e, count };
       });
     for (const e of safety) source.push(`Grade ${e.grade} ${e.event.replace(/_/g, ' ')} was seen in ${e.count} of them.`);
+    // Drawn for every study, so a study of one person leaves every later value of the corpus as it was.
     const mean = int(30, 200);
     const sd = int(5, 60);
-    source.push(`B cells were absent for ${mean} ± ${sd} days on average.`);
+    // A mean ± SD describes a group: one person has one value and no SD, and reports of one person give none.
+    const single = total === 1;
+    if (!single) source.push(`B cells were absent for ${mean} ± ${sd} days on average.`);
     const followUp = (() => {
       const min = int(1, 12);
       const max = min + int(0, 24);
@@ -97,7 +102,8 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
       // One person has one follow-up time: no spread (drawn all the same, so every other value stays as it was).
       return total === 1 ? { median, min: median, max: median, unit: 'month' as const } : { median, min, max, unit: 'month' as const };
     })();
-    source.push(`Follow-up lasted a median of ${followUp.median} ${followUp.median === 1 ? 'month' : 'months'} (range ${followUp.min} to ${followUp.max}).`);
+    const months = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
+    source.push(single ? `Follow-up lasted ${months(followUp.median)}.` : `Follow-up lasted a median of ${months(followUp.median)} (range ${followUp.min} to ${followUp.max}).`);
     const names = (lang: string) => {
       const list = new Intl.ListFormat(project.languages[lang]!.intl, { type: 'conjunction' });
       return list.format(conditions.map((c) => terms(lang).conditions[c]!.lay));
@@ -110,17 +116,19 @@ export function generateStudies(dir: string, count: number, seed = 1): void {
         zh: `CAR-T细胞疗法治疗${names('zh')}：${total}名患者的报告`,
       },
       citation: { group: 'Synthetic Benchmark Group', year: int(2019, 2026), doi: `10.5555/bench.${String(i + 1).padStart(5, '0')}` },
-      design: pick(['case_series', 'pilot_study']),
+      // A report of one person is a case report, whatever a group's study would have been (drawn all the same).
+      design: ((design) => (single ? 'case_report' : design))(pick(['case_series', 'pilot_study'])),
       intervention: { name: 'car_t', kind: pick(['autologous', 'donor_derived', 'donor_crispr_edited']), schedule: 'single_infusion' },
       population: { total, groups, countries: [pick(['DE', 'CN', 'FR', 'US'])] },
       followUp,
       outcomes,
-      measurements: [{ measure: 'b_cell_aplasia', mean, sd, unit: 'day', source: { text: `${id}-en`, quote: `B cells were absent for ${mean} ± ${sd} days on average` } }],
+      measurements: single ? [] : [{ measure: 'b_cell_aplasia', mean, sd, unit: 'day', source: { text: `${id}-en`, quote: `B cells were absent for ${mean} ± ${sd} days on average` } }],
       safety,
       funding: ['Synthetic Research Foundation'],
       furtherTrials: 'controlled_trials_needed',
       // A name, said as it is in every language ("In our words, Synthetic Benchmark Group said this", "Sinngemäß nach …").
-      quotes: [{ author: 'Synthetic Benchmark Group', kind: 'paraphrase', text: pick(QUOTES) }],
+      // The second quote speaks of "a small group of patients": not of one person.
+      quotes: [{ author: 'Synthetic Benchmark Group', kind: 'paraphrase', text: ((quote) => (single ? QUOTES[0]! : quote))(pick(QUOTES)) }],
       sources: [{ id: `${id}-en`, path: `sources/${id}.en.md`, lang: 'en' }],
     };
     // Aim, rationale and dates follow from what is drawn above, so adding them left every other value of the corpus as it was.

@@ -18,16 +18,27 @@ const says = (expected: [path: string, sentence: string][]) => {
 
 describe('facts with counts of 0 and 1', () => {
   it('never say that the one person assessed reached a result they did not reach', () => {
-    // Easy names the result without the abbreviation (writing.md: easy uses only "CAR-T").
-    const result = { easy: { en: 'remission of lupus', de: 'nach festen Regeln zur Ruhe kommen' }, standard: { en: 'remission by the DORIS rules', de: 'Remission nach DORIS-Regeln' } };
+    // Said as a sentence, in the words of the level (was "The person with lupus did not have this result: remission of lupus.").
+    const said = {
+      easy: {
+        en: 'In the person with lupus, the lupus did not calm down (remission).',
+        de: 'Bei der Person mit Lupus kam die Krankheit nach den festen Regeln nicht zur Ruhe.',
+        zh: '这名红斑狼疮患者病情没有达到缓解。',
+      },
+      standard: {
+        en: 'In the person with lupus, the lupus did not calm down (remission by the DORIS rules).',
+        de: 'Bei der Person mit Lupus kam die Krankheit nicht zur Ruhe (Remission nach DORIS-Regeln).',
+        zh: '这名红斑狼疮患者没有达到DORIS缓解。',
+      },
+    };
     for (const level of ['easy', 'standard'] as const) {
-      expect(read(`en/one-person/${level}.md`)).toContain(`The person with lupus did not have this result: ${result[level].en}.`);
-      expect(read(`de/one-person/${level}.md`)).toContain(`Dieses Ergebnis gab es bei der Person mit Lupus nicht: ${result[level].de}.`);
-      expect(read(`zh/one-person/${level}.md`)).toMatch(/这名红斑狼疮患者没有达到这个结果：/);
-      expect(read(`de/one-person/${level}.md`)).not.toMatch(/Bei der Person mit Lupus kam/);
+      for (const lang of ['en', 'de', 'zh'] as const) expect(read(`${lang}/one-person/${level}.md`)).toContain(`- ${said[level][lang]}`);
+      // No outcome line about the person says the result was reached.
+      for (const line of read(`en/one-person/${level}.md`).split('\n').filter((l) => l.startsWith('- In the person with lupus'))) expect(line).toContain(' did not ');
+      for (const line of read(`de/one-person/${level}.md`).split('\n').filter((l) => l.startsWith('- Bei der Person mit Lupus'))) expect(line).toContain(' nicht ');
       expect(read(`zh/one-person/${level}.md`)).not.toMatch(/这名红斑狼疮患者(病情)?达到/);
     }
-    expect(read('en/one-person/leaflet.html')).toContain('The person with lupus did not have this result');
+    expect(read('en/one-person/leaflet.html')).toContain(said.easy.en);
   });
 
   // An outcome line in each language's easy summary, for the counts that ask for other words.
@@ -37,12 +48,12 @@ describe('facts with counts of 0 and 1', () => {
       study: 'two-people',
       en: '- In the person with myasthenia gravis, the symptoms went away.',
       de: '- Bei der Person mit Muskel·schwäche gingen die Beschwerden weg.',
-      zh: '- 这名重症肌无力患者症状消失了。',
+      zh: '- 这名重症肌无力患者症状消失。',
     },
     {
       when: 'no one in a larger group reached a result',
       study: 'three-people',
-      en: '- None of the 3 people with lupus had this result: remission of lupus.',
+      en: '- In each of the 3 people with lupus, the lupus did not calm down (remission).',
       de: '- Bei keinem der 3 Menschen mit Lupus kam die Krankheit nach festen Regeln zur Ruhe.',
       zh: '- 3名红斑狼疮患者中，没有人病情达到缓解。',
     },
@@ -168,7 +179,7 @@ describe('facts a template must not depend on', () => {
         expect(text, `${lang}/${level}`).toContain('trials@example.org');
       }
     }
-    expect(read('en/three-people/leaflet.html')).toContain('<p>The study was run by Example Hospital Trust. Contact: trials@example.org.</p>');
+    expect(read('en/three-people/leaflet.html')).toContain('<p>This organisation ran the study: Example Hospital Trust. Contact: trials@example.org.</p>');
     expect(fixtures.report.diagnostics.filter((d) => d.ruleId === 'coverage/missing')).toEqual([]);
   });
 });

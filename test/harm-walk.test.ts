@@ -143,13 +143,13 @@ describe('harm walk: units', () => {
     for (const format of ['standard', 'press']) {
       const text = read(`zh/one-person-no-remission/${format}.md`);
       // Was "没有达到这个结果：病情得到控制。缓解是指……": the explained word never said.
-      expect(text).toContain('- 这名红斑狼疮患者没有达到这个结果：缓解。缓解是指疾病的表现暂时消失。');
-      expect(text).toContain('- 这名红斑狼疮患者没有达到这个结果：无药缓解。无药缓解是指疾病的表现消失，而且不再需要用药。');
+      expect(text).toContain('- 这名红斑狼疮患者病情没有缓解。缓解是指疾病的表现暂时消失。');
+      expect(text).toContain('- 这名红斑狼疮患者没有达到无药缓解。无药缓解是指疾病的表现消失，而且不再需要用药。');
       for (const [, said, explained] of text.matchAll(/^- (.*?。)(.*?)是指/gm)) expect(said, format).toContain(explained);
     }
     // The easy level and the leaflet keep the everyday words, which they explain under those words.
-    expect(read('zh/one-person-no-remission/easy.md')).toContain('- 这名红斑狼疮患者没有达到这个结果：病情得到控制。');
-    expect(read('zh/one-person-no-remission/leaflet.html')).toContain('这名红斑狼疮患者没有达到这个结果：停药后病情仍稳定。');
+    expect(read('zh/one-person-no-remission/easy.md')).toContain('- 这名红斑狼疮患者病情没有得到控制。');
+    expect(read('zh/one-person-no-remission/leaflet.html')).toContain('这名红斑狼疮患者停药后病情没有保持稳定。');
   });
 });
 

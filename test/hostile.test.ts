@@ -248,7 +248,7 @@ describe('Handlebars and i18next syntax in facts text is never evaluated', () =>
     // The intro sentence appears once in the easy summary (where the template puts it), never where facts text named it.
     const intro = 'This is a short report about a medical study.';
     expect(easy.split(intro).length - 1).toBe(1);
-    expect(visibleText(files.get('out/en/template-syntax/leaflet.html')!)).toContain('Money for the study came from {{t "easy.intro"}}, $t(easy.who.heading), {{count}} {{total}} and {{#if true}}Funder{{/if}}.');
+    expect(visibleText(files.get('out/en/template-syntax/leaflet.html')!)).toContain('These organisations paid for the study: {{t "easy.intro"}}, $t(easy.who.heading), {{count}} {{total}} and {{#if true}}Funder{{/if}}.');
   });
 });
 

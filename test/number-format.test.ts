@@ -64,6 +64,16 @@ describe('percentages of some, never rounded to none or all', () => {
     expect([0, 3, 10, 1066, 1989, 1995, 2000].map((part) => percent(lang)(part, 2000))).toEqual(expected);
   });
 
+  it.each([
+    ['en', ['0%', '<1%', '1%', '53%', '99%', '>99%', '100%']],
+    ['de', [`0${NBSP}%`, `<1${NBSP}%`, `1${NBSP}%`, `53${NBSP}%`, `99${NBSP}%`, `>99${NBSP}%`, `100${NBSP}%`]],
+    ['zh', ['0%', '<1%', '1%', '53%', '99%', '>99%', '100%']],
+  ])('%s, in the expert register: 0, 3, 10, 1066, 1989, 1995 and 2000 of 2000 as %j', (lang, expected) => {
+    expect([0, 3, 10, 1066, 1989, 1995, 2000].map((part) => percent(lang)(part, 2000, 'expert'))).toEqual(expected);
+    // A level without words of its own says them as the lay levels do.
+    expect(percent(lang)(3, 2000, 'standard')).toBe(percent(lang)(3, 2000));
+  });
+
   it('the fidelity check no longer takes a rounded 0% or 100% for a percentage of some', () => {
     const facts = loadFacts(join(FIXTURES, 'numbers', 'few-of-many.yaml'));
     const allowed = allowedNumbers(facts, deriveFacts(facts));
@@ -86,5 +96,16 @@ describe('percentages of some, never rounded to none or all', () => {
       }
       expect(text, `${lang} ${output}`).not.toMatch(/(?<![\d.,])(?:0|100)[\s\u00a0]?%/);
     }
+  });
+
+  it.each([
+    ['en', ['| 2 | <1% |', '| 1998 | >99% |', '| 1995/1998 | >99% |', '| 3/2000 | <1% |', ': 1999/2000 (>99%).']],
+    ['de', [`| 2 | <1${NBSP}% |`, `| 1998 | >99${NBSP}% |`, `| 1995/1998 | >99${NBSP}% |`, `| 3/2000 | <1${NBSP}% |`, `: 1999/2000 (>99${NBSP}%).`]],
+    ['zh', ['| 2 | <1% |', '| 1998 | >99% |', '| 1995/1998 | >99% |', '| 3/2000 | <1% |', '：1999/2000（>99%）。']],
+  ])('%s expert summary says a small or a near-whole share one way throughout, in the expert register: %j', (lang, cells) => {
+    const text = fixture.read(`${lang}/few-of-many/expert.md`);
+    for (const cell of cells) expect(text, cell).toContain(cell);
+    // Not the lay words, in a table cell or a line of text.
+    expect(text).not.toMatch(/under 1|over 99|unter 1|über 99|不到1|超过99/);
   });
 });

@@ -73,8 +73,12 @@ export interface Translator {
   /** Does the key exist (in any plural/context form)? */
   has(key: string): boolean;
   formatNumber(value: number): string;
-  /** A whole percent in the locale's form; above 0 and below 100 it never rounds to either ("under 1%", "over 99%"). */
-  formatPercent(part: number, whole: number): string;
+  /**
+   * A whole percent in the locale's form; above 0 and below 100 it never rounds to either ("under 1%",
+   * "over 99%"). `context` (a reading level) chooses the locale's words for that: `format.percentUnder_expert`
+   * ("<1%") where the locale has them, else `format.percentUnder`.
+   */
+  formatPercent(part: number, whole: number, context?: string): string;
   formatList(items: readonly string[]): string;
   /**
    * Clauses that each say something ("mild for 10", "轻度10人"), joined as the locale's
@@ -275,11 +279,12 @@ export function createTranslator(language: LanguageInfo, resources: LocaleResour
     },
     has,
     formatNumber: (value) => formatNumber(value),
-    formatPercent: (part, whole) => {
+    formatPercent: (part, whole, context) => {
       const ratio = whole === 0 ? 0 : part / whole;
+      const options = context === undefined ? {} : { context };
       // A whole percent must not say "none" or "all" of a group when it is not: 5 of 10,000 is "under 1%", not "0%".
-      if (ratio > 0 && ratio < 0.005) return t('format.percentUnder', { percent: percent.format(0.01) });
-      if (ratio < 1 && ratio >= 0.995) return t('format.percentOver', { percent: percent.format(0.99) });
+      if (ratio > 0 && ratio < 0.005) return t('format.percentUnder', { ...options, percent: percent.format(0.01) });
+      if (ratio < 1 && ratio >= 0.995) return t('format.percentOver', { ...options, percent: percent.format(0.99) });
       return percent.format(ratio);
     },
     formatList: (items) => list.format(items),

@@ -11,10 +11,10 @@ import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
 import { shownValue, type Translator } from '../i18n/index.js';
 import type { ReadingLevel } from '../project/index.js';
-import { buildSummaryModel, countContext, gradeSentence, termHeadword, termName, type SafetyEvent, type SummaryModel } from './model.js';
+import { buildSummaryModel, countContext, gradeSentence, GRAMMATICAL_CASES, termHeadword, termName, type GrammaticalCase, type SafetyEvent, type SummaryModel } from './model.js';
 import type { PressConfig } from '../outputs/press.js';
 
-export { buildSummaryModel, countContext, gradeSentence, safetyEvents, studyView, studySizeOf, termHeadword, termName, withFullStop, SMALL_STUDY_UP_TO, type StudySize, type CountContext, type SafetyEvent, type StudyView, type SummaryModel, type SummaryOutcome, type GlossaryEntry } from './model.js';
+export { buildSummaryModel, countContext, countryPlaces, countryWords, gradeSentence, safetyEvents, studyView, studySizeOf, termHeadword, termName, withFullStop, SMALL_STUDY_UP_TO, type StudySize, type CountContext, type SafetyEvent, type StudyView, type SummaryModel, type SummaryOutcome, type GlossaryEntry } from './model.js';
 export { escapeMarkdown, escapeUrlPath } from './escape.js';
 export { templateProblems, type TemplateEnvironment, type TemplateProblem } from './template-check.js';
 
@@ -98,13 +98,16 @@ export function registerHelpers(hb: typeof Handlebars): void {
     const { tr, level } = ctx(options);
     return tr.t(key, translateOptions('t', level, options.hash));
   });
-  // {{term "conditions" key}} names a term at the current level; {{term "conditions" key "definition"}} reads a field.
+  // {{term "conditions" key}} names a term at the current level; {{term "conditions" key "definition"}} reads a field;
+  // {{term "events" key form="negated"}} names it in a form (GrammaticalCase) where the language has one, else as it is.
   hb.registerHelper('term', function (namespace: unknown, key: unknown, ...rest: unknown[]) {
     const options = rest.pop() as HelperOptions;
     const field = rest[0];
     if (typeof namespace !== 'string' || typeof key !== 'string') throw new Error(`helper \`term\` expected a namespace and a key, got \`${String(namespace)}\`, \`${String(key)}\``);
     const { tr, level } = ctx(options);
-    if (field === undefined) return termName(tr, level, namespace, key);
+    const form = options.hash.form;
+    if (form !== undefined && !(GRAMMATICAL_CASES as readonly unknown[]).includes(form)) throw new Error(`helper \`term\` expected a form of ${GRAMMATICAL_CASES.join(', ')}, got \`${String(form)}\``);
+    if (field === undefined) return termName(tr, level, namespace, key, form as GrammaticalCase | undefined);
     if (typeof field !== 'string') throw new Error('helper `term` expected a field name');
     return tr.t(`terms:${namespace}.${key}.${field}`, translateOptions('term', level, options.hash));
   });
@@ -124,8 +127,10 @@ export function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('num', function (value: unknown, options: HelperOptions) {
     return ctx(options).tr.formatNumber(number('num', value));
   });
+  // A share of some that rounds to 0 or 100 in the level's words: "under 1%" in lay text, "<1%" in the expert register.
   hb.registerHelper('percent', function (part: unknown, whole: unknown, options: HelperOptions) {
-    return ctx(options).tr.formatPercent(number('percent', part), number('percent', whole));
+    const { tr, level } = ctx(options);
+    return tr.formatPercent(number('percent', part), number('percent', whole), level);
   });
   hb.registerHelper('cover', function (this: unknown, id: unknown, options: HelperOptions) {
     const content = options.fn(this);

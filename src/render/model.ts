@@ -2,8 +2,8 @@
  * Facts → the view model a level template sees, for one language and level.
  *
  * Every string taken from the facts file is Markdown-escaped here and nowhere else, so
- * templates can print model values as they are. Lists, country names and percentages are
- * formatted with `Intl` for the target locale.
+ * templates can print model values as they are. Lists and percentages are formatted with `Intl`
+ * for the target locale; country names come from the locale (`countries.json`).
  */
 import type { StudyFacts } from '../facts/index.js';
 import type { DerivedFacts } from '../derive/index.js';
@@ -75,8 +75,13 @@ export interface StudyView {
   ageSd?: number;
   /** The youngest and oldest age, where the facts give neither median nor mean. */
   ageRange?: { min: number; max: number };
-  /** Country names for the locale, as a list. */
+  /** Country names for the locale, as a list of names as a label gives them ("Germany and United States"): after "Country:". */
   countries?: string;
+  /** The same countries as a sentence about where the study took place lists them (`countries:<code>.where`): "Germany and
+   * the United States" (after "in"), "in Deutschland und in den USA", "德国和美国". */
+  countriesWhere?: string;
+  /** How many countries: a label says "Country" or "Countries". */
+  countryCount?: number;
   /** When the study ran, where the facts give a start or an end date. */
   period?: StudyPeriod;
   /** Term keys: what the study set out to find out, and why it was done. */
@@ -229,6 +234,41 @@ export function countContext(part: number, whole: number): CountContext {
   return part === 0 ? 'none' : '';
 }
 
+/**
+ * A country in the locale's words (`locales/<lang>/countries.json`): its `name` as a label gives it
+ * ("United States", "USA", "美国"), or the form a sentence about where the study took place lists it in
+ * (`where`: "the United States", "in den USA", "美国"; English adds "in" before the list, German says
+ * it with each country, for it differs: "in der Schweiz", "im Iran", "auf den Philippinen"). A code
+ * the locale does not list (a former or reserved one) is named by the runtime's region name, or by
+ * the code, in the locale's `unlisted` frame; a project whose locales have no country list (made
+ * before it) gets that name as it is.
+ */
+export function countryWords(tr: Translator, code: string, field: 'name' | 'where'): string {
+  const key = `countries:${code}.${field}`;
+  if (tr.has(key)) return tr.t(key);
+  const name = regionNamesFor(tr.language.intl).of(code) ?? code;
+  const frame = `countries:unlisted.${field}`;
+  return tr.has(frame) ? tr.t(frame, { name }) : name;
+}
+
+/**
+ * The countries as a "where" sentence lists them: a preposition two countries in a row start with is
+ * said once, where the locale names it among `countries:saidOnce` ("in Deutschland, Frankreich und
+ * in der Schweiz" would repeat it: "in Deutschland, Frankreich und der Schweiz"; "im Iran" keeps its
+ * own, and so does a country after it: "im Iran und in Deutschland").
+ */
+export function countryPlaces(tr: Translator, codes: readonly string[]): string {
+  const once = tr.has('countries:saidOnce') ? tr.t('countries:saidOnce').split(/\s+/) : [];
+  const places = codes.map((code) => countryWords(tr, code, 'where'));
+  const firstWord = (place: string | undefined) => place?.split(' ', 1)[0];
+  return tr.formatList(
+    places.map((place, i) => {
+      const word = firstWord(place)!;
+      return i > 0 && word !== place && once.includes(word) && firstWord(places[i - 1]) === word ? place.slice(word.length + 1) : place;
+    }),
+  );
+}
+
 /** Region names by locale: making an Intl.DisplayNames costs more than rendering a sentence. */
 const regionNamesByLocale = new Map<string, Intl.DisplayNames>();
 
@@ -252,7 +292,6 @@ function ageSummary(age: StudyFacts['population']['age']): Pick<StudyView, 'ageM
 export function studyView(facts: StudyFacts, tr: Translator): StudyView {
   const { population } = facts;
   const sex = population.sex;
-  const regionNames = regionNamesFor(tr.language.intl);
   const period = studyPeriod(facts.dates, tr);
   const sexContext = sex ? (sex.female === population.total ? 'female' : sex.male === population.total ? 'male' : 'mixed') : undefined;
   return {
@@ -273,7 +312,13 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     ...(sexContext ? { sexContext } : {}),
     ageContext: sexContext ?? '',
     ...ageSummary(population.age),
-    ...(population.countries?.length ? { countries: tr.formatList(population.countries.map((c) => regionNames.of(c) ?? c)) } : {}),
+    ...(population.countries?.length
+      ? {
+          countries: tr.formatList(population.countries.map((c) => countryWords(tr, c, 'name'))),
+          countriesWhere: countryPlaces(tr, population.countries),
+          countryCount: population.countries.length,
+        }
+      : {}),
     ...(period ? { period } : {}),
     ...(facts.aim ? { aim: facts.aim } : {}),
     ...(facts.rationale ? { rationale: facts.rationale } : {}),
@@ -304,8 +349,13 @@ export interface SummaryModel extends StudyView {
   press?: { organisation: string; about?: string; contactName: string; contactEmail: string; contactPhone?: string };
 }
 
-/** A grammatical case a term can be asked for, where a language inflects its names (German after `mit`, `bei`). */
-export type GrammaticalCase = 'dative';
+/**
+ * A form of a term's name a sentence can ask for, where a language needs one: a grammatical case
+ * (German after `mit`, `bei`: `dative`), or the name negated (`negated`: German says "Die Person hatte
+ * keine Blutarmut", not "hatte Blutarmut nicht"; English and Chinese negate the verb and need none).
+ */
+export type GrammaticalCase = 'dative' | 'negated';
+export const GRAMMATICAL_CASES: readonly GrammaticalCase[] = ['dative', 'negated'];
 
 /**
  * Names a term at this level: lay words for `easy`/`standard`, expert terms for `expert`. With a

@@ -35,6 +35,8 @@ export interface LeafletModel extends StudyView {
   age?: number;
   year: number;
   fundingList?: string;
+  /** How many funders the list names: "This organisation paid …" or "These organisations paid …". */
+  fundingCount?: number;
   /** Who runs the study, and how to reach them, as written in the facts file (the template escapes HTML). */
   sponsor?: { name: string; contact?: string };
   /** https://doi.org/… as text: on paper a reader needs to see the address. */
@@ -135,7 +137,13 @@ function whoArray(facts: StudyFacts, tr: Translator, id: string, perFigure: numb
 function safetyArray(event: SafetyEvent, total: number, tr: Translator, id: string, layout: SafetyLayout, perFigure: number): IconArrayOptions {
   const context = LEAFLET_LEVEL;
   // Worded as the easy summary words it: "None of the 15 people …", "The person …", no severity for nobody.
-  const sentence = tr.t('easy.safety.event', { context: countContext(event.count, total), count: event.count, total, event: termName(tr, context, 'events', event.event) });
+  const sentence = tr.t('easy.safety.event', {
+    context: countContext(event.count, total),
+    count: event.count,
+    total,
+    event: termName(tr, context, 'events', event.event),
+    eventNegated: termName(tr, context, 'events', event.event, 'negated'),
+  });
   const grade = gradeSentence(tr, LEAFLET_LEVEL, event);
   // By grade, one group each (its own colour and pattern, named in the legend), where more than
   // one grade has people; a strip has no legend, so there the caption alone says the grades.
@@ -182,7 +190,7 @@ export function buildLeafletModel(facts: StudyFacts, derived: DerivedFacts, tr: 
     ageContext: view.sexContext ?? LEAFLET_LEVEL,
     ...(view.ageMedian !== undefined ? { age: view.ageMedian } : {}),
     year: facts.citation.year,
-    ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding) } : {}),
+    ...(facts.funding.length ? { fundingList: tr.formatList(facts.funding), fundingCount: facts.funding.length } : {}),
     ...(facts.sponsor ? { sponsor: facts.sponsor } : {}),
     ...(facts.citation.doi ? { doiUrl: `https://doi.org/${escapeUrlPath(facts.citation.doi)}` } : {}),
     reference: reference(facts, tr),
