@@ -175,10 +175,10 @@ describe('country names for every code', () => {
     expect(countryPlaces(translator('zh'), ['DE', 'NL', 'US'])).toBe('德国、荷兰和美国');
   });
 
-  it('zh: a sentence and a label give the same name; Hong Kong, Macao and Taiwan as regions of China', () => {
+  it('zh: a sentence and a label give the same name; Hong Kong, Macao and Taiwan as the Unicode CLDR names them (中国香港, 中国澳门 without "特别行政区"; 台湾)', () => {
     const tr = translator('zh');
     for (const code of ALL_CODES) expect(countryWords(tr, code, 'where'), code).toBe(countryWords(tr, code, 'name'));
-    expect(['US', 'GB', 'NL', 'CH', 'DE', 'CN', 'HK', 'MO', 'TW'].map((c) => countryWords(tr, c, 'name'))).toEqual(['美国', '英国', '荷兰', '瑞士', '德国', '中国', '中国香港', '中国澳门', '中国台湾']);
+    expect(['US', 'GB', 'NL', 'CH', 'DE', 'CN', 'HK', 'MO', 'TW'].map((c) => countryWords(tr, c, 'name'))).toEqual(['美国', '英国', '荷兰', '瑞士', '德国', '中国', '中国香港', '中国澳门', '台湾']);
   });
 
   it('a code the locale does not list is named by the runtime\'s region name, or the code, in the list\'s frame', () => {
