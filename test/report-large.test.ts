@@ -162,7 +162,7 @@ describe('a batch build kept for its page as the studies come', () => {
 
   it('gives the page of the whole report; past its room for detail, a summary with errors shows its results and errors, without figures', () => {
     expect(kept.page).toBe(reportHtml(whole, DETAIL));
-    expect(kept.page).toContain('<p>Readability figures and Annex V elements are shown for the first 2 studies with errors;');
+    expect(kept.page).toContain('<p>Readability figures and Annex V elements are shown for the first 2 of the 6 studies with errors; the summaries of the others show their results and errors.</p>');
     const rowOf = (id: string) => kept.page.match(new RegExp(`<tr class="fail" id="${id}/de/easy">.*?</tr>`))![0];
     // The first two studies with errors, in full; the third on, their cells as the terminal shows them and every error.
     expect(rowOf('wrong-title-language-1')).toContain('<summary>figures</summary>');

@@ -154,12 +154,15 @@ export function reportPage(book: ReportBook, build: Pick<BuildReport, 'ok' | 'di
   const inDetail: StudyReport[] = [];
   let failingSummaries = 0;
   let failingStudies = 0;
+  /** Studies with errors whose whole report was not kept (past the book's room for them: always the last ones). */
+  let failingNotWhole = 0;
   for (const study of book.studies) {
     const own = errorsByStudyId.get(study.id);
     const errors = own ? study.keys.map((k) => own.filter((d) => concerns(d, k.lang, k.level))) : undefined;
     const failing = errors?.some((e) => e.length) ?? false;
     if (errors) errorsOf.set(study, errors);
     if (failing) failingStudies++;
+    if (failing && !study.report) failingNotWhole++;
     study.keys.forEach((_, i) => {
       const rowErrors = errors?.[i] ?? [];
       for (const d of rowErrors) shown.add(d);
@@ -175,7 +178,7 @@ export function reportPage(book: ReportBook, build: Pick<BuildReport, 'ok' | 'di
   const errorCount = build.diagnostics.filter((d) => d.severity === 'error').length;
   const warningCount = build.diagnostics.filter((d) => d.severity === 'warning').length;
   const status = build.ok ? 'All checks passed.' : `<span class="bad">Some checks failed${failingSummaries ? `: ${counted(failingSummaries, 'summary', 'summaries')} of ${counted(failingStudies, 'study', 'studies')} with errors, shown first` : ''}.</span>`;
-  const notWhole = failingStudies > book.detail.failingStudies && !detailAll ? `<p>Readability figures and Annex V elements are shown for the first ${book.detail.failingStudies} studies with errors; the others' summaries show their results and errors.</p>\n` : '';
+  const notWhole = failingNotWhole ? `<p>Readability figures and Annex V elements are shown for the first ${failingStudies - failingNotWhole} of the ${failingStudies} studies with errors; the summaries of the others show their results and errors.</p>\n` : '';
   const passed = detailAll
     ? `<h2 id="passed">Summaries that passed</h2>
 ${passingRows.length ? `<table>\n${SUMMARY_HEAD}\n${passingRows.join('\n')}\n</table>` : '<p>None.</p>'}`
