@@ -155,7 +155,7 @@ describe('laysum CLI', () => {
     const html = readFileSync(report, 'utf8');
     expect(html.startsWith('<!doctype html>\n')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
-    const rows = [...html.matchAll(/<tr class="(fail|ok)"><td>([^<]+)<\/td><td>(\w+)<\/td><td>(\w+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}/${m[3]}/${m[4]}`);
+    const rows = [...html.matchAll(/<tr class="(fail|ok)"(?: id="[^"]+")?><td>([^<]+)<\/td><td>(\w+)<\/td><td>(\w+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}/${m[3]}/${m[4]}`);
     expect(rows).toHaveLength(18);
     expect(rows.slice(0, 9).every((r) => r.startsWith('fail wrong-title-language/'))).toBe(true);
     expect(rows.slice(9).every((r) => r.startsWith('ok minimal-study/'))).toBe(true);

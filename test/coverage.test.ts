@@ -52,7 +52,10 @@ describe('check report', () => {
     for (const id of ['mueller-2024', 'first-patient-2021', 'shanghai-donor-2025', 'crispr-donor-2024']) expect(html).toContain(`<td>${id}</td>`);
     expect(html).not.toMatch(/<script|<link|<img|src=|@import|url\(/i);
     expect(html).not.toContain('✗');
-    expect(html).toContain('<p>4 studies, 36 summaries, 0 errors. All checks passed.</p>');
+    expect(html).toContain('<p>4 studies, 36 summaries, 0 errors, 12 warnings. All checks passed.</p>');
+    // A small build: no summary has errors, every summary is shown in full among those that passed.
+    expect(html).toContain('<h3>Summaries with errors</h3>\n<p>None.</p>');
+    expect(html.match(/<tr class="ok">/g)).toHaveLength(36);
     // Source texts with their language shares, derived values with the facts they came from.
     expect(html).toMatch(/<tr><td>mueller-2024-bilingual<\/td><td>en \+ zh<\/td><td>en \d+ %, zh \d+ %<\/td><\/tr>/);
     expect(html).toContain('<tr><td>population.groups[0].percent</td><td>53.3333</td><td>population.groups[0].n, population.total</td></tr>');
@@ -72,9 +75,10 @@ describe('check report', () => {
     }
     expect(reversed[0]!.summary.lang).toBe('en');
     const html = reportHtml(report);
-    expect(html.match(/<tr class="fail">/g)).toHaveLength(9);
+    // Each row with errors carries its own anchor (the studies table of a large build links to it).
+    expect(html.match(/<tr class="fail" id="wrong-title-language\/(en|de|zh)\/(easy|standard|expert)">/g)).toHaveLength(9);
     expect(html.match(/<tr class="ok">/g)).toHaveLength(9);
-    expect(html.indexOf('<tr class="fail">')).toBeLessThan(html.indexOf('<tr class="ok">'));
-    expect(html).toContain('Some checks failed; failing rows come first.');
+    expect(html.indexOf('<tr class="fail"')).toBeLessThan(html.indexOf('<tr class="ok">'));
+    expect(html).toContain('Some checks failed: 9 summaries of 1 study with errors, shown first.');
   });
 });

@@ -46,10 +46,12 @@ const isUsageError = (error: unknown) => error instanceof Error && error.name ==
 const isConfigError = (error: unknown) => error instanceof Error && (error.name === 'ConfigError' || error.name === 'ProjectConfigError');
 
 /** What the worker needs to run a build: plain data (it crosses threads). */
-interface Job {
+export interface Job {
   options: Omit<BuildOptions, 'onProgress' | 'onStudy' | 'project' | 'press'>;
   /** Make check's terminal table (from the studies' reports as they come). */
   table?: boolean;
+  /** Make the --report page (from what it needs of each study as it comes). */
+  report?: boolean;
   project?: string;
   pressConfig?: string;
   /** `site --merge`: join these site outputs instead of building. */
@@ -57,7 +59,7 @@ interface Job {
 }
 type WorkerMessage =
   | { type: 'progress'; done: number; total: number; study: string }
-  | { type: 'done'; report: BuildReport; table?: string }
+  | { type: 'done'; report: BuildReport; table?: string; page?: string }
   | { type: 'error'; name: string; message: string; stack?: string };
 
 interface BuildFlags {
@@ -79,7 +81,7 @@ function formatOptions(flags: BuildFlags): Partial<BuildOptions> {
   return { formats: formats as OutputFormat[], ...(flags.pdf ? { pdf: flags.pdf === 'auto' ? 'auto' : true } : {}) };
 }
 
-interface CommonFlags {
+export interface CommonFlags {
   shard?: string;
   workers?: string;
   full?: boolean;
@@ -153,8 +155,7 @@ function newReportFolder(path: string): string | undefined {
  * there (it failed, and there was no output yet); else the folder the report makes (`laysum check
  * --report out/report.html` before `laysum build --out out`), see newReportFolder.
  */
-async function writeReport(path: string, report: BuildReport, out?: string): Promise<void> {
-  const { reportHtml } = await import('../report/index.js');
+function writeReport(path: string, page: string, out?: string): void {
   const temp = `${resolve(path)}.laysum-${process.pid}.tmp`;
   try {
     if (out !== undefined && pathInOutput(out, path)) {
@@ -169,7 +170,7 @@ async function writeReport(path: string, report: BuildReport, out?: string): Pro
       }
     }
     makeFolders(dirname(resolve(path)));
-    writeFileSync(temp, reportHtml(report));
+    writeFileSync(temp, page);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
@@ -180,13 +181,26 @@ async function writeReport(path: string, report: BuildReport, out?: string): Pro
 // ---------------------------------------------------------------------------------------------
 // The worker side: runs one build and reports back.
 
-async function execute(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<{ report: BuildReport; table?: string }> {
+/** What the worker sends back: the build's report (its studies only when kept), check's table, the --report page. */
+interface Result {
+  report: BuildReport;
+  table?: string;
+  page?: string;
+}
+
+async function execute(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<Result> {
   const { build, inputInOutput, mergeSites, UsageError: PipelineUsageError } = await import('../pipeline/index.js');
   const options: BuildOptions = { ...job.options, onProgress };
-  // check's table: its rows kept as they come (a few strings per summary), not the reports.
-  const { tableRows, formatTable } = await import('../report/index.js');
+  // check's table and the --report page: what they need of each study kept as it comes (a few strings per summary), not the reports.
+  const { tableRows, formatTable, keepStudy, reportBook, reportHtml, reportPage } = await import('../report/index.js');
   const rows: ReturnType<typeof tableRows> = [];
-  if (job.table) options.onStudy = (study) => rows.push(...tableRows(study));
+  const book = job.report ? reportBook() : undefined;
+  if (job.table || book) {
+    options.onStudy = (study, findings) => {
+      if (job.table) rows.push(...tableRows(study));
+      if (book) keepStudy(book, study, findings);
+    };
+  }
   if (job.project) {
     const { loadProject, ProjectConfigError } = await import('../project/index.js');
     try {
@@ -214,9 +228,13 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     if (!parsed.config) throw new ConfigError(parsed.diagnostics);
     options.press = parsed.config;
   }
-  if (job.merge) return { report: await mergeSites({ parts: job.merge, out: options.out ?? 'site', keepReports: options.keepReports !== false, ...(options.project ? { project: options.project } : {}) }) };
+  if (job.merge) {
+    // A merge hands over no study as it comes: its page is made from the studies it kept (see run: keepReports).
+    const report = await mergeSites({ parts: job.merge, out: options.out ?? 'site', keepReports: options.keepReports !== false, ...(options.project ? { project: options.project } : {}) });
+    return job.report ? { report, page: reportHtml(report) } : { report };
+  }
   const report = await build(options);
-  return job.table ? { report, table: formatTable(rows, report.diagnostics) } : { report };
+  return { report, ...(job.table ? { table: formatTable(rows, report.diagnostics) } : {}), ...(book ? { page: reportPage(book, report) } : {}) };
 }
 
 const workerJob = (workerData as { laysumJob?: Job } | null)?.laysumJob;
@@ -319,8 +337,8 @@ function installSignalHandlers(): void {
 const BUILD_THREAD_MEMORY = { maxYoungGenerationSizeMb: WORKER_MEMORY.maxYoungGenerationSizeMb, maxOldGenerationSizeMb: 512 } as const;
 
 /** Runs `job` in a worker thread; resolves with its report, rejects with its error. */
-function runInWorker(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<{ report: BuildReport; table?: string }> {
-  return new Promise<{ report: BuildReport; table?: string }>((resolvePromise, reject) => {
+function runInWorker(job: Job, onProgress: (done: number, total: number, study: string) => void): Promise<Result> {
+  return new Promise<Result>((resolvePromise, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { laysumJob: job }, resourceLimits: BUILD_THREAD_MEMORY });
     running.worker = worker;
     let settled = false;
@@ -332,7 +350,10 @@ function runInWorker(job: Job, onProgress: (done: number, total: number, study: 
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.done, message.total, message.study);
-      else if (message.type === 'done') settle(() => resolvePromise(message.table === undefined ? { report: message.report } : { report: message.report, table: message.table }));
+      else if (message.type === 'done') {
+        const { type: _, ...result } = message;
+        settle(() => resolvePromise(result));
+      }
       else settle(() => reject(new WorkerError(message.name, message.message, message.stack)));
     });
     worker.on('error', (error) => settle(() => reject(error)));
@@ -348,6 +369,31 @@ function runInWorker(job: Job, onProgress: (done: number, total: number, study: 
     await worker?.terminate();
     if (running.out) recoverOutput(running.out, process.pid);
   });
+}
+
+/**
+ * What the worker is to do for a command's paths and flags. The studies' reports are kept
+ * (`keepReports`) only to print them whole (--json), or for a merge's page (a merge hands over
+ * no study as it comes); check's table and the --report page keep what they need of each study as
+ * it comes, so a batch build's memory does not grow with its studies' reports.
+ */
+export function jobOf(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>, pressConfig?: string, merge = false): Job {
+  return {
+    options: {
+      inputs: paths,
+      ...options,
+      // Given but empty (`--lang ""`) is a usage error in build(), not all languages.
+      ...(flags.lang !== undefined ? { langs: list(flags.lang) } : {}),
+      ...(flags.level !== undefined ? { levels: list(flags.level) } : {}),
+      ...batchOptions(flags),
+      keepReports: !!(flags.json || (merge && flags.report)),
+    },
+    ...(options.write === false && !flags.quiet && !flags.json ? { table: true } : {}),
+    ...(flags.report ? { report: true } : {}),
+    ...(flags.project ? { project: flags.project } : {}),
+    ...(pressConfig ? { pressConfig } : {}),
+    ...(merge ? { merge: paths } : {}),
+  };
 }
 
 async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>, pressConfig?: string, merge = false): Promise<number> {
@@ -373,32 +419,17 @@ async function run(paths: string[], flags: CommonFlags, options: Partial<BuildOp
       process.stderr.write(`laysum: cleaned up after ${leftovers ? 'a build that could not remove its previous output' : 'a build that was stopped'}: ${describeRecovery(running.out, recovery)}\n`);
     }
   }
-  const job: Job = {
-    options: {
-      inputs: paths,
-      ...options,
-      // Given but empty (`--lang ""`) is a usage error in build(), not all languages.
-      ...(flags.lang !== undefined ? { langs: list(flags.lang) } : {}),
-      ...(flags.level !== undefined ? { levels: list(flags.level) } : {}),
-      ...batchOptions(flags),
-      // The studies' reports are kept only to print or write them whole; check's table needs only its rows.
-      keepReports: !!(flags.json || flags.report),
-    },
-    ...(options.write === false && !flags.quiet && !flags.json ? { table: true } : {}),
-    ...(flags.project ? { project: flags.project } : {}),
-    ...(pressConfig ? { pressConfig } : {}),
-    ...(merge ? { merge: paths } : {}),
-  };
+  const job = jobOf(paths, flags, options, pressConfig, merge);
   // Before any thread starts: each thread compiles for itself (src/pipeline/tuning.ts).
   if ((job.options.workers ?? availableParallelism()) > 1) tuneForBatchBuild();
   boundHeapGrowth();
-  const { report, table } = await runInWorker(job, (done, total, study) => {
+  const { report, table, page } = await runInWorker(job, (done, total, study) => {
     if (!bar) return;
     if (!started) bar.start(total, 0, { study });
     started = true;
     bar.update(done, { study });
   }).finally(() => bar?.stop());
-  if (flags.report) await writeReport(flags.report, report, write ? running.out : undefined);
+  if (flags.report && page !== undefined) writeReport(flags.report, page, write ? running.out : undefined);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return report.exitCode;

@@ -64,8 +64,12 @@ export interface BuildOptions {
   incremental?: boolean;
   /** Keep every study's report in `BuildReport.studies` (default true). Off, a batch build's memory does not grow with the studies. */
   keepReports?: boolean;
-  /** Called with each study's report, in the order of the studies, also when `keepReports` is off: to use reports as they come, without holding them all. */
-  onStudy?: (study: StudyReport) => void;
+  /**
+   * Called with each study's report and its own findings (of its facts, sources and summaries, as found, before the
+   * build's are deduplicated), in the order of the studies, also when `keepReports` is off: to use reports as they
+   * come, without holding them all (the `--report` page keeps in detail only studies with errors among these).
+   */
+  onStudy?: (study: StudyReport, findings: readonly Diagnostic[]) => void;
 }
 
 export interface BuildReport {
@@ -192,6 +196,11 @@ function knownStudy(study: ManifestStudy): KnownStudy {
 /** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
 function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'langs'>, langs: readonly string[]): StudyReport {
   return { id: outcome.id, file: outcome.file, summaries: langs.flatMap((l) => outcome.langs[l]?.summaries ?? []), sources: outcome.report.sources, derived: outcome.report.derived };
+}
+
+/** A study's own findings, as the build takes them: of its facts and sources, then of each language built. */
+function studyFindings(study: Pick<ManifestStudy, 'diagnostics' | 'langs'>, langs: readonly string[]): Diagnostic[] {
+  return [...study.diagnostics, ...langs.flatMap((l) => study.langs[l]?.diagnostics ?? [])];
 }
 
 /**
@@ -347,12 +356,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     for (const { line } of kept.values()) diagnostics.push(...line.kept.diagnostics, ...langs.flatMap((l) => line.kept.langs[l]!.diagnostics));
     if (printing) diagnostics.push(...leafletPageChecks(out, out, [...kept.values()].flatMap(({ line }) => langs.flatMap((l) => line.kept.langs[l]!.files)).sort(), project));
     // The reports are read again only for a caller that takes them.
-    const studies = options.keepReports !== false || options.onStudy ? last.studies.map((line) => studyReport(lastStudy(line), langs)) : [];
-    if (options.onStudy) studies.forEach(options.onStudy);
+    const studies: StudyReport[] = [];
+    if (options.keepReports !== false || options.onStudy) {
+      for (const line of last.studies) {
+        const study = lastStudy(line);
+        const report = studyReport(study, langs);
+        if (options.keepReports !== false) studies.push(report);
+        options.onStudy?.(report, studyFindings(study, langs));
+      }
+    }
     const all = dedupe(diagnostics);
     if (htmlOnly) all.push(noBrowserWarning());
     const summaryCount = last.studies.reduce((n, line) => n + langs.reduce((m, l) => m + (line.kept.langs[l]?.summaries ?? 0), 0), 0);
-    return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies: options.keepReports === false ? [] : studies, studyCount: last.studies.length, summaryCount, diagnostics: all, timings: time.totals, rebuilt: 0, reused: last.studies.length, upToDate: true };
+    return { ok: true, exitCode: exitCodeFor(all), out, written: 0, studies, studyCount: last.studies.length, summaryCount, diagnostics: all, timings: time.totals, rebuilt: 0, reused: last.studies.length, upToDate: true };
   }
 
   let staging: StagingFolder | undefined;
@@ -445,7 +461,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       if (keepReports || options.onStudy) {
         const report = studyReport(entry, langs);
         if (keepReports) studies.push(report);
-        options.onStudy?.(report);
+        options.onStudy?.(report, studyFindings(entry, langs));
       }
     };
     const waiting = new Map<number, StudyOutcome>();
