@@ -209,7 +209,7 @@ function readBlocks(source: string): BlockRead {
 }
 
 function readShape(shape: string): ShapeRead {
-  const read = readTokens(markdown.parse(shape, {}));
+  const read = readTokens(markdown.parse(shape, {}), true);
   const digits = countZeros(shape);
   let inParagraphs = 0;
   let titleAt = 0;
@@ -251,8 +251,11 @@ function fillDigits(read: ShapeRead, digits: readonly string[]): BlockRead {
   return out;
 }
 
-/** `titleIndex`: the paragraph the first heading's text is, when it is one. */
-function readTokens(tokens: readonly MarkdownToken[]): BlockRead & { titleIndex?: number } {
+/**
+ * `titleIndex`: the paragraph the first heading's text is, when it is one. `ofShape`: the tokens are
+ * of a digit shape, so each paragraph is its own shape (a copy of each would be kept with the read).
+ */
+function readTokens(tokens: readonly MarkdownToken[], ofShape = false): BlockRead & { titleIndex?: number } {
   let title: string | undefined;
   let titleIndex: number | undefined;
   const paragraphs: string[] = [];
@@ -266,7 +269,7 @@ function readTokens(tokens: readonly MarkdownToken[]): BlockRead & { titleIndex?
     if (text) paragraphs.push(text);
   });
   const html = renderTokens(tokens);
-  const shapes = paragraphs.map((p) => new TextShape(digitShape(p)));
+  const shapes = paragraphs.map((p) => new TextShape(ofShape ? p : digitShape(p)));
   return title === undefined ? { html, paragraphs, shapes } : { html, title, titleIndex: titleIndex!, paragraphs, shapes };
 }
 
