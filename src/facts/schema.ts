@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { hiddenCharacterMessage } from './characters.js';
+import { COUNTRY_CODES } from './countries.js';
 
 /** Names Windows reserves for devices: a folder called `con` or `nul` cannot be created there. */
 const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/;
@@ -153,7 +154,7 @@ export const Population = z.strictObject({
   groups: z.array(ConditionGroup).min(1, 'expected at least one condition group'),
   sex: z.strictObject({ female: Count, male: Count }).optional(),
   age: AgeSummary.optional(),
-  countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 country code like `DE`')).optional(),
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 country code like `DE`').refine((code) => COUNTRY_CODES.has(code), 'expected an ISO 3166 country code in use, like `DE` (not a former one such as `DD`)')).optional(),
   traits: z.array(TermKey).optional().describe('what all participants had in common, e.g. `[severe, treatment_resistant]`'),
 });
 
