@@ -197,9 +197,13 @@ describe('shards', () => {
     const ids = parts.flatMap((p) => p.studies.map((s) => s.id)).sort();
     expect(ids).toEqual(Array.from({ length: STUDIES }, (_, i) => `study-${String(i + 1).padStart(5, '0')}`));
     for (const p of parts) expect(p.studies.length).toBeLessThan(STUDIES);
-    ok(['site', 'facts', '--out', 'whole', ...site]);
-    ok(['site', '--merge', 'part-1', 'part-2', 'part-3', '--out', 'merged']);
+    ok(['site', 'facts', '--out', 'whole', '--report', 'whole.html', ...site]);
+    ok(['site', '--merge', 'part-1', 'part-2', 'part-3', '--out', 'merged', '--report', 'merged.html']);
     expectSameTree(join(dir, 'merged'), join(dir, 'whole'));
+    // The merge hands its studies to the --report page as they come, in the unsharded order: the same page.
+    const page = readFileSync(join(dir, 'merged.html'), 'utf8');
+    expect(page).toBe(readFileSync(join(dir, 'whole.html'), 'utf8'));
+    expect(page).toContain(`${STUDIES} studies`);
     const sitemap = readFileSync(join(dir, 'merged', 'sitemap.xml'), 'utf8');
     expect(sitemap.match(/<url>/g)?.length).toBe(1 + 2 + STUDIES * 2);
   });

@@ -122,11 +122,11 @@ describe('what the page keeps of a build, study by study', () => {
     }
   });
 
-  it('is asked for by `--report` alone: the build keeps no study reports for it (only --json, which prints them, or a merge does)', () => {
+  it('is asked for by `--report` alone: the build, and a merge, keep no study reports for it (only --json, which prints them, does)', () => {
     expect(jobOf(['facts'], { report: 'r.html' }, { out: 'out' })).toMatchObject({ options: { keepReports: false }, report: true });
     expect(jobOf(['facts'], { report: 'r.html' }, { write: false })).toMatchObject({ options: { keepReports: false }, report: true, table: true });
     expect(jobOf(['facts'], { report: 'r.html', json: true }, { write: false }).options.keepReports).toBe(true);
-    expect(jobOf(['part-1', 'part-2'], { report: 'r.html' }, { out: 'site' }, undefined, true).options.keepReports).toBe(true);
+    expect(jobOf(['part-1', 'part-2'], { report: 'r.html' }, { out: 'site' }, undefined, true)).toMatchObject({ options: { keepReports: false }, report: true, merge: ['part-1', 'part-2'] });
     expect(jobOf(['facts'], {}, { out: 'out' })).not.toHaveProperty('report');
   });
 });

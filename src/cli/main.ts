@@ -192,7 +192,7 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
   const { build, inputInOutput, mergeSites, UsageError: PipelineUsageError } = await import('../pipeline/index.js');
   const options: BuildOptions = { ...job.options, onProgress };
   // check's table and the --report page: what they need of each study kept as it comes (a few strings per summary), not the reports.
-  const { tableRows, formatTable, keepStudy, reportBook, reportHtml, reportPage } = await import('../report/index.js');
+  const { tableRows, formatTable, keepStudy, reportBook, reportPage } = await import('../report/index.js');
   const rows: ReturnType<typeof tableRows> = [];
   const book = job.report ? reportBook() : undefined;
   if (job.table || book) {
@@ -229,9 +229,8 @@ async function execute(job: Job, onProgress: (done: number, total: number, study
     options.press = parsed.config;
   }
   if (job.merge) {
-    // A merge hands over no study as it comes: its page is made from the studies it kept (see run: keepReports).
-    const report = await mergeSites({ parts: job.merge, out: options.out ?? 'site', keepReports: options.keepReports !== false, ...(options.project ? { project: options.project } : {}) });
-    return job.report ? { report, page: reportHtml(report) } : { report };
+    const report = await mergeSites({ parts: job.merge, out: options.out ?? 'site', keepReports: options.keepReports !== false, ...(options.onStudy ? { onStudy: options.onStudy } : {}), ...(options.project ? { project: options.project } : {}) });
+    return { report, ...(book ? { page: reportPage(book, report) } : {}) };
   }
   const report = await build(options);
   return { report, ...(job.table ? { table: formatTable(rows, report.diagnostics) } : {}), ...(book ? { page: reportPage(book, report) } : {}) };
@@ -373,9 +372,9 @@ function runInWorker(job: Job, onProgress: (done: number, total: number, study: 
 
 /**
  * What the worker is to do for a command's paths and flags. The studies' reports are kept
- * (`keepReports`) only to print them whole (--json), or for a merge's page (a merge hands over
- * no study as it comes); check's table and the --report page keep what they need of each study as
- * it comes, so a batch build's memory does not grow with its studies' reports.
+ * (`keepReports`) only to print them whole (--json); check's table and the --report page (of a
+ * build, a site or a merge) keep what they need of each study as it comes, so a batch build's
+ * memory does not grow with its studies' reports.
  */
 export function jobOf(paths: string[], flags: CommonFlags, options: Partial<BuildOptions>, pressConfig?: string, merge = false): Job {
   return {
@@ -386,7 +385,7 @@ export function jobOf(paths: string[], flags: CommonFlags, options: Partial<Buil
       ...(flags.lang !== undefined ? { langs: list(flags.lang) } : {}),
       ...(flags.level !== undefined ? { levels: list(flags.level) } : {}),
       ...batchOptions(flags),
-      keepReports: !!(flags.json || (merge && flags.report)),
+      keepReports: !!flags.json,
     },
     ...(options.write === false && !flags.quiet && !flags.json ? { table: true } : {}),
     ...(flags.report ? { report: true } : {}),

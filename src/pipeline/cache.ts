@@ -26,6 +26,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { OUTPUT_MARKER } from '../outputs/index.js';
 import { PACKAGE_ROOT, type ProjectData } from '../project/index.js';
 import type { LanguageOutcome, StudyOutcome, StudySettings } from './study-file.js';
+import type { StudyReport } from './study.js';
 import { hashInputs, studyInputHash } from './study-file.js';
 import { readSourceTexts, readUtf8 } from './load.js';
 
@@ -43,6 +44,16 @@ export interface ManifestStudy {
   report: NonNullable<StudyOutcome['report']>;
   site?: NonNullable<StudyOutcome['site']>;
   langs: Record<string, LanguageOutcome>;
+}
+
+/** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
+export function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'langs'>, langs: readonly string[]): StudyReport {
+  return { id: outcome.id, file: outcome.file, summaries: langs.flatMap((l) => outcome.langs[l]?.summaries ?? []), sources: outcome.report.sources, derived: outcome.report.derived };
+}
+
+/** A study's own findings, as the build takes them: of its facts and sources, then of each language built. */
+export function studyFindings(study: Pick<ManifestStudy, 'diagnostics' | 'langs'>, langs: readonly string[]): Diagnostic[] {
+  return [...study.diagnostics, ...langs.flatMap((l) => study.langs[l]?.diagnostics ?? [])];
 }
 
 /** A facts file of another shard (`--shard k/n`): what the next build of this shard needs to pass it by unread. */

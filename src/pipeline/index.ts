@@ -20,7 +20,7 @@ import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { checkProjectTemplates } from './templates.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
-import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, openManifest, settingsHash, type BuildManifest, type ManifestOtherShard, type ManifestStudy, type StudyLine } from './cache.js';
+import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, openManifest, settingsHash, studyFindings, studyReport, type BuildManifest, type ManifestOtherShard, type ManifestStudy, type StudyLine } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
 import { localeError, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import { OUTPUT_FORMATS, type OutputFormat, type StudyReport } from './study.js';
@@ -191,16 +191,6 @@ function knownStudy(study: ManifestStudy): KnownStudy {
   const langs: KnownStudy['langs'] = {};
   for (const [lang, l] of Object.entries(study.langs)) langs[lang] = { files: l.files, summaries: l.summaries.length, diagnostics: l.diagnostics };
   return { id: study.id, inputHash: study.inputHash, sources: study.sources, diagnostics: study.diagnostics, langs };
-}
-
-/** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
-function studyReport(outcome: Pick<ManifestStudy, 'id' | 'file' | 'report' | 'langs'>, langs: readonly string[]): StudyReport {
-  return { id: outcome.id, file: outcome.file, summaries: langs.flatMap((l) => outcome.langs[l]?.summaries ?? []), sources: outcome.report.sources, derived: outcome.report.derived };
-}
-
-/** A study's own findings, as the build takes them: of its facts and sources, then of each language built. */
-function studyFindings(study: Pick<ManifestStudy, 'diagnostics' | 'langs'>, langs: readonly string[]): Diagnostic[] {
-  return [...study.diagnostics, ...langs.flatMap((l) => study.langs[l]?.diagnostics ?? [])];
 }
 
 /**

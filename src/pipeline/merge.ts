@@ -19,8 +19,9 @@ import { createTranslator } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError } from '../outputs/index.js';
 import { loadProject, type ProjectData } from '../project/index.js';
 import { siteIndexFiles, SiteInputError, type SiteEntry } from '../site/index.js';
-import { localeHashes, MANIFEST_PARTIAL, openManifest, type ManifestIndex, type ManifestStudy, type StudyLine } from './cache.js';
+import { localeHashes, MANIFEST_PARTIAL, openManifest, studyFindings, studyReport, type ManifestIndex, type ManifestStudy, type StudyLine } from './cache.js';
 import type { BuildReport } from './index.js';
+import type { StudyReport } from './study.js';
 import { stageTimer } from './timing.js';
 import { shardProblem } from './shard.js';
 
@@ -32,6 +33,8 @@ export interface MergeOptions {
   project?: ProjectData;
   /** Keep every study's report in the result (default). Off, `studies` is empty and memory does not grow with them. */
   keepReports?: boolean;
+  /** Called with each study's report and its own findings, in the merged order, also when `keepReports` is off (as `build`'s onStudy). */
+  onStudy?: (study: StudyReport, findings: readonly Diagnostic[]) => void;
 }
 
 /** A part: its folder and its manifest's index, with each study's number of summaries. */
@@ -191,8 +194,13 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
         writeLine(JSON.stringify(study));
         entries.push({ ...study.site!, titles: Object.fromEntries(langs.map((l) => [l, study.langs[l]?.title ?? ''])) });
         // The parts' warnings (facts the summaries cannot say, …), as an unsharded build reports them.
-        diagnostics.push(...study.diagnostics, ...langs.flatMap((l) => study.langs[l]?.diagnostics ?? []));
-        if (keepReports) studies.push({ id: study.id, file: study.file, summaries: langs.flatMap((l) => study.langs[l]?.summaries ?? []), sources: study.report.sources, derived: study.report.derived });
+        const findings = studyFindings(study, langs);
+        diagnostics.push(...findings);
+        if (keepReports || options.onStudy) {
+          const report = studyReport(study, langs);
+          if (keepReports) studies.push(report);
+          options.onStudy?.(report, findings);
+        }
       }
       closeSync(manifestFd);
       manifestFd = undefined;
