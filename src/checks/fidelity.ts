@@ -254,7 +254,7 @@ export function checkFactSources(facts: StudyFacts, texts: Map<string, string>, 
   const cited: Cited[] = [
     [['followUp', 'source'], facts.followUp?.source, facts.followUp ? [facts.followUp.median, facts.followUp.min, facts.followUp.max] : []],
     ...facts.outcomes.map((o, i): Cited => [['outcomes', i, 'source'], o.source, [o.responders]]),
-    ...facts.measurements.map((m, i): Cited => [['measurements', i, 'source'], m.source, [m.mean, m.sd]]),
+    ...facts.measurements.map((m, i): Cited => [['measurements', i, 'source'], m.source, m.value !== undefined ? [m.value] : [m.mean!, m.sd!]]),
     ...(facts.safety ?? []).map((e, i): Cited => [['safety', i, 'source'], e.source, [e.count]]),
     ...facts.medication.map((m, i): Cited => [['medication', i, 'source'], m.source, [m.count]]),
   ];

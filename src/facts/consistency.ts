@@ -95,6 +95,13 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
   if (pop.age) range(['population', 'age'], pop.age);
   if (facts.followUp) range(['followUp'], facts.followUp);
 
+  // One person's value has no mean and no spread; a group's is not one value.
+  facts.measurements.forEach((m, i) => {
+    if (pop.total === 1 && m.value === undefined) fail(['measurements', i, 'mean'], 'one person has no mean ± SD (population.total is 1); expected `value`, the person\'s own', { reads: [TOTAL, ['measurements', i]] });
+    if (pop.total > 1 && m.value !== undefined) fail(['measurements', i, 'value'], `\`value\` is one person's; expected \`mean\` and \`sd\` of the ${pop.total} people (population.total)`, { reads: [TOTAL, ['measurements', i]] });
+  });
+  if (pop.total === 1 && pop.age?.sd !== undefined && pop.age.sd !== 0) fail(['population', 'age', 'sd'], `one person's age has no spread (population.total is 1); expected no sd: one person's age is one number`, { reads: [TOTAL] });
+
   facts.outcomes.forEach((o, i) => {
     if (o.responders > o.assessed) fail(['outcomes', i, 'responders'], `responders ${o.responders} is greater than assessed ${o.assessed}; expected responders ≤ assessed`, { reads: [['outcomes', i]] });
     const group = pop.groups.find((g) => g.condition === o.condition);

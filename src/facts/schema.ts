@@ -174,13 +174,24 @@ export const Outcome = z.strictObject({
   source: FactSource.optional(),
 });
 
-export const Measurement = z.strictObject({
-  measure: TermKey,
-  mean: Quantity,
-  sd: Quantity,
-  unit: TimeUnit,
-  source: FactSource.optional(),
-});
+export const Measurement = z
+  .strictObject({
+    measure: TermKey,
+    mean: Quantity.optional().describe('of a group: its mean, with `sd`'),
+    sd: Quantity.optional(),
+    value: Quantity.optional().describe('of one person (a study of one): the value, instead of `mean` and `sd`'),
+    unit: TimeUnit,
+    source: FactSource.optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.value !== undefined) {
+      if (m.mean !== undefined || m.sd !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'expected either `value` (one person) or `mean` and `sd` (a group), not both' });
+      return;
+    }
+    for (const field of ['mean', 'sd'] as const) {
+      if (m[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'expected `mean` and `sd` of the group (or `value`, of one person)' });
+    }
+  });
 
 export const SafetyEvent = z.strictObject({
   event: TermKey,

@@ -53,7 +53,8 @@ export interface StudyView {
   outcomes: SummaryOutcome[];
   /** How the wording speaks of the study's size (see StudySize). */
   studySize: StudySize;
-  measurements: StudyFacts['measurements'];
+  /** `single`: one person's value (`value`), not a group's mean ± SD. */
+  measurements: (StudyFacts['measurements'][number] & { single: boolean })[];
   safety: NonNullable<StudyFacts['safety']>;
   /** The side effects as the summaries say them: one per event, in the order the facts first name it. */
   safetyEvents: SafetyEvent[];
@@ -280,10 +281,12 @@ function regionNamesFor(intl: string): Intl.DisplayNames {
 
 /** The age a summary states: the one age of all, where the youngest and the oldest show the same; else the median;
  * else the mean (with its SD); else the range. */
-function ageSummary(age: StudyFacts['population']['age']): Pick<StudyView, 'ageMedian' | 'ageAll' | 'ageMean' | 'ageSd' | 'ageRange'> {
+function ageSummary(age: StudyFacts['population']['age'], total: number): Pick<StudyView, 'ageMedian' | 'ageAll' | 'ageMean' | 'ageSd' | 'ageRange'> {
   if (!age) return {};
   if (age.min !== undefined && age.max !== undefined && shownValue(age.min) === shownValue(age.max)) return { ageAll: age.min };
   if (age.median !== undefined) return { ageMedian: age.median };
+  // One person's age is their age, whichever field gives it: not an average (the facts check refuses a spread).
+  if (total === 1 && age.mean !== undefined) return { ageMedian: age.mean };
   if (age.mean !== undefined) return { ageMean: age.mean, ...(age.sd !== undefined ? { ageSd: age.sd } : {}) };
   if (age.min !== undefined && age.max !== undefined) return { ageRange: { min: age.min, max: age.max } };
   return {};
@@ -303,7 +306,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     ...(facts.followUp ? { followUp: facts.followUp, followUpSame: shownValue(facts.followUp.min) === shownValue(facts.followUp.max) } : {}),
     outcomes: facts.outcomes.map((outcome, i) => ({ ...outcome, firstOfMeasure: facts.outcomes.findIndex((o) => o.measure === outcome.measure) === i })),
     studySize: studySizeOf(population.total),
-    measurements: facts.measurements,
+    measurements: facts.measurements.map((m) => ({ ...m, single: m.value !== undefined })),
     safety: facts.safety ?? [],
     safetyEvents: safetyEvents(facts.safety ?? []),
     safetyReported: facts.safety !== undefined,
@@ -311,7 +314,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
     ...(sexContext ? { sexContext } : {}),
     ageContext: sexContext ?? '',
-    ...ageSummary(population.age),
+    ...ageSummary(population.age, population.total),
     ...(population.countries?.length
       ? {
           countries: tr.formatList(population.countries.map((c) => countryWords(tr, c, 'name'))),
