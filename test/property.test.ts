@@ -86,9 +86,11 @@ const validFacts: fc.Arbitrary<Facts> = fc
       });
     const range = fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })).map((xs) => xs.sort((a, b) => a - b));
     const ages = fc.tuple(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 90 })).map((xs) => xs.sort((a, b) => a - b));
-    // Every shape the schema takes: a median alone, a mean with its SD (one person's, without), a range, a median with its range.
+    // Every shape the schema takes: a median alone, a mean with its SD, a range, a median with its range; one person's age is one number in each.
     const age = fc.tuple(ages, fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 30 })).map(([[min, median, max], shape, sd]) =>
-      [{ median }, total === 1 ? { mean: median } : { mean: median, sd }, { min, max }, { median, min, max }][shape]!,
+      total === 1
+        ? [{ median }, { mean: median }, { min: median, max: median }, { median, min: median, max: median }][shape]!
+        : [{ median }, { mean: median, sd }, { min, max }, { median, min, max }][shape]!,
     );
     const sex = fc.nat().map((female) => ({ female: female % (total + 1), male: total - (female % (total + 1)) }));
     // To the year, the month or the day: sentences say "in 2020", "in March 2021", "on 4 March 2021".

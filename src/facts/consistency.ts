@@ -12,6 +12,9 @@ import type { Locator } from './parse.js';
 import { concernsUnknown } from './partial.js';
 import type { StudyFacts } from './schema.js';
 
+/** The ways an age can be given; for one person, all that are given must be the same number. */
+const AGE_FIELDS = ['mean', 'median', 'min', 'max'] as const;
+
 /** Answers whether a language's locale has a term (namespace + key). */
 export interface TermCatalog {
   /** Languages being built: each needs every term and every per-language text. */
@@ -101,6 +104,12 @@ export function checkConsistency(facts: StudyFacts, file: string, locate: Locato
     if (pop.total > 1 && m.value !== undefined) fail(['measurements', i, 'value'], `\`value\` is one person's; expected \`mean\` and \`sd\` of the ${pop.total} people (population.total)`, { reads: [TOTAL, ['measurements', i]] });
   });
   if (pop.total === 1 && pop.age?.sd !== undefined && pop.age.sd !== 0) fail(['population', 'age', 'sd'], `one person's age has no spread (population.total is 1); expected no sd: one person's age is one number`, { reads: [TOTAL] });
+  if (pop.total === 1 && pop.age) {
+    // One person's age is one number however it is given: a median of 30 and a max of 41 cannot both be theirs.
+    const given = AGE_FIELDS.filter((field) => pop.age![field] !== undefined);
+    const other = given.find((field) => pop.age![field] !== pop.age![given[0]!]);
+    if (other) fail(['population', 'age', other], `one person's age is one number (population.total is 1); got ${given.map((f) => `${f} ${pop.age![f]}`).join(', ')}, expected them equal`, { reads: [TOTAL] });
+  }
 
   facts.outcomes.forEach((o, i) => {
     if (o.responders > o.assessed) fail(['outcomes', i, 'responders'], `responders ${o.responders} is greater than assessed ${o.assessed}; expected responders ≤ assessed`, { reads: [['outcomes', i]] });
