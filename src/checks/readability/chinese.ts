@@ -73,7 +73,7 @@ export function chineseDifficulty({ sentences, words, difficultWords }: Pick<Chi
 }
 
 /** What one sentence adds: Han characters, words, and where its difficult words are. */
-interface ChineseSentence {
+export interface ChineseSentence {
   han: number;
   words: number;
   /** Start and end (UTF-16) of each difficult word. */
@@ -91,7 +91,7 @@ const SENTENCE_MEMO_LIMIT = 50_000;
 
 /** The memo of sentences segmented with these settings. */
 function sentenceMemoFor(commonWords: number, composed: boolean): Map<string, ChineseSentence> {
-  const settings = `${commonWords}${composed ? '+' : '-'}`;
+  const settings = chineseSettingsKey({ commonWords, composedOfCommonWords: composed });
   let memo = sentenceMemos.get(settings);
   if (!memo) sentenceMemos.set(settings, (memo = new Map()));
   return memo;
@@ -119,19 +119,39 @@ function chineseSentence(sentence: string, commonWords: number, composed: boolea
 
 /** Count the sentences (already split) of a Chinese text. */
 export function countChinese(sentences: readonly string[], options: ChineseOptions = {}): ChineseCounts {
+  return sumChinese(countedChineseSentences(sentences, options), options);
+}
+
+/** A sentence with what it adds to the counts. */
+export interface CountedChineseSentence {
+  text: string;
+  counts: ChineseSentence;
+}
+
+/** Each sentence with its counts under the options' settings (the glossary is applied by sumChinese). */
+export function countedChineseSentences(sentences: readonly string[], options: ChineseOptions = {}): CountedChineseSentence[] {
   const commonWords = options.commonWords ?? CHINESE_SETTINGS.commonWords;
   const composed = options.composedOfCommonWords ?? CHINESE_SETTINGS.composedOfCommonWords;
+  const memo = sentenceMemoFor(commonWords, composed);
+  return sentences.map((text) => ({ text, counts: chineseSentence(text, commonWords, composed, memo) }));
+}
+
+/** The settings counted sentences depend on, as one string (`5000+`): callers keeping counted sentences keep them per settings. */
+export function chineseSettingsKey(options: ChineseOptions = {}): string {
+  return `${options.commonWords ?? CHINESE_SETTINGS.commonWords}${(options.composedOfCommonWords ?? CHINESE_SETTINGS.composedOfCommonWords) ? '+' : '-'}`;
+}
+
+/** Add up counted sentences; a difficult word inside one of the options' glossary terms is left out. */
+export function sumChinese(counted: Iterable<CountedChineseSentence>, options: ChineseOptions = {}): ChineseCounts {
   const terms = [...new Set((options.glossaryTerms ?? []).map((t) => t.trim()).filter(Boolean))];
   const counts: ChineseCounts = { sentences: 0, hanCharacters: 0, words: 0, difficultWords: 0, excludedGlossaryTerms: 0 };
-  const memo = sentenceMemoFor(commonWords, composed);
-  for (const sentence of sentences) {
-    const found = chineseSentence(sentence, commonWords, composed, memo);
+  for (const { text, counts: found } of counted) {
     if (found.han === 0) continue;
     counts.sentences++;
     counts.hanCharacters += found.han;
     counts.words += found.words;
     if (found.difficult.length === 0) continue;
-    const covered = terms.length ? glossaryCoverage(sentence, terms) : undefined;
+    const covered = terms.length ? glossaryCoverage(text, terms) : undefined;
     for (const [start, end] of found.difficult) {
       if (covered && isCovered(covered, start, end)) counts.excludedGlossaryTerms++;
       else counts.difficultWords++;

@@ -9,7 +9,7 @@
  * decimals, so reports are stable and readable and a band is judged on the figure it shows.
  * A text without sentences has counts of 0 and no ratios.
  */
-import { chineseDifficulty, countChinese } from './chinese.js';
+import { chineseDifficulty, chineseSettingsKey, countedChineseSentences, sumChinese, type ChineseCounts, type CountedChineseSentence } from './chinese.js';
 import { englishSyllables, fleschKincaidGrade, fleschReadingEase } from './english.js';
 import { fleschAmstad, wienerSachtextformel1 } from './german.js';
 import { splitSentences } from './sentences.js';
@@ -89,7 +89,8 @@ export function measureReadabilityOfLines(lines: readonly string[], lang: string
   const base = formulaLanguage(lang);
   if (base === 'zh') {
     const byShape = (options.glossaryTerms ?? []).every((term) => !HAS_DIGIT.test(term));
-    return measureChinese(lang, byShape ? chineseSentenceShapes(lines, shapes) : splitSentences(lines.join('\n'), base), options);
+    const counts = byShape ? countChineseLines(lines, shapes, options) : sumChinese(countedChineseSentences(splitSentences(lines.join('\n'), base), options), options);
+    return chineseFigures(lang, counts);
   }
   return measureLatin(lang, base, lines, shapes);
 }
@@ -97,31 +98,34 @@ export function measureReadabilityOfLines(lines: readonly string[], lang: string
 const HAS_DIGIT = /[0-9]/;
 
 /**
- * Sentences of Chinese lines by line shape (sentences never cross a line). The Chinese counts
+ * Chinese lines counted by line shape (sentences never cross a line), per settings. The counts
  * depend on a sentence's shape only (see chineseSentence), and so do the glossary matches when no
- * glossary term has a digit: a term without digits matches a text where it matches its shape.
- * Bounded.
+ * glossary term has a digit: a term without digits matches a text where it matches its shape. A
+ * line's sentences are kept with their counts, so a line seen before is neither split nor its
+ * sentences looked up again. Bounded.
  */
-const chineseLines = new DigitShapeMemo<string[]>();
+const chineseLines = new Map<string, DigitShapeMemo<CountedChineseSentence[]>>();
 
-function chineseSentenceShapes(lines: readonly string[], shapes: readonly TextShape[] | undefined): string[] {
-  const out: string[] = [];
+function countChineseLines(lines: readonly string[], shapes: readonly TextShape[] | undefined, options: MeasureOptions): ChineseCounts {
+  const settings = chineseSettingsKey(options);
+  let memo = chineseLines.get(settings);
+  if (!memo) chineseLines.set(settings, (memo = new DigitShapeMemo()));
+  const counted: CountedChineseSentence[] = [];
   for (let i = 0; i < lines.length; i++) {
     const shape = shapes?.[i];
     const text = shape ? shape.text : digitShape(lines[i]!);
-    let sentences = shape ? chineseLines.getShape(shape) : chineseLines.get(text);
+    let sentences = shape ? memo.getShape(shape) : memo.get(text);
     if (!sentences) {
-      sentences = splitSentences(text, 'zh');
-      if (shape) chineseLines.setShape(shape, sentences);
-      else chineseLines.set(text, sentences);
+      sentences = countedChineseSentences(splitSentences(text, 'zh'), options);
+      if (shape) memo.setShape(shape, sentences);
+      else memo.set(text, sentences);
     }
-    for (const sentence of sentences) out.push(sentence);
+    for (const sentence of sentences) counted.push(sentence);
   }
-  return out;
+  return sumChinese(counted, options);
 }
 
-function measureChinese(lang: string, sentences: readonly string[], options: MeasureOptions): ReadabilityFigures {
-  const c = countChinese(sentences, options);
+function chineseFigures(lang: string, c: ChineseCounts): ReadabilityFigures {
   const figures: ReadabilityFigures = { lang, sentences: c.sentences, words: c.words, hanCharacters: c.hanCharacters, difficultWords: c.difficultWords, excludedGlossaryTerms: c.excludedGlossaryTerms };
   if (c.sentences === 0) return figures;
   return {
