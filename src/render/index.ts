@@ -69,17 +69,17 @@ function ctx(options: HelperOptions): RenderData {
 }
 
 /**
- * A helper's translation options: the level as i18next context, then the hash arguments, which
- * must all be defined: a template asking for a missing fact is a bug, not a blank.
+ * A helper's translation options: the hash arguments, which must all be defined (a template asking
+ * for a missing fact is a bug, not a blank), and the level as i18next context unless the template
+ * gives one. Handlebars makes a hash for each call, so it is used as it is, not copied.
  */
 function translateOptions(name: string, level: ReadingLevel, hash: Record<string, unknown>): Record<string, unknown> {
-  const options: Record<string, unknown> = { context: level };
   for (const k in hash) {
     const v = hash[k];
     if (v === undefined || v === null) throw new Error(`helper \`${name}\` got no value for \`${k}\``);
-    options[k] = v;
   }
-  return options;
+  if (!('context' in hash)) hash.context = level;
+  return hash;
 }
 
 function number(name: string, value: unknown): number {
