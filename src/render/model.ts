@@ -355,7 +355,9 @@ export interface SummaryModel extends StudyView {
 /**
  * A form of a term's name a sentence can ask for, where a language needs one: a grammatical case
  * (German after `mit`, `bei`: `dative`), or the name negated (`negated`: German says "Die Person hatte
- * keine Blutarmut", not "hatte Blutarmut nicht"; English and Chinese negate the verb and need none).
+ * keine Blutarmut", not "hatte Blutarmut nicht"; English negates the verb, but a name that is itself
+ * a "too few" reads as a double negative after it — "did not have too few red blood cells" — so it
+ * says "did not have a low number of red blood cells"; Chinese negates the verb and needs none).
  */
 export type GrammaticalCase = 'dative' | 'negated';
 export const GRAMMATICAL_CASES: readonly GrammaticalCase[] = ['dative', 'negated'];
