@@ -1,0 +1,51 @@
+/**
+ * Sentences that follow each other read as one text: the sentence after "The study took place in …"
+ * does not start with "The study" again, a person's age is said of him or her once the sex is
+ * given, and (fixtures in test/fixtures/flow) the wording agrees with how many there were.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, useFixtureBuild } from './helpers.js';
+
+const fixtures = useFixtureBuild(join(FIXTURES, 'flow'), 1);
+const read = (path: string) => fixtures.read(path);
+/** The leaflet's text, without its markup. */
+const leafletText = (lang: string, study: string) => read(`${lang}/${study}/leaflet.html`).replace(/<[^>]*>/g, ' ');
+
+describe('where and when, one after the other', () => {
+  const SAYS = {
+    en: { easy: 'The study took place in Germany and Switzerland. It ran from March 2022 to June 2023.', standard: 'The study took place in Germany and Switzerland. It ran from March 2022 to June 2023.' },
+    de: { easy: 'Die Studie fand in Deutschland und der Schweiz statt. Sie lief von März 2022 bis Juni 2023.', standard: 'Die Studie fand in Deutschland und der Schweiz statt. Sie lief von März 2022 bis Juni 2023.' },
+    zh: { easy: '研究在德国和瑞士开展，从2022年3月进行到2023年6月。', standard: '研究于2022年3月至2023年6月在德国和瑞士开展。' },
+  } as const;
+  for (const [lang, says] of Object.entries(SAYS)) {
+    it(`${lang}: the period follows the countries without repeating the subject, at every lay level`, () => {
+      expect(read(`${lang}/one-man-range/easy.md`)).toContain(says.easy);
+      expect(leafletText(lang, 'one-man-range')).toContain(says.easy);
+      expect(read(`${lang}/one-man-range/standard.md`)).toContain(says.standard);
+      expect(read(`${lang}/one-man-range/press.md`)).toContain(says.standard);
+      for (const output of ['easy.md', 'standard.md', 'press.md']) {
+        expect(read(`${lang}/one-man-range/${output}`), output).not.toMatch(/The study took place[^.]*\. The study|statt\. Die Studie|开展。研究(?:从|于)/);
+      }
+    });
+  }
+});
+
+describe("a person's age after his or her sex", () => {
+  const SAYS = {
+    en: ['The person was a man.', 'He was 41 years old.'],
+    de: ['Es war ein Mann.', 'Er war 41 Jahre alt.'],
+    zh: ['患者是男性。', '他当时41岁。'],
+  } as const;
+  for (const [lang, says] of Object.entries(SAYS)) {
+    it(`${lang}: the age is said of him, not of "the person" again`, () => {
+      for (const output of ['easy.md', 'standard.md', 'press.md']) {
+        const text = read(`${lang}/one-man-range/${output}`);
+        expect(text, output).toContain(says[1]);
+        expect(text, output).not.toMatch(/The person was 41|Die Person war 41|患者(?:当时|年龄为)41/);
+      }
+      expect(read(`${lang}/one-man-range/easy.md`)).toContain(says[0]);
+      expect(leafletText(lang, 'one-man-range')).toContain(says[1]);
+    });
+  }
+});
