@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, useFixtureBuild } from './helpers.js';
 
-const fixtures = useFixtureBuild(join(FIXTURES, 'flow'), 1);
+const fixtures = useFixtureBuild(join(FIXTURES, 'flow'), 2);
 const read = (path: string) => fixtures.read(path);
 /** The leaflet's text, without its markup. */
 const leafletText = (lang: string, study: string) => read(`${lang}/${study}/leaflet.html`).replace(/<[^>]*>/g, ' ');
@@ -46,6 +46,25 @@ describe("a person's age after his or her sex", () => {
       }
       expect(read(`${lang}/one-man-range/easy.md`)).toContain(says[0]);
       expect(leafletText(lang, 'one-man-range')).toContain(says[1]);
+    });
+  }
+});
+
+describe('why the study was done, for one person with one disease', () => {
+  const SAYS = {
+    en: { easy: ['People with lupus often have to take strong medicines for many years. The hope was that the new cells'], standard: ['People with lupus often need medicines that weaken the immune system for many years. The hope was that the treatment'] },
+    de: { easy: ['Menschen mit Lupus müssen oft viele Jahre lang starke Medikamente nehmen. Die Hoffnung war:'], standard: ['Menschen mit Lupus brauchen oft viele Jahre lang Medikamente, die das Abwehrsystem bremsen. Die Hoffnung war, dass'] },
+    zh: { easy: ['得红斑狼疮的人常常要吃很多年的强效药。这种治疗的想法是：'], standard: ['红斑狼疮患者往往需要多年服用抑制免疫系统的药物。这种治疗的设想是'] },
+  } as const;
+  for (const [lang, says] of Object.entries(SAYS)) {
+    it(`${lang}: the rationale names her one disease ("these diseases" only of several), and its second sentence does not repeat the aim's subject`, () => {
+      for (const [output, sentences] of [['easy.md', says.easy], ['standard.md', says.standard], ['press.md', says.standard]] as const) {
+        const text = read(`${lang}/one-woman-reset/${output}`);
+        for (const sentence of sentences) expect(text, output).toContain(sentence);
+        expect(text, output).not.toMatch(/these diseases|diesen Krankheiten|这些(?:疾)?病/);
+        // "The researchers hoped … The researchers wanted to find out …" (was).
+        expect(text, output).not.toMatch(/(?:researchers|doctors) hoped|Das Team hoffte|(?:研究人员|医生)希望/);
+      }
     });
   }
 });

@@ -335,6 +335,9 @@ export interface SummaryModel extends StudyView {
   conditionList: string;
   /** The same list after a preposition (`mit`, `bei`): German inflects the names (dative). */
   conditionListDative: string;
+  /** How many different conditions the people had: a sentence about "these diseases" names the one where there is one
+   * ("People with lupus often need …", not "People with these diseases …" of one person with one disease). */
+  conditionCount: number;
   pretreatmentList?: string;
   fundingList?: string;
   funding: string[];
@@ -430,7 +433,7 @@ function glossaryOf(facts: StudyFacts): GlossaryEntry[] {
 }
 
 /** What a summary says of a study in one language, whatever its level. */
-type LanguageView = Omit<SummaryModel, 'level' | 'conditionList' | 'conditionListDative' | 'pretreatmentList' | 'derived' | 'press'>;
+type LanguageView = Omit<SummaryModel, 'level' | 'conditionList' | 'conditionListDative' | 'conditionCount' | 'pretreatmentList' | 'derived' | 'press'>;
 
 /**
  * Each study's language view, made once for the levels and formats of a language (four or five
@@ -484,6 +487,7 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
     level,
     conditionList: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition))),
     conditionListDative: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition, 'dative'))),
+    conditionCount: new Set(population.groups.map((g) => g.condition)).size,
     ...(facts.intervention.pretreatment?.length
       ? { pretreatmentList: tr.formatList(facts.intervention.pretreatment.map((d) => termName(tr, level, 'drugs', d))) }
       : {}),
