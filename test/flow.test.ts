@@ -68,3 +68,27 @@ describe('why the study was done, for one person with one disease', () => {
     });
   }
 });
+
+describe("one person's side effects by grade", () => {
+  const ROWS = {
+    en: ['| cytokine release syndrome (CRS) | 2 | 1/1 | 100% |', '| immune effector cell-associated neurotoxicity syndrome (ICANS) | – | 0/1 | 0% |', '| anaemia | – | 0/1 | 0% |'],
+    de: ['| Zytokinfreisetzungssyndrom (CRS) | 2 | 1/1 | 100\u00a0% |', '| Immuneffektorzell-assoziiertes Neurotoxizitätssyndrom (ICANS) | – | 0/1 | 0\u00a0% |', '| Anämie | – | 0/1 | 0\u00a0% |'],
+    zh: ['| 细胞因子释放综合征（CRS）| 2 | 1/1 | 100% |', '| 免疫效应细胞相关神经毒性综合征（ICANS）| – | 0/1 | 0% |', '| 贫血 | – | 0/1 | 0% |'],
+  } as const;
+  for (const [lang, rows] of Object.entries(ROWS)) {
+    it(`${lang}: the expert table gives the grade she had and one row for each side effect she did not have, no "0/1" grade rows and no "any grade" row`, () => {
+      const table = read(`${lang}/one-woman-reset/expert.md`)
+        .split(/^## /m)
+        .find((section) => /^(?:Adverse events|Unerwünschte Ereignisse|不良事件)\n/.test(section))!
+        .split('\n')
+        .filter((line) => line.startsWith('| ') && !/^\| (?:Event|Ereignis|事件) /.test(line));
+      expect(table).toEqual(rows);
+    });
+  }
+  it('the lay levels say the same: the grade she had, and that she did not have the others', () => {
+    const easy = read('en/one-woman-reset/easy.md');
+    expect(easy).toContain('- The person had a strong immune reaction with fever. It was moderate.\n');
+    expect(easy).toContain('- The person did not have a side effect on the nerves and brain.\n');
+    expect(read('zh/one-woman-reset/standard.md')).toContain('- 这名患者出现了细胞因子释放综合征（发热反应）。程度为中度（2级）。\n');
+  });
+});

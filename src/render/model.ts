@@ -105,13 +105,18 @@ export interface SafetyEvent {
   byGrade: boolean;
 }
 
-export function safetyEvents(safety: NonNullable<StudyFacts['safety']>): SafetyEvent[] {
+/**
+ * The side effects of a study of `total` people. For one person, a grade nobody had is left out (the
+ * person is counted once, at their worst grade): the expert table gives the grade the person had, or one
+ * row without a grade for a side effect they did not have, not a "0/1 (0%)" row for each other grade.
+ */
+export function safetyEvents(safety: NonNullable<StudyFacts['safety']>, total?: number): SafetyEvent[] {
   const byEvent = new Map<string, SafetyEvent>();
   for (const e of safety) {
     let found = byEvent.get(e.event);
     if (!found) byEvent.set(e.event, (found = { event: e.event, count: 0, grades: [], byGrade: false }));
     found.count += e.count;
-    if (e.grade !== undefined) found.grades.push({ grade: e.grade, count: e.count });
+    if (e.grade !== undefined && !(total === 1 && e.count === 0)) found.grades.push({ grade: e.grade, count: e.count });
   }
   for (const e of byEvent.values()) {
     e.grades.sort((a, b) => a.grade - b.grade);
@@ -308,7 +313,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     studySize: studySizeOf(population.total),
     measurements: facts.measurements.map((m) => ({ ...m, single: m.value !== undefined })),
     safety: facts.safety ?? [],
-    safetyEvents: safetyEvents(facts.safety ?? []),
+    safetyEvents: safetyEvents(facts.safety ?? [], population.total),
     safetyReported: facts.safety !== undefined,
     medication: facts.medication,
     ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
