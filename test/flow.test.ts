@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, useFixtureBuild } from './helpers.js';
 
-const fixtures = useFixtureBuild(join(FIXTURES, 'flow'), 2);
+const fixtures = useFixtureBuild(join(FIXTURES, 'flow'), 3);
 const read = (path: string) => fixtures.read(path);
 /** The leaflet's text, without its markup. */
 const leafletText = (lang: string, study: string) => read(`${lang}/${study}/leaflet.html`).replace(/<[^>]*>/g, ' ');
@@ -91,4 +91,21 @@ describe("one person's side effects by grade", () => {
     expect(easy).toContain('- The person did not have a side effect on the nerves and brain.\n');
     expect(read('zh/one-woman-reset/standard.md')).toContain('- 这名患者出现了细胞因子释放综合征（发热反应）。程度为中度（2级）。\n');
   });
+});
+
+describe('everyone of a group', () => {
+  const SAYS = {
+    en: ['In all 3 people with lupus, the lupus calmed down', 'In both people with systemic sclerosis, the disease calmed down (remission).', 'All 5 people stopped taking medicines that slow down the immune system', 'All 5 people had a strong immune reaction with fever.'],
+    de: ['Bei allen 3 Menschen mit Lupus kam die Krankheit', 'Bei beiden Menschen mit Sklerodermie kam die Krankheit zur Ruhe', 'Alle 5 Menschen setzten die Medikamente ab, die die Abwehr bremsen', 'Alle 5 Menschen hatten eine starke'],
+    zh: ['3名红斑狼疮患者全部', '2名硬皮病患者全部病情', '5名患者全部停用了抑制免疫的药', '5名患者全部出现了'],
+  } as const;
+  for (const [lang, sentences] of Object.entries(SAYS)) {
+    it(`${lang}: is said as all (both) of them, not "5 of 5", at every lay level`, () => {
+      for (const output of ['easy.md', 'standard.md', 'press.md', 'leaflet.html']) {
+        const text = output === 'leaflet.html' ? leafletText(lang, 'everyone') : read(`${lang}/everyone/${output}`);
+        for (const sentence of sentences) expect(text, `${output}: ${sentence}`).toContain(sentence);
+        expect(text, output).not.toMatch(/\b(\d+) (?:of|von) \1\b|(\d+)(?:人|名[^，。]*患者)中，(?:有)?\2(?:人|名)/);
+      }
+    });
+  }
 });
