@@ -109,3 +109,14 @@ describe('everyone of a group', () => {
     });
   }
 });
+
+describe('the press summary labels the conditions by their number', () => {
+  it.each([
+    ['en', '- **Condition:** lupus\n', '- **Conditions:** lupus and systemic sclerosis\n'],
+    ['de', '- **Krankheit:** Lupus\n', '- **Krankheiten:** Lupus und Sklerodermie\n'],
+    ['zh', '- **疾病**：红斑狼疮\n', '- **疾病**：红斑狼疮和硬皮病\n'],
+  ])('%s: one condition under a singular label, two under a plural one', (lang, one, two) => {
+    expect(read(`${lang}/one-woman-reset/press.md`)).toContain(one);
+    expect(read(`${lang}/everyone/press.md`)).toContain(two);
+  });
+});
