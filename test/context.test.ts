@@ -65,8 +65,8 @@ describe('where, when and why a study was done', () => {
     const why = easy.indexOf('## Why was the study done?');
     expect(why).toBeGreaterThan(0);
     expect(why).toBeLessThan(easy.indexOf('## What was studied?'));
-    // The reason first, then the aim, in one paragraph.
-    expect(easy).toMatch(/## Why was the study done\?\n\nPeople with these diseases often have to take strong medicines for many years\.[^\n]* The doctors wanted to find out: Can they give this treatment\? Is it safe\? Does it help\?\n/);
+    // The reason first, then the aim, in one paragraph; the study's one disease by its name (not "these diseases").
+    expect(easy).toMatch(/## Why was the study done\?\n\nPeople with lupus often have to take strong medicines for many years\.[^\n]* The doctors wanted to find out: Can they give this treatment\? Is it safe\? Does it help\?\n/);
     expect(read('en/range-months/standard.md')).toContain('The researchers wanted to find out whether the treatment can be given, whether it is safe and whether it helps.');
     expect(read('de/range-months/standard.md')).toContain('## Warum wurde die Studie gemacht?');
     expect(read('zh/range-months/easy.md')).toContain('## 为什么做这项研究？');

@@ -87,7 +87,7 @@ describe('facts with counts of 0 and 1', () => {
       ['en/one-person/easy.md', '- The person had a side effect on the nerves and brain. It was severe.'],
       ['en/one-person/easy.md', '- The person did not have a strong immune reaction with fever.\n'],
       ['de/one-person/easy.md', '- Die Person nahm zuletzt nur noch wenig Kortison.'],
-      ['zh/one-person/easy.md', '- 这名患者出现了影响神经的副作用。程度为重度。'],
+      ['zh/one-person/easy.md', '- 这名患者出现了影响神经的副作用。程度重。'],
       ['en/one-person/expert.md', 'Age: 20 years.'],
       ['en/one-person/expert.md', 'Sex: male.'],
     ]);
@@ -117,11 +117,11 @@ describe('facts with counts of 0 and 1', () => {
 
   it('agree the unit with the age: "1 year old", "20 years old"', () => {
     says([
-      ['en/one-year-old/easy.md', 'The person was 1 year old.'],
-      ['en/one-year-old/standard.md', 'The person was 1 year old.'],
+      ['en/one-year-old/easy.md', 'He was 1 year old.'],
+      ['en/one-year-old/standard.md', 'He was 1 year old.'],
       ['en/one-year-old/expert.md', 'Age: 1 year.'],
       ['de/one-year-old/easy.md', 'Er war 1 Jahr alt.'],
-      ['en/one-person/easy.md', 'The person was 20 years old.'],
+      ['en/one-person/easy.md', 'He was 20 years old.'],
       ['en/one-person/expert.md', 'Age: 20 years.'],
     ]);
   });

@@ -114,11 +114,12 @@ describe('fact fidelity', () => {
 
   it('allows no percentages in an easy-read summary', async () => {
     const changed = projectWith((p) => {
-      (p.locales.en!.summary!.easy as Record<string, Record<string, string>>).results!.medication = '{{count}} of {{of}} people (100%) {{change}}.';
+      // Müller 2024: all 15 stopped their medicines, said with the sentence for everyone.
+      (p.locales.en!.summary!.easy as Record<string, Record<string, string>>).results!.medication_all = 'All {{of}} people (100%) {{change}}.';
     });
     const report = await build({ inputs: [join(SAMPLES, 'mueller-2024.yaml')], langs: ['en'], levels: ['easy'], write: false, project: changed });
     expect(report.diagnostics.filter((d) => d.ruleId === 'fidelity/natural-frequency').map((d) => d.message)).toEqual([
-      'a percentage in an easy-read summary; state it as "8 of 15 people" instead: “15 of 15 people (100%) stopped taking medicines that slow down the immune system.”',
+      'a percentage in an easy-read summary; state it as "8 of 15 people" instead: “All 15 people (100%) stopped taking medicines that slow down the immune system.”',
     ]);
   });
 

@@ -52,7 +52,7 @@ describe('side effects by grade', () => {
   it('says one grade where only one of the grades given has people', () => {
     expect(read('en/one-grade-left/easy.md')).toContain('- 4 of 6 people had a strong immune reaction with fever. It was moderate.\n');
     expect(read('de/one-grade-left/standard.md')).toContain('- 4 von 6 Menschen (67\u00a0%) hatten eine starke Abwehrreaktion mit Fieber. Der Verlauf war mittelschwer (Grad 2).\n');
-    expect(read('zh/one-grade-left/easy.md')).toContain('- 6人中，有4人出现了发热反应。程度为中度。\n');
+    expect(read('zh/one-grade-left/easy.md')).toContain('- 6人中，有4人出现了发热反应。程度中等。\n');
   });
 
   it.each([
@@ -161,7 +161,7 @@ describe('severity worded by the kind of side effect', () => {
       easy: [
         '- 20人中，有11人出现了发热反应。其中轻度8人、中度3人。',
         '- 20人中，有11人出现了中性粒细胞减少。其中轻度8人、重度3人。',
-        '- 20人中，有2人出现了贫血。程度为中度。',
+        '- 20人中，有2人出现了贫血。程度中等。',
         '- 20人中，有2人出现了血小板减少。其中危及生命1人。有1人因此死亡。',
         '- 20人中，有5人出现了抗体减少。',
       ],

@@ -36,6 +36,15 @@ describe('press summaries', () => {
     expect(md).toContain('Pressekontakt: Press Office, press@example.org.');
   });
 
+  it('names the issuing organisation after a label, as the config writes it (no sentence that would need an article for it)', () => {
+    const read = (lang: string) => readFileSync(join(out, lang, 'mueller-2024', 'press.md'), 'utf8');
+    expect(read('en')).toContain('\nIssued by: Example Patient Information Service. We write plain-language summaries');
+    expect(read('de')).toContain('\nHerausgeber: Example Patient Information Service. Wir schreiben');
+    // Was "This summary was issued by Example Patient Information Service." and "Der Text stammt von Example …".
+    expect(read('en')).not.toContain('issued by Example');
+    expect(read('de')).not.toContain('stammt von Example');
+  });
+
   it('writes a plain-text email version without Markdown syntax', () => {
     const txt = readFileSync(join(out, 'zh', 'mueller-2024', 'press.txt'), 'utf8');
     expect(txt).not.toMatch(/\*\*|\]\(|^#/m);

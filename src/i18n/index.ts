@@ -350,8 +350,12 @@ function sentenceShape(text: string): SentenceShape {
 export const EVENT_KINDS = ['clinical', 'deficiency'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** Plural and context suffixes that i18next adds to a base key. */
-const VARIANT_SUFFIX = new RegExp(`_(zero|one|two|few|many|other|single|easy|standard|expert|female|male|mixed|role|${EVENT_KINDS.join('|')})$`);
+/**
+ * Plural and context suffixes that i18next adds to a base key, and the grammatical forms of a term's
+ * name (`lay_dative`, `lay_negated`: render/model GRAMMATICAL_CASES), which a language has only where
+ * it needs one (English says "a low number of red blood cells" after a negation, Chinese needs none).
+ */
+const VARIANT_SUFFIX = new RegExp(`_(zero|one|two|few|many|other|single|easy|standard|expert|female|male|mixed|role|dative|negated|${EVENT_KINDS.join('|')})$`);
 
 /** Base keys (`ns:a.b.c`) of a resource tree, with plural and context suffixes removed. */
 export function baseKeys(resources: LocaleResources): Set<string> {

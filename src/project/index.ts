@@ -233,7 +233,7 @@ export function checkLocaleParity(locales: Record<string, LocaleResources>, refe
 }
 
 /** The grammatical cases a term name may have a form for (see termName in src/render). */
-const CASES = ['dative'];
+const CASES = ['dative', 'negated'];
 
 /**
  * A term's case form (`lay_dative`) stands in for its name at every level, so where the name has a

@@ -105,13 +105,18 @@ export interface SafetyEvent {
   byGrade: boolean;
 }
 
-export function safetyEvents(safety: NonNullable<StudyFacts['safety']>): SafetyEvent[] {
+/**
+ * The side effects of a study of `total` people. For one person, a grade nobody had is left out (the
+ * person is counted once, at their worst grade): the expert table gives the grade the person had, or one
+ * row without a grade for a side effect they did not have, not a "0/1 (0%)" row for each other grade.
+ */
+export function safetyEvents(safety: NonNullable<StudyFacts['safety']>, total?: number): SafetyEvent[] {
   const byEvent = new Map<string, SafetyEvent>();
   for (const e of safety) {
     let found = byEvent.get(e.event);
     if (!found) byEvent.set(e.event, (found = { event: e.event, count: 0, grades: [], byGrade: false }));
     found.count += e.count;
-    if (e.grade !== undefined) found.grades.push({ grade: e.grade, count: e.count });
+    if (e.grade !== undefined && !(total === 1 && e.count === 0)) found.grades.push({ grade: e.grade, count: e.count });
   }
   for (const e of byEvent.values()) {
     e.grades.sort((a, b) => a.grade - b.grade);
@@ -223,16 +228,20 @@ function studyPeriod(dates: StudyFacts['dates'], tr: Translator): StudyPeriod | 
 
 /**
  * The i18next context of an "N of M people" sentence whose numbers ask for other words: nobody
- * (`none`: "None of the 8 people …"), the study's one person (`person`, `personNone`: "The person
- * …"); '' for the plain sentence. A locale without the variant falls back to the plain sentence,
- * which stays true ("0 of 1 …"); a variant chosen by a count alone ("_single", "_zero") could not
- * tell one responder of one from none of one.
+ * (`none`: "None of the 8 people …"), everyone (`all`: "All 15 people …", "In all 8 people with lupus
+ * …", not "15 of 15", "8 of 8"; `both` for two of two: "In both people with systemic sclerosis …"),
+ * the study's one person (`person`, `personNone`: "The person …"); '' for the plain sentence. A
+ * locale without the variant falls back to the plain sentence, which stays true ("0 of 1 …", "2 of
+ * 2 …"); a variant chosen by a count alone ("_single", "_zero") could not tell one responder of one
+ * from none of one.
  */
-export type CountContext = '' | 'none' | 'person' | 'personNone';
+export type CountContext = '' | 'none' | 'all' | 'both' | 'person' | 'personNone';
 
 export function countContext(part: number, whole: number): CountContext {
   if (whole === 1) return part === 1 ? 'person' : part === 0 ? 'personNone' : '';
-  return part === 0 ? 'none' : '';
+  if (part === 0) return 'none';
+  if (part === whole && Number.isSafeInteger(whole)) return whole === 2 ? 'both' : 'all';
+  return '';
 }
 
 /**
@@ -308,7 +317,7 @@ export function studyView(facts: StudyFacts, tr: Translator): StudyView {
     studySize: studySizeOf(population.total),
     measurements: facts.measurements.map((m) => ({ ...m, single: m.value !== undefined })),
     safety: facts.safety ?? [],
-    safetyEvents: safetyEvents(facts.safety ?? []),
+    safetyEvents: safetyEvents(facts.safety ?? [], population.total),
     safetyReported: facts.safety !== undefined,
     medication: facts.medication,
     ...(population.groups.length === 1 ? { singleGroup: population.groups[0] } : {}),
@@ -335,6 +344,9 @@ export interface SummaryModel extends StudyView {
   conditionList: string;
   /** The same list after a preposition (`mit`, `bei`): German inflects the names (dative). */
   conditionListDative: string;
+  /** How many different conditions the people had: a sentence about "these diseases" names the one where there is one
+   * ("People with lupus often need …", not "People with these diseases …" of one person with one disease). */
+  conditionCount: number;
   pretreatmentList?: string;
   fundingList?: string;
   funding: string[];
@@ -355,7 +367,9 @@ export interface SummaryModel extends StudyView {
 /**
  * A form of a term's name a sentence can ask for, where a language needs one: a grammatical case
  * (German after `mit`, `bei`: `dative`), or the name negated (`negated`: German says "Die Person hatte
- * keine Blutarmut", not "hatte Blutarmut nicht"; English and Chinese negate the verb and need none).
+ * keine Blutarmut", not "hatte Blutarmut nicht"; English negates the verb, but a name that is itself
+ * a "too few" reads as a double negative after it — "did not have too few red blood cells" — so it
+ * says "did not have a low number of red blood cells"; Chinese negates the verb and needs none).
  */
 export type GrammaticalCase = 'dative' | 'negated';
 export const GRAMMATICAL_CASES: readonly GrammaticalCase[] = ['dative', 'negated'];
@@ -428,7 +442,7 @@ function glossaryOf(facts: StudyFacts): GlossaryEntry[] {
 }
 
 /** What a summary says of a study in one language, whatever its level. */
-type LanguageView = Omit<SummaryModel, 'level' | 'conditionList' | 'conditionListDative' | 'pretreatmentList' | 'derived' | 'press'>;
+type LanguageView = Omit<SummaryModel, 'level' | 'conditionList' | 'conditionListDative' | 'conditionCount' | 'pretreatmentList' | 'derived' | 'press'>;
 
 /**
  * Each study's language view, made once for the levels and formats of a language (four or five
@@ -482,6 +496,7 @@ export function buildSummaryModel(facts: StudyFacts, derived: DerivedFacts, leve
     level,
     conditionList: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition))),
     conditionListDative: tr.formatList(population.groups.map((g) => termName(tr, level, 'conditions', g.condition, 'dative'))),
+    conditionCount: new Set(population.groups.map((g) => g.condition)).size,
     ...(facts.intervention.pretreatment?.length
       ? { pretreatmentList: tr.formatList(facts.intervention.pretreatment.map((d) => termName(tr, level, 'drugs', d))) }
       : {}),

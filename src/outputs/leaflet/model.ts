@@ -3,7 +3,7 @@
  *
  *   mueller-2024, zh → { title: 'CAR-T细胞疗法治疗…', population: { total: 15, … },
  *                        whoArray: { total: 15, groups: [{ count: 8, label: '8名红斑狼疮患者' }, …], title: '15名患者参加了研究。', … },
- *                        safetyArrays: [{ total: 15, groups: [{ count: 10, … }], title: '15人中，有10人出现了发热反应。程度为轻度。', … }, …], … }
+ *                        safetyArrays: [{ total: 15, groups: [{ count: 10, … }], title: '15人中，有10人出现了发热反应。程度轻。', … }, …], … }
  *
  * Unlike the Markdown model (render/model.ts) nothing here is escaped: the leaflet template
  * escapes for HTML when it prints. The icon arrays are prepared here because their labels are
