@@ -516,6 +516,9 @@ describe('home pages', () => {
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
     expect(html).toContain('<h1>Studies by condition</h1>');
     expect(html).toContain('<span>Conditions: lupus, myositis and systemic sclerosis</span> <span>Published 2024</span>');
+    // One condition is named under a singular label.
+    expect(html).toContain('<span>Condition: lupus</span> <span>Published 2021</span>');
+    expect(file('de/index.html')).toMatch(/<span>Erkrankung: [^<,]+<\/span> <span>Veröffentlicht 2021<\/span>/);
     expect(html).toContain('<a href="#condition-ssc">Systemic sclerosis</a>');
   });
 

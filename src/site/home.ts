@@ -89,7 +89,7 @@ function studyItem(plan: SitePlan, lang: string, study: SiteEntry): string {
   const href = relativeHref(homeFile(lang), studyIndexFile(lang, study.id));
   const conditions = tr.formatList(study.conditions.map((key) => conditionName(tr, key)));
   return `<li><a class="study-link" href="${escapeHtml(href)}">${escapeHtml(study.titles[lang] ?? '')}</a>
-<p class="study-meta"><span>${escapeHtml(siteText(tr, 'home.conditions', { list: conditions }))}</span> <span>${escapeHtml(siteText(tr, 'home.published', { year: study.year }))}</span></p></li>`;
+<p class="study-meta"><span>${escapeHtml(siteText(tr, 'home.conditions', { list: conditions, count: study.conditions.length }))}</span> <span>${escapeHtml(siteText(tr, 'home.published', { year: study.year }))}</span></p></li>`;
 }
 
 function studyList(plan: SitePlan, lang: string, studies: readonly SiteEntry[]): string {
