@@ -61,13 +61,13 @@ describe('facts with counts of 0 and 1', () => {
     says(Object.entries({ en, de, zh }).map(([lang, sentence]) => [`${lang}/${study}/easy.md`, sentence]));
   });
 
-  it('say "nobody" for a count of 0, never "0 of 2", and add no severity to it', () => {
+  it('say "neither" for none of two, never "0 of 2", and add no severity to it', () => {
     says([
-      ['en/two-people/easy.md', '- None of the 2 people had a lung infection that needed hospital care.\n'],
-      ['en/two-people/easy.md', '- None of the 2 people still took a low dose of steroid medicine at the last check-up.'],
-      ['de/two-people/easy.md', '- Niemand von den 2 Menschen nahm zuletzt nur noch wenig Kortison.'],
-      ['zh/two-people/easy.md', '- 2人中，没有人出现需要住院的肺炎。\n'],
-      ['zh/two-people/easy.md', '- 2人中，没有人还在吃激素药。'],
+      ['en/two-people/easy.md', '- Neither of the two people had a lung infection that needed hospital care.\n'],
+      ['en/two-people/easy.md', '- Neither of the two people still took a low dose of steroid medicine at the last check-up.'],
+      ['de/two-people/easy.md', '- Keiner der beiden Menschen nahm zuletzt nur noch wenig Kortison.'],
+      ['zh/two-people/easy.md', '- 两人都没有出现需要住院的肺炎。\n'],
+      ['zh/two-people/easy.md', '- 两人中，没有人还在吃激素药。'],
     ]);
     for (const lang of ['en', 'de', 'zh']) {
       for (const level of ['easy', 'standard']) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, useFixtureBuild } from './helpers.js';
 
-const fixtures = useFixtureBuild(join(FIXTURES, 'flow'), 3);
+const fixtures = useFixtureBuild(join(FIXTURES, 'flow'), 4);
 const read = (path: string) => fixtures.read(path);
 /** The leaflet's text, without its markup. */
 const leafletText = (lang: string, study: string) => read(`${lang}/${study}/leaflet.html`).replace(/<[^>]*>/g, ' ');
@@ -119,4 +119,21 @@ describe('the press summary labels the conditions by their number', () => {
     expect(read(`${lang}/one-woman-reset/press.md`)).toContain(one);
     expect(read(`${lang}/everyone/press.md`)).toContain(two);
   });
+});
+
+describe('none of two', () => {
+  const SAYS = {
+    en: ['In both people with lupus, the disease did not calm down (remission).', 'Neither of the two people stopped taking medicines that slow down the immune system', 'Neither of the two people had a low number of red blood cells.'],
+    de: ['Bei keinem der beiden Menschen mit Lupus kam die Krankheit zur Ruhe', 'Keiner der beiden Menschen setzte die Medikamente ab, die die Abwehr bremsen', 'Keiner der beiden Menschen hatte Blut'],
+    zh: ['两名红斑狼疮患者中，没有人病情', '两人中，没有人停用抑制免疫的药', '两人都没有出现贫血。'],
+  } as const;
+  for (const [lang, sentences] of Object.entries(SAYS)) {
+    it(`${lang}: is said as neither of the two, not "none of the 2", at the lay levels`, () => {
+      for (const output of ['easy.md', 'standard.md']) {
+        const text = read(`${lang}/neither/${output}`);
+        for (const sentence of sentences) expect(text, `${output}: ${sentence}`).toContain(sentence);
+        expect(text, output).not.toMatch(/None of the 2|In each of the 2|Niemand von den 2|Bei keinem der 2|2(?:人|名[^，。]*患者)中，没有人/);
+      }
+    });
+  }
 });

@@ -228,18 +228,18 @@ function studyPeriod(dates: StudyFacts['dates'], tr: Translator): StudyPeriod | 
 
 /**
  * The i18next context of an "N of M people" sentence whose numbers ask for other words: nobody
- * (`none`: "None of the 8 people …"), everyone (`all`: "All 15 people …", "In all 8 people with lupus
+ * (`none`: "None of the 8 people …"; `neither` of two: "Neither of the 2 people …", "Keiner der beiden …"), everyone (`all`: "All 15 people …", "In all 8 people with lupus
  * …", not "15 of 15", "8 of 8"; `both` for two of two: "In both people with systemic sclerosis …"),
  * the study's one person (`person`, `personNone`: "The person …"); '' for the plain sentence. A
  * locale without the variant falls back to the plain sentence, which stays true ("0 of 1 …", "2 of
  * 2 …"); a variant chosen by a count alone ("_single", "_zero") could not tell one responder of one
  * from none of one.
  */
-export type CountContext = '' | 'none' | 'all' | 'both' | 'person' | 'personNone';
+export type CountContext = '' | 'none' | 'neither' | 'all' | 'both' | 'person' | 'personNone';
 
 export function countContext(part: number, whole: number): CountContext {
   if (whole === 1) return part === 1 ? 'person' : part === 0 ? 'personNone' : '';
-  if (part === 0) return 'none';
+  if (part === 0) return whole === 2 ? 'neither' : 'none';
   if (part === whole && Number.isSafeInteger(whole)) return whole === 2 ? 'both' : 'all';
   return '';
 }
