@@ -5,7 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_VERSION, openManifest, type ManifestOtherShard, type ManifestStudy } from '../src/pipeline/cache.js';
+import { MANIFEST_VERSION, manifestLine, openManifest, readManifestStudy, type ManifestOtherShard, type ManifestStudy } from '../src/pipeline/cache.js';
+import { ANNEX_V, type CoverageRow } from '../src/checks/coverage.js';
 import { OUTPUT_MARKER } from '../src/outputs/index.js';
 import { tempDir } from './helpers.js';
 
@@ -21,14 +22,22 @@ function study(n: number, size: number): ManifestStudy {
     sources: [],
     diagnostics: [],
     report: { id: `study-${n}`, file: `facts/study-${n}.yaml`, summaries: [], sources: [], derived: [{ name: 'note', value: n, from: [text] }] } as unknown as ManifestStudy['report'],
-    langs: { en: { files: [`en/study-${n}/easy.html`], summaries: [{}, {}, {}], diagnostics: [] }, de: { files: [], summaries: [{}], diagnostics: [] } } as unknown as ManifestStudy['langs'],
+    langs: { en: { files: [`en/study-${n}/easy.html`], summaries: [summary(n, 'easy'), summary(n, 'standard'), { lang: 'en', level: 'leaflet', coverage: [] }], diagnostics: [] }, de: { files: [], summaries: [summary(n + 1, 'easy')], diagnostics: [] } } as unknown as ManifestStudy['langs'],
   };
+}
+
+/** A summary's report with its Annex V coverage rows, as checkCoverage makes them (states varied by `n`). */
+function summary(n: number, level: string): { lang: string; level: string; coverage: CoverageRow[] } {
+  const states = ['covered', 'missing', 'unknown'] as const;
+  return { lang: 'en', level, coverage: ANNEX_V.map((e, i) => ({ id: e.id, annex: e.annex, label: e.label, state: states[(n + i) % 3]! })) };
 }
 
 function writeManifestFile(lines: unknown[]): string {
   const dir = join(tempDir(), 'out');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, OUTPUT_MARKER), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  // Study lines as a build writes them; the header and another shard's lines as they are.
+  const line = (l: unknown) => (typeof l === 'object' && l !== null && 'langs' in l ? manifestLine(l as ManifestStudy) : JSON.stringify(l));
+  writeFileSync(join(dir, OUTPUT_MARKER), lines.map(line).join('\n') + '\n');
   return dir;
 }
 
@@ -49,6 +58,19 @@ describe('openManifest', () => {
     for (const line of [...index.studies].reverse()) expect(index.read(line)).toEqual(built.find((s) => s.id === line.id));
     // A header the reader does not accept (a build of other settings) ends the reading.
     expect(openManifest(dir, summaries, (h) => h.settingsHash === 'other')).toBeUndefined();
+  });
+
+  it("keeps a summary's coverage rows as their states and gives the same rows back", () => {
+    const written = study(7, 10);
+    const line = manifestLine(written);
+    expect(JSON.parse(line).langs.en.summaries[0].coverage).toEqual(written.langs.en!.summaries[0]!.coverage.map((r) => r.state));
+    expect(line).not.toContain('trial identification');
+    expect(readManifestStudy(line)).toEqual(written);
+    // Rows in another order than Annex V's are kept whole.
+    const reordered = study(8, 10);
+    reordered.langs.en!.summaries[0]!.coverage.reverse();
+    expect(JSON.parse(manifestLine(reordered)).langs.en.summaries[0].coverage[0]).toEqual(reordered.langs.en!.summaries[0]!.coverage[0]);
+    expect(readManifestStudy(manifestLine(reordered))).toEqual(reordered);
   });
 
   it('has no index for a folder without a manifest, a manifest of another version, or one that is not JSON lines', () => {

@@ -53,6 +53,20 @@ export interface CoverageRow {
   state: CoverageState;
 }
 
+/**
+ * A summary's coverage rows as their states alone, in ANNEX_V's order: what a build's manifest
+ * keeps (the ids, items and labels were two thirds of it). Undefined for rows not in that order.
+ */
+export function coverageStates(rows: readonly CoverageRow[]): CoverageState[] | undefined {
+  if (rows.length !== ANNEX_V.length || rows.some((row, i) => row.id !== ANNEX_V[i]!.id)) return undefined;
+  return rows.map((row) => row.state);
+}
+
+/** The rows of coverageStates' states, as checkCoverage made them. */
+export function coverageRows(states: readonly CoverageState[]): CoverageRow[] {
+  return states.map((state, i) => ({ id: ANNEX_V[i]!.id, annex: ANNEX_V[i]!.annex, label: ANNEX_V[i]!.label, state }));
+}
+
 /** One summary's coverage: which elements it says, leaves out, or cannot say (facts unknown). */
 export function checkCoverage(facts: StudyFacts, covered: ReadonlySet<string>, place: { study: string; lang: string; level: string }): { rows: CoverageRow[]; diagnostics: Diagnostic[] } {
   const rows: CoverageRow[] = [];

@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { coverageRows, coverageStates, type CoverageState } from '../checks/coverage.js';
 import { OUTPUT_MARKER } from '../outputs/index.js';
 import { PACKAGE_ROOT, type ProjectData } from '../project/index.js';
 import type { LanguageOutcome, StudyOutcome, StudySettings } from './study-file.js';
@@ -30,7 +31,7 @@ import type { StudyReport } from './study.js';
 import { hashInputs, studyInputHash } from './study-file.js';
 import { readSourceTexts, readUtf8 } from './load.js';
 
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 /** The manifest while a build writes it (in the staging folder), one line per study as each is done. */
 export const MANIFEST_PARTIAL = '.laysum-output.partial';
 
@@ -44,6 +45,31 @@ export interface ManifestStudy {
   report: NonNullable<StudyOutcome['report']>;
   site?: NonNullable<StudyOutcome['site']>;
   langs: Record<string, LanguageOutcome>;
+}
+
+/**
+ * A study's line in the manifest. Each summary's coverage rows are kept as their states alone
+ * (see coverageStates): with their ids and labels they were two thirds of a line, and writing
+ * and reading the lines was 2 % of a build. readManifestStudy gives the rows back.
+ */
+export function manifestLine(study: ManifestStudy): string {
+  const langs: Record<string, LanguageOutcome> = {};
+  for (const [lang, outcome] of Object.entries(study.langs)) {
+    langs[lang] = { ...outcome, summaries: outcome.summaries.map((summary) => (summary.coverage ? { ...summary, coverage: (coverageStates(summary.coverage) ?? summary.coverage) as typeof summary.coverage } : summary)) };
+  }
+  return JSON.stringify({ ...study, langs });
+}
+
+/** A study from its manifest line (manifestLine). */
+export function readManifestStudy(line: string): ManifestStudy {
+  const study = JSON.parse(line) as ManifestStudy;
+  for (const outcome of Object.values(study.langs)) {
+    for (const summary of outcome.summaries) {
+      const kept = summary.coverage as unknown;
+      if (Array.isArray(kept) && typeof kept[0] === 'string') summary.coverage = coverageRows(kept as CoverageState[]);
+    }
+  }
+  return study;
 }
 
 /** The report of a study, from its outcome and (for languages not rebuilt) the last build's manifest. */
@@ -252,7 +278,7 @@ export function openManifest<K>(outDir: string, keep: (study: ManifestStudy) => 
       } finally {
         closeSync(file);
       }
-      return JSON.parse(bytes.toString('utf8')) as ManifestStudy;
+      return readManifestStudy(bytes.toString('utf8'));
     },
   };
 }

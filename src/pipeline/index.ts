@@ -20,7 +20,7 @@ import { estimateLeafletRoom, type LeafletRoom } from '../outputs/leaflet/fit.js
 import { loadProject, type ProjectData, type ReadingLevel } from '../project/index.js';
 import { checkProjectTemplates } from './templates.js';
 import { collectFactsFiles, readUtf8 } from './load.js';
-import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, openManifest, settingsHash, studyFindings, studyReport, type BuildManifest, type ManifestOtherShard, type ManifestStudy, type StudyLine } from './cache.js';
+import { currentInputHash, localeHashes, MANIFEST_PARTIAL, MANIFEST_VERSION, manifestLine, openManifest, settingsHash, studyFindings, studyReport, type BuildManifest, type ManifestOtherShard, type ManifestStudy, type StudyLine } from './cache.js';
 import { runStudies, workerCount } from './pool.js';
 import { localeError, type LanguageOutcome, type StudyOutcome, type StudySettings, type StudyTask } from './study-file.js';
 import { OUTPUT_FORMATS, type OutputFormat, type StudyReport } from './study.js';
@@ -446,7 +446,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         ? { file, id: id!, inputHash: outcome.inputHash!, sources: outcome.sources ?? [], diagnostics: outcome.diagnostics, report: outcome.report!, ...(outcome.site ? { site: outcome.site } : {}), langs: byLang }
         : { ...before!.study, langs: byLang };
       studyCount++;
-      if (manifestLines !== undefined) writeManifest(manifestLines, JSON.stringify(entry));
+      if (manifestLines !== undefined) writeManifest(manifestLines, manifestLine(entry));
       if (site) siteEntries.push({ ...entry.site!, titles: Object.fromEntries(langs.map((l) => [l, entry.langs[l]!.title ?? ''])) });
       if (keepReports || options.onStudy) {
         const report = studyReport(entry, langs);

@@ -19,7 +19,7 @@ import { createTranslator } from '../i18n/index.js';
 import { openStaging, OUTPUT_MARKER, OutputWriteError } from '../outputs/index.js';
 import { loadProject, type ProjectData } from '../project/index.js';
 import { siteIndexFiles, SiteInputError, type SiteEntry } from '../site/index.js';
-import { localeHashes, MANIFEST_PARTIAL, openManifest, studyFindings, studyReport, type ManifestIndex, type ManifestStudy, type StudyLine } from './cache.js';
+import { localeHashes, MANIFEST_PARTIAL, manifestLine, openManifest, studyFindings, studyReport, type ManifestIndex, type ManifestStudy, type StudyLine } from './cache.js';
 import type { BuildReport } from './index.js';
 import type { StudyReport } from './study.js';
 import { stageTimer } from './timing.js';
@@ -191,7 +191,7 @@ export async function mergeSites(options: MergeOptions): Promise<BuildReport> {
         const files = langs.flatMap((l) => study.langs[l]?.files ?? []);
         staging!.reuse(files, part.dir);
         written += files.length;
-        writeLine(JSON.stringify(study));
+        writeLine(manifestLine(study));
         entries.push({ ...study.site!, titles: Object.fromEntries(langs.map((l) => [l, study.langs[l]?.title ?? ''])) });
         // The parts' warnings (facts the summaries cannot say, …), as an unsharded build reports them.
         const findings = studyFindings(study, langs);
