@@ -73,7 +73,7 @@ export function chineseDifficulty({ sentences, words, difficultWords }: Pick<Chi
 }
 
 /** What one sentence adds: Han characters, words, and where its difficult words are. */
-export interface ChineseSentence {
+interface ChineseSentence {
   han: number;
   words: number;
   /** Start and end (UTF-16) of each difficult word. */
@@ -119,42 +119,57 @@ function chineseSentence(sentence: string, commonWords: number, composed: boolea
 
 /** Count the sentences (already split) of a Chinese text. */
 export function countChinese(sentences: readonly string[], options: ChineseOptions = {}): ChineseCounts {
-  return sumChinese(countedChineseSentences(sentences, options), options);
+  return sumChinese([countedChinese(sentences, options)], options);
 }
 
-/** A sentence with what it adds to the counts. */
-export interface CountedChineseSentence {
-  text: string;
-  counts: ChineseSentence;
+/**
+ * What some sentences add to the counts: the sums, and the difficult words of each sentence that
+ * has any (a glossary term, known only when summing, may cover them). Lines are kept in this form.
+ */
+export interface CountedChinese {
+  sentences: number;
+  hanCharacters: number;
+  words: number;
+  /** Sentences with difficult words: the sentence and where each difficult word is. */
+  difficult: { text: string; spans: [number, number][] }[];
 }
 
-/** Each sentence with its counts under the options' settings (the glossary is applied by sumChinese). */
-export function countedChineseSentences(sentences: readonly string[], options: ChineseOptions = {}): CountedChineseSentence[] {
+/** The sentences counted under the options' settings (the glossary is applied by sumChinese). */
+export function countedChinese(sentences: readonly string[], options: ChineseOptions = {}): CountedChinese {
   const commonWords = options.commonWords ?? CHINESE_SETTINGS.commonWords;
   const composed = options.composedOfCommonWords ?? CHINESE_SETTINGS.composedOfCommonWords;
   const memo = sentenceMemoFor(commonWords, composed);
-  return sentences.map((text) => ({ text, counts: chineseSentence(text, commonWords, composed, memo) }));
+  const counted: CountedChinese = { sentences: 0, hanCharacters: 0, words: 0, difficult: [] };
+  for (const text of sentences) {
+    const found = chineseSentence(text, commonWords, composed, memo);
+    if (found.han === 0) continue;
+    counted.sentences++;
+    counted.hanCharacters += found.han;
+    counted.words += found.words;
+    if (found.difficult.length > 0) counted.difficult.push({ text, spans: found.difficult });
+  }
+  return counted;
 }
 
-/** The settings counted sentences depend on, as one string (`5000+`): callers keeping counted sentences keep them per settings. */
+/** The settings counted sentences depend on, as one string (`5000+`): callers keeping counts keep them per settings. */
 export function chineseSettingsKey(options: ChineseOptions = {}): string {
   return `${options.commonWords ?? CHINESE_SETTINGS.commonWords}${(options.composedOfCommonWords ?? CHINESE_SETTINGS.composedOfCommonWords) ? '+' : '-'}`;
 }
 
 /** Add up counted sentences; a difficult word inside one of the options' glossary terms is left out. */
-export function sumChinese(counted: Iterable<CountedChineseSentence>, options: ChineseOptions = {}): ChineseCounts {
+export function sumChinese(parts: Iterable<CountedChinese>, options: ChineseOptions = {}): ChineseCounts {
   const terms = [...new Set((options.glossaryTerms ?? []).map((t) => t.trim()).filter(Boolean))];
   const counts: ChineseCounts = { sentences: 0, hanCharacters: 0, words: 0, difficultWords: 0, excludedGlossaryTerms: 0 };
-  for (const { text, counts: found } of counted) {
-    if (found.han === 0) continue;
-    counts.sentences++;
-    counts.hanCharacters += found.han;
-    counts.words += found.words;
-    if (found.difficult.length === 0) continue;
-    const covered = terms.length ? glossaryCoverage(text, terms) : undefined;
-    for (const [start, end] of found.difficult) {
-      if (covered && isCovered(covered, start, end)) counts.excludedGlossaryTerms++;
-      else counts.difficultWords++;
+  for (const part of parts) {
+    counts.sentences += part.sentences;
+    counts.hanCharacters += part.hanCharacters;
+    counts.words += part.words;
+    for (const { text, spans } of part.difficult) {
+      const covered = terms.length ? glossaryCoverage(text, terms) : undefined;
+      for (const [start, end] of spans) {
+        if (covered && isCovered(covered, start, end)) counts.excludedGlossaryTerms++;
+        else counts.difficultWords++;
+      }
     }
   }
   return counts;

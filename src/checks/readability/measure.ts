@@ -9,7 +9,7 @@
  * decimals, so reports are stable and readable and a band is judged on the figure it shows.
  * A text without sentences has counts of 0 and no ratios.
  */
-import { chineseDifficulty, chineseSettingsKey, countedChineseSentences, sumChinese, type ChineseCounts, type CountedChineseSentence } from './chinese.js';
+import { chineseDifficulty, chineseSettingsKey, countedChinese, sumChinese, type ChineseCounts, type CountedChinese } from './chinese.js';
 import { englishSyllables, fleschKincaidGrade, fleschReadingEase } from './english.js';
 import { fleschAmstad, wienerSachtextformel1 } from './german.js';
 import { splitSentences } from './sentences.js';
@@ -89,7 +89,7 @@ export function measureReadabilityOfLines(lines: readonly string[], lang: string
   const base = formulaLanguage(lang);
   if (base === 'zh') {
     const byShape = (options.glossaryTerms ?? []).every((term) => !HAS_DIGIT.test(term));
-    const counts = byShape ? countChineseLines(lines, shapes, options) : sumChinese(countedChineseSentences(splitSentences(lines.join('\n'), base), options), options);
+    const counts = byShape ? countChineseLines(lines, shapes, options) : sumChinese([countedChinese(splitSentences(lines.join('\n'), base), options)], options);
     return chineseFigures(lang, counts);
   }
   return measureLatin(lang, base, lines, shapes);
@@ -101,26 +101,26 @@ const HAS_DIGIT = /[0-9]/;
  * Chinese lines counted by line shape (sentences never cross a line), per settings. The counts
  * depend on a sentence's shape only (see chineseSentence), and so do the glossary matches when no
  * glossary term has a digit: a term without digits matches a text where it matches its shape. A
- * line's sentences are kept with their counts, so a line seen before is neither split nor its
- * sentences looked up again. Bounded.
+ * line's counts are kept (with the sentences that have difficult words), so a line seen before is
+ * neither split nor its sentences looked up again. Bounded.
  */
-const chineseLines = new Map<string, DigitShapeMemo<CountedChineseSentence[]>>();
+const chineseLines = new Map<string, DigitShapeMemo<CountedChinese>>();
 
 function countChineseLines(lines: readonly string[], shapes: readonly TextShape[] | undefined, options: MeasureOptions): ChineseCounts {
   const settings = chineseSettingsKey(options);
   let memo = chineseLines.get(settings);
   if (!memo) chineseLines.set(settings, (memo = new DigitShapeMemo()));
-  const counted: CountedChineseSentence[] = [];
+  const counted: CountedChinese[] = [];
   for (let i = 0; i < lines.length; i++) {
     const shape = shapes?.[i];
     const text = shape ? shape.text : digitShape(lines[i]!);
-    let sentences = shape ? memo.getShape(shape) : memo.get(text);
-    if (!sentences) {
-      sentences = countedChineseSentences(splitSentences(text, 'zh'), options);
-      if (shape) memo.setShape(shape, sentences);
-      else memo.set(text, sentences);
+    let line = shape ? memo.getShape(shape) : memo.get(text);
+    if (!line) {
+      line = countedChinese(splitSentences(text, 'zh'), options);
+      if (shape) memo.setShape(shape, line);
+      else memo.set(text, line);
     }
-    for (const sentence of sentences) counted.push(sentence);
+    counted.push(line);
   }
   return sumChinese(counted, options);
 }
