@@ -93,21 +93,31 @@ describe("one person's side effects by grade", () => {
   });
 });
 
-describe('everyone of a group', () => {
-  const SAYS = {
-    en: ['In all 3 people with lupus, the lupus calmed down', 'In both people with systemic sclerosis, the disease calmed down (remission).', 'All 5 people stopped taking medicines that slow down the immune system', 'All 5 people had a strong immune reaction with fever.'],
-    de: ['Bei allen 3 Menschen mit Lupus kam die Krankheit', 'Bei beiden Menschen mit Sklerodermie kam die Krankheit zur Ruhe', 'Alle 5 Menschen setzten die Medikamente ab, die die Abwehr bremsen', 'Alle 5 Menschen hatten eine starke'],
-    zh: ['3名红斑狼疮患者全部', '2名硬皮病患者全部病情', '5名患者全部停用了抑制免疫的药', '5名患者全部出现了'],
-  } as const;
-  for (const [lang, sentences] of Object.entries(SAYS)) {
-    it(`${lang}: is said as all (both) of them, not "5 of 5", at every lay level`, () => {
-      for (const output of ['easy.md', 'standard.md', 'press.md', 'leaflet.html']) {
-        const text = output === 'leaflet.html' ? leafletText(lang, 'everyone') : read(`${lang}/everyone/${output}`);
+/** In each language, every sentence is in each output of `study`, and nothing matches `never`. */
+function saysInEachOutput(study: string, outputs: readonly string[], says: Record<string, readonly string[]>, never: RegExp, what: string): void {
+  for (const [lang, sentences] of Object.entries(says)) {
+    it(`${lang}: ${what}`, () => {
+      for (const output of outputs) {
+        const text = output === 'leaflet.html' ? leafletText(lang, study) : read(`${lang}/${study}/${output}`);
         for (const sentence of sentences) expect(text, `${output}: ${sentence}`).toContain(sentence);
-        expect(text, output).not.toMatch(/\b(\d+) (?:of|von) \1\b|(\d+)(?:人|名[^，。]*患者)中，(?:有)?\2(?:人|名)/);
+        expect(text, output).not.toMatch(never);
       }
     });
   }
+}
+
+describe('everyone of a group', () => {
+  saysInEachOutput(
+    'everyone',
+    ['easy.md', 'standard.md', 'press.md', 'leaflet.html'],
+    {
+      en: ['In all 3 people with lupus, the lupus calmed down', 'In both people with systemic sclerosis, the disease calmed down (remission).', 'All 5 people stopped taking medicines that slow down the immune system', 'All 5 people had a strong immune reaction with fever.'],
+      de: ['Bei allen 3 Menschen mit Lupus kam die Krankheit', 'Bei beiden Menschen mit Sklerodermie kam die Krankheit zur Ruhe', 'Alle 5 Menschen setzten die Medikamente ab, die die Abwehr bremsen', 'Alle 5 Menschen hatten eine starke'],
+      zh: ['3名红斑狼疮患者全部', '2名硬皮病患者全部病情', '5名患者全部停用了抑制免疫的药', '5名患者全部出现了'],
+    },
+    /\b(\d+) (?:of|von) \1\b|(\d+)(?:人|名[^，。]*患者)中，(?:有)?\2(?:人|名)/,
+    'is said as all (both) of them, not "5 of 5", at every lay level',
+  );
 });
 
 describe('the press summary labels the conditions by their number', () => {
@@ -122,18 +132,15 @@ describe('the press summary labels the conditions by their number', () => {
 });
 
 describe('none of two', () => {
-  const SAYS = {
-    en: ['In both people with lupus, the disease did not calm down (remission).', 'Neither of the two people stopped taking medicines that slow down the immune system', 'Neither of the two people had a low number of red blood cells.'],
-    de: ['Bei keinem der beiden Menschen mit Lupus kam die Krankheit zur Ruhe', 'Keiner der beiden Menschen setzte die Medikamente ab, die die Abwehr bremsen', 'Keiner der beiden Menschen hatte Blut'],
-    zh: ['两名红斑狼疮患者中，没有人病情', '两人中，没有人停用抑制免疫的药', '两人都没有出现贫血。'],
-  } as const;
-  for (const [lang, sentences] of Object.entries(SAYS)) {
-    it(`${lang}: is said as neither of the two, not "none of the 2", at the lay levels`, () => {
-      for (const output of ['easy.md', 'standard.md']) {
-        const text = read(`${lang}/neither/${output}`);
-        for (const sentence of sentences) expect(text, `${output}: ${sentence}`).toContain(sentence);
-        expect(text, output).not.toMatch(/None of the 2|In each of the 2|Niemand von den 2|Bei keinem der 2|2(?:人|名[^，。]*患者)中，没有人/);
-      }
-    });
-  }
+  saysInEachOutput(
+    'neither',
+    ['easy.md', 'standard.md'],
+    {
+      en: ['In both people with lupus, the disease did not calm down (remission).', 'Neither of the two people stopped taking medicines that slow down the immune system', 'Neither of the two people had a low number of red blood cells.'],
+      de: ['Bei keinem der beiden Menschen mit Lupus kam die Krankheit zur Ruhe', 'Keiner der beiden Menschen setzte die Medikamente ab, die die Abwehr bremsen', 'Keiner der beiden Menschen hatte Blut'],
+      zh: ['两名红斑狼疮患者中，没有人病情', '两人中，没有人停用抑制免疫的药', '两人都没有出现贫血。'],
+    },
+    /None of the 2|In each of the 2|Niemand von den 2|Bei keinem der 2|2(?:人|名[^，。]*患者)中，没有人/,
+    'is said as neither of the two, not "none of the 2", at the lay levels',
+  );
 });
